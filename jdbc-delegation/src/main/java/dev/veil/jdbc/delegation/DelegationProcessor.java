@@ -42,6 +42,9 @@ public final class DelegationProcessor extends AbstractProcessor {
             "execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch",
             "prepareStatement", "prepareCall", "nativeSQL");
     private static final Set<String> SQL_ENTRY_INTERFACES = Set.of("java.sql.Statement", "java.sql.Connection");
+    /** Statement interfaces whose every {@code execute*} method must run through the pipeline, with or without SQL. */
+    private static final Set<String> STATEMENT_INTERFACES = Set.of(
+            "java.sql.Statement", "java.sql.PreparedStatement", "java.sql.CallableStatement");
 
     /** Returned types that lead back to the vendor driver and so must never be handed out unwrapped. */
     private static final List<String> GUARDED_RETURN_TYPES = List.of(
@@ -94,6 +97,12 @@ public final class DelegationProcessor extends AbstractProcessor {
                     && !method.getParameters().isEmpty() && isString(method.getParameters().get(0).asType())) {
                 error(wrapper, wrapper.getSimpleName() + " must implement " + signature(method)
                         + " itself: SQL text must pass through the statement pipeline");
+                ok = false;
+                continue;
+            }
+            if (name.startsWith("execute") && STATEMENT_INTERFACES.contains(declaredIn)) {
+                error(wrapper, wrapper.getSimpleName() + " must implement " + signature(method)
+                        + " itself: every execution must pass through the statement pipeline");
                 ok = false;
                 continue;
             }

@@ -15,6 +15,8 @@ import java.lang.annotation.Target;
  *   <li>{@code unwrap} and {@code isWrapperFor} — they would hand out the vendor object;</li>
  *   <li>methods that take SQL text ({@code execute*}, {@code addBatch}, {@code prepare*}, {@code nativeSQL}) — every
  *       statement must pass through Veil's pipeline;</li>
+ *   <li>every {@code execute*} method of the statement interfaces, with or without SQL — every execution must pass
+ *       through the pipeline;</li>
  *   <li>methods returning a JDBC object that leads back to the vendor driver (connections, statements, result sets,
  *       metadata, arrays) — unless the wrapper declares a {@link WrapsReturned} method for that type.</li>
  * </ul>

@@ -1,0 +1,28 @@
+package dev.veil.driver.jdbc;
+
+import dev.veil.jdbc.delegation.JdbcWrapper;
+import dev.veil.jdbc.delegation.WrapsReturned;
+import java.sql.Array;
+import java.sql.ResultSet;
+
+/** A vendor array behind Veil: its result sets (whose statement leads to the vendor connection) are Veil's. */
+@JdbcWrapper(Array.class)
+public abstract class VeilArray implements Array {
+
+    protected final Array delegate;
+    private final VeilConnection connection;
+
+    VeilArray(Array delegate, VeilConnection connection) {
+        this.delegate = delegate;
+        this.connection = connection;
+    }
+
+    static Array of(Array array, VeilConnection connection) {
+        return array == null || array instanceof VeilArray ? array : new VeilArrayImpl(array, connection);
+    }
+
+    @WrapsReturned
+    ResultSet wrapResultSet(ResultSet resultSet) {
+        return resultSet == null ? null : new VeilResultSetImpl(resultSet, null, connection);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.veil.driver.jdbc;
+
+import dev.veil.jdbc.delegation.JdbcWrapper;
+import dev.veil.jdbc.delegation.WrapsReturned;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/** A vendor result set behind Veil: its statement and any JDBC objects among its values are Veil's. */
+@JdbcWrapper(ResultSet.class)
+public abstract class VeilResultSet implements ResultSet {
+
+    protected final ResultSet delegate;
+    private final VeilConnection connection;
+    /** The statement that produced this result set; null for metadata, array and cursor result sets until asked. */
+    private Statement statement;
+
+    VeilResultSet(ResultSet delegate, VeilStatement statement, VeilConnection connection) {
+        this.delegate = delegate;
+        this.statement = statement;
+        this.connection = connection;
+    }
+
+    @WrapsReturned
+    Array wrapArray(Array array) {
+        return VeilArray.of(array, connection);
+    }
+
+    @Override
+    public Statement getStatement() throws SQLException {
+        if (statement == null) {
+            Statement vendorStatement = delegate.getStatement();
+            statement = vendorStatement == null ? null : new VeilStatementImpl(vendorStatement, connection);
+        }
+        return statement;
+    }
+
+    @Override
+    public Object getObject(int columnIndex) throws SQLException {
+        return JdbcValues.wrap(delegate.getObject(columnIndex), connection);
+    }
+
+    @Override
+    public Object getObject(String columnLabel) throws SQLException {
+        return JdbcValues.wrap(delegate.getObject(columnLabel), connection);
+    }
+
+    @Override
+    public Object getObject(int columnIndex, Map<String, Class<?>> map) throws SQLException {
+        return JdbcValues.wrap(delegate.getObject(columnIndex, map), connection);
+    }
+
+    @Override
+    public Object getObject(String columnLabel, Map<String, Class<?>> map) throws SQLException {
+        return JdbcValues.wrap(delegate.getObject(columnLabel, map), connection);
+    }
+
+    @Override
+    public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
+        return type.cast(JdbcValues.wrap(delegate.getObject(columnIndex, type), connection));
+    }
+
+    @Override
+    public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
+        return type.cast(JdbcValues.wrap(delegate.getObject(columnLabel, type), connection));
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return Unwrapping.unwrap(this, delegate, iface, connection.session());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return Unwrapping.isWrapperFor(this, delegate, iface, connection.session());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.veil.driver.pipeline;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The one path every statement takes through Veil. The stages, in order, are the whole of what Veil does to a
+ * statement; the JDBC wrappers only hand statements to {@link #plan} and {@link #execute}.
+ */
+public final class StatementPipeline {
+
+    private final List<Stage> stages;
+
+    public StatementPipeline(List<Stage> stages) {
+        this.stages = List.copyOf(stages);
+    }
+
+    /** The stages Veil runs by default, in order. */
+    public static StatementPipeline standard() {
+        return new StatementPipeline(List.of());
+    }
+
+    public List<Stage> stages() {
+        return stages;
+    }
+
+    /** Plans a statement: every stage's planning step, in order. */
+    public StatementPlan plan(Session session, String sql, Entry entry) throws SQLException {
+        StatementPlan.Builder plan = new StatementPlan.Builder(sql, entry);
+        for (Stage stage : stages) {
+            stage.plan(session, plan);
+        }
+        return plan.build();
+    }
+
+    /** Executes a planned statement: each stage wraps the next, the vendor call is innermost. */
+    public <T> T execute(Session session, StatementPlan plan, Execution.VendorCall<T> call) throws SQLException {
+        return new Execution<>(stages, 0, session, plan, call).proceed();
+    }
+}
