@@ -38,7 +38,7 @@ class VeilDriverTest {
              ResultSet rs = s.executeQuery("SELECT DATABASE()")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("DRV");
-            assertThat(c.getMetaData().getURL()).isEqualTo("jdbc:h2:mem:drv");
+            assertThat(c.getMetaData().getURL()).isEqualTo("jdbc:veil:h2:mem:drv");
         }
     }
 

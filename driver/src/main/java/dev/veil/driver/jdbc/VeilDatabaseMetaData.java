@@ -1,5 +1,6 @@
 package dev.veil.driver.jdbc;
 
+import dev.veil.driver.VeilUrl;
 import dev.veil.jdbc.delegation.JdbcWrapper;
 import dev.veil.jdbc.delegation.WrapsReturned;
 import java.sql.Connection;
@@ -22,6 +23,13 @@ public abstract class VeilDatabaseMetaData implements DatabaseMetaData {
     @WrapsReturned
     ResultSet wrapResultSet(ResultSet resultSet) {
         return resultSet == null ? null : new VeilResultSetImpl(resultSet, null, connection);
+    }
+
+    /** The URL as the caller wrote it: through Veil, not around it. */
+    @Override
+    public String getURL() throws SQLException {
+        String url = delegate.getURL();
+        return url != null && url.startsWith("jdbc:") ? VeilUrl.PREFIX + url.substring("jdbc:".length()) : url;
     }
 
     @Override
