@@ -23,6 +23,8 @@ public record Mask(MaskKind kind, int keepFirst, int keepLast, String pad, BigDe
     public static final BigDecimal DEFAULT_STEP = BigDecimal.TEN;
     /** Largest step accepted: keeps every intermediate of integer rounding inside 64 bits. */
     public static final BigDecimal MAX_STEP = new BigDecimal("1000000000000000000");
+    /** Smallest step accepted: keeps the step and half of it normal doubles, far from underflow. */
+    public static final BigDecimal MIN_STEP = new BigDecimal("0.000000000001");
     /** Longest kept prefix or suffix. */
     public static final int MAX_KEEP = 1000;
 
@@ -41,8 +43,9 @@ public record Mask(MaskKind kind, int keepFirst, int keepLast, String pad, BigDe
         }
         if (kind == MaskKind.ROUND) {
             Objects.requireNonNull(step, "step");
-            if (step.signum() <= 0 || step.compareTo(MAX_STEP) > 0) {
-                throw new IllegalArgumentException("step must be positive and at most " + MAX_STEP);
+            if (step.compareTo(MIN_STEP) < 0 || step.compareTo(MAX_STEP) > 0) {
+                throw new IllegalArgumentException("step must be between " + MIN_STEP.toPlainString() + " and "
+                        + MAX_STEP.toPlainString());
             }
             step = step.stripTrailingZeros();
             if (step.scale() < 0) {

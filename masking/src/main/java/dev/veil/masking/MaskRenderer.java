@@ -321,8 +321,9 @@ public final class MaskRenderer {
     }
 
     /**
-     * IEEE 754 double arithmetic, the same sequence of correctly rounded operations on every engine; the
-     * {@code + 0} turns a negative zero into zero.
+     * IEEE 754 double arithmetic, the same sequence of correctly rounded operations on every engine. Two guards keep
+     * PostgreSQL and MariaDB from raising overflow or underflow errors: values below half a step are 0, and values
+     * of at least 2^52 steps, whose precision is already coarser than about a step, are returned as they are.
      */
     private String roundFloating(String c, double step) {
         String x = switch (dialect) {
@@ -333,8 +334,15 @@ public final class MaskRenderer {
         String s = SqlLiterals.floating(dialect, step);
         String half = SqlLiterals.floating(dialect, 0.5);
         String zero = SqlLiterals.floating(dialect, 0.0);
-        return "CASE WHEN " + x + " < " + zero
+        return "CASE WHEN ABS(" + x + ") >= " + SqlLiterals.floating(dialect, floatingLimit(step)) + " THEN " + x
+                + " WHEN ABS(" + x + ") < " + SqlLiterals.floating(dialect, step / 2) + " THEN " + zero
+                + " WHEN " + x + " < " + zero
                 + " THEN " + zero + " - FLOOR((" + zero + " - " + x + ") / " + s + " + " + half + ") * " + s
-                + " ELSE FLOOR(" + x + " / " + s + " + " + half + ") * " + s + " + " + zero + " END";
+                + " ELSE FLOOR(" + x + " / " + s + " + " + half + ") * " + s + " END";
+    }
+
+    /** 2^52 steps: from there on a double's precision is about a step or coarser. */
+    static double floatingLimit(double step) {
+        return step * 0x1p52;
     }
 }

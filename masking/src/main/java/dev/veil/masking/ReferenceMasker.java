@@ -162,10 +162,16 @@ public final class ReferenceMasker {
     }
 
     static double roundFloating(double x, double step) {
+        if (Math.abs(x) >= MaskRenderer.floatingLimit(step)) {
+            return x;
+        }
+        if (Math.abs(x) < step / 2) {
+            return 0.0;
+        }
         if (x < 0.0) {
             return 0.0 - Math.floor((0.0 - x) / step + 0.5) * step;
         }
-        return Math.floor(x / step + 0.5) * step + 0.0;
+        return Math.floor(x / step + 0.5) * step;
     }
 
     // ---- input conversion ------------------------------------------------------------------------------------
