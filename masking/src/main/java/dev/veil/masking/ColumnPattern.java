@@ -84,6 +84,16 @@ public final class ColumnPattern {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof ColumnPattern p && p.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
     public String toString() {
         return text;
     }
