@@ -103,14 +103,18 @@ public record Mask(MaskKind kind, int keepFirst, int keepLast, String pad, BigDe
         return step != null && step.scale() <= 0;
     }
 
+    /** One code point that prints: a space or a visible character, not a control, format or unassigned one. */
     static boolean isValidPad(String pad) {
         if (pad.isEmpty() || pad.codePointCount(0, pad.length()) != 1) {
             return false;
         }
         int cp = pad.codePointAt(0);
+        if (cp == ' ') {
+            return true;
+        }
         int type = Character.getType(cp);
-        return !Character.isISOControl(cp) && type != Character.SURROGATE && type != Character.UNASSIGNED
-                && type != Character.FORMAT && !Character.isWhitespace(cp) || cp == ' ';
+        return !Character.isISOControl(cp) && !Character.isWhitespace(cp) && type != Character.SURROGATE
+                && type != Character.UNASSIGNED && type != Character.FORMAT && type != Character.PRIVATE_USE;
     }
 
     @Override
