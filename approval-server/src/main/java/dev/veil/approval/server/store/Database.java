@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import dev.veil.approval.server.audit.AuditChain;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The store's connection pool and schema. The schema is created on start if it does not exist; several servers
@@ -28,8 +29,20 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
     }
 
-    /** Opens the pool and creates the schema. */
+    /** Opens the pool and creates the schema if it does not exist. */
     public static Database open(String url, String user, String password, int poolSize) {
+        return open(url, user, password, poolSize, true);
+    }
+
+    /** Opens the pool of a store that must already exist (for verification, which must not create anything). */
+    public static Database openExisting(String url, String user, String password) {
+        // H2 would otherwise create an empty database file where there was none
+        String existing = StoreDialect.of(url) == StoreDialect.H2 && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS=")
+                ? url + ";IFEXISTS=TRUE" : url;
+        return open(existing, user, password, 1, false);
+    }
+
+    private static Database open(String url, String user, String password, int poolSize, boolean create) {
         StoreDialect dialect = StoreDialect.of(url);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -40,7 +53,8 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(false);
         config.setPoolName("veil-approval-store");
         config.setConnectionTimeout(10_000);
-        config.setInitializationFailTimeout(10_000);
+        // a server waits a little for its database to come up; a verification reports at once
+        config.setInitializationFailTimeout(create ? 10_000 : 1);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -49,7 +63,11 @@ public final class Database implements AutoCloseable {
         }
         Database database = new Database(pool, dialect);
         try {
-            database.createSchema();
+            if (create) {
+                database.createSchema();
+            } else {
+                database.requireSchema();
+            }
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -124,6 +142,18 @@ public final class Database implements AutoCloseable {
                 statement.executeUpdate("INSERT INTO veil_audit_head (id, seq, hash) SELECT 1, 0, '"
                         + AuditChain.GENESIS + "' WHERE NOT EXISTS (SELECT 1 FROM veil_audit_head"
                         + " WHERE id = 1)");
+            }
+            return null;
+        });
+    }
+
+    private void requireSchema() {
+        transaction(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeQuery("SELECT seq FROM veil_audit_head WHERE id = 1").close();
+                statement.executeQuery("SELECT seq FROM veil_audit_record WHERE seq = 0").close();
+            } catch (SQLException e) {
+                throw new StoreException("there is no Veil audit log in this database (" + e.getMessage() + ")", e);
             }
             return null;
         });
