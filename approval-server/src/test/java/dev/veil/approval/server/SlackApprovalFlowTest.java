@@ -17,6 +17,8 @@ import dev.veil.approval.client.ApprovalState;
 import dev.veil.approval.client.CancellationSignal;
 import dev.veil.approval.client.Decision;
 import dev.veil.approval.server.store.StoredRequest;
+import dev.veil.approval.server.testkit.ApprovalCards;
+import dev.veil.approval.server.testkit.ApprovalCards.Card;
 import dev.veil.approval.server.testkit.SlackPayloads;
 import dev.veil.approval.server.testkit.SlackSigner;
 import dev.veil.approval.server.testkit.SlackStandIn;
@@ -64,10 +66,6 @@ class SlackApprovalFlowTest {
         slack.close();
     }
 
-    /** A card as posted: the request id on its buttons and the message ts. */
-    private record Card(String requestId, String ts, JsonNode blocks) {
-    }
-
     private CompletableFuture<Decision> waitFor(ApprovalRequest request) {
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -79,25 +77,12 @@ class SlackApprovalFlowTest {
     }
 
     private Card awaitCard(int index) throws InterruptedException {
-        slack.awaitCall("chat.postMessage", call -> true, WAIT);
-        while (slack.calls("chat.postMessage").size() <= index) {
-            slack.awaitCall("chat.postMessage",
-                    call -> slack.calls("chat.postMessage").size() > index, WAIT);
-        }
-        SlackStandIn.Call post = slack.calls("chat.postMessage").get(index);
-        JsonNode blocks = post.json("blocks");
-        String requestId = null;
-        for (JsonNode block : blocks) {
-            if (block.path("type").asText().equals("actions")) {
-                requestId = block.path("elements").get(0).path("value").asText();
-            }
-        }
-        return new Card(requestId, post.response().path("ts").asText(), blocks);
+        return ApprovalCards.awaitCard(slack, index, WAIT);
     }
 
     private HttpResponse<String> click(String userId, String actionId, Card card) {
         return signer.postInteraction(server.slackEventsUrl(),
-                SlackPayloads.blockAction(userId, actionId, card.requestId(), CHANNEL, card.ts()));
+                SlackPayloads.blockAction(userId, actionId, card.requestId(), card.channel(), card.ts()));
     }
 
     private ApprovalState stateOf(String requestId) {
@@ -171,8 +156,7 @@ class SlackApprovalFlowTest {
         assertThat(decision).isNotDone();
 
         HttpResponse<String> submitted = signer.postInteraction(server.slackEventsUrl(),
-                SlackPayloads.viewSubmission(BOB, "veil_reject_reason", card.requestId(), "reason",
-                        "reason_input", "Not during business hours; run it tonight."));
+                ApprovalCards.submitRejection(BOB, card, "Not during business hours; run it tonight."));
         assertThat(submitted.statusCode()).isEqualTo(200);
         assertThat(submitted.body()).doesNotContain("errors");
 
@@ -188,8 +172,7 @@ class SlackApprovalFlowTest {
     void aForgedSignatureIsRefusedAndDecidesNothing() throws Exception {
         waitFor(TestSetup.dropTable("alice@example.com"));
         Card card = awaitCard(0);
-        String body = SlackSigner.interactionBody(
-                SlackPayloads.blockAction(BOB, "veil_approve", card.requestId(), CHANNEL, card.ts()));
+        String body = SlackSigner.interactionBody(ApprovalCards.approve(BOB, card));
         long now = Instant.now().getEpochSecond();
         String forged = new SlackSigner("not-the-signing-secret-000000").signature(now, body);
 
@@ -205,8 +188,7 @@ class SlackApprovalFlowTest {
     void aStaleOrFutureTimestampIsRefusedEvenWhenSignedCorrectly() throws Exception {
         waitFor(TestSetup.dropTable("alice@example.com"));
         Card card = awaitCard(0);
-        String body = SlackSigner.interactionBody(
-                SlackPayloads.blockAction(BOB, "veil_approve", card.requestId(), CHANNEL, card.ts()));
+        String body = SlackSigner.interactionBody(ApprovalCards.approve(BOB, card));
         long stale = Instant.now().minus(Duration.ofMinutes(10)).getEpochSecond();
         long future = Instant.now().plus(Duration.ofMinutes(10)).getEpochSecond();
 
@@ -241,8 +223,7 @@ class SlackApprovalFlowTest {
         assertThat(click(MALLORY, "veil_approve", card).statusCode()).isEqualTo(200);
         assertThat(click(MALLORY, "veil_reject", card).statusCode()).isEqualTo(200);
         HttpResponse<String> submitted = signer.postInteraction(server.slackEventsUrl(),
-                SlackPayloads.viewSubmission(MALLORY, "veil_reject_reason", card.requestId(), "reason",
-                        "reason_input", "no"));
+                ApprovalCards.submitRejection(MALLORY, card, "no"));
 
         SlackStandIn.Call told = slack.awaitCall("chat.postEphemeral", WAIT);
         assertThat(told.param("user")).isEqualTo(MALLORY);
@@ -293,7 +274,7 @@ class SlackApprovalFlowTest {
     void anInteractionThatNamesNoKnownRequestDecidesNothing() throws Exception {
         waitFor(TestSetup.dropTable("alice@example.com"));
         Card card = awaitCard(0);
-        Card unknown = new Card("req_" + "0".repeat(32), card.ts(), card.blocks());
+        Card unknown = new Card("req_" + "0".repeat(32), card.channel(), card.ts(), card.blocks());
 
         assertThat(click(BOB, "veil_approve", unknown).statusCode()).isEqualTo(200);
 
