@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -99,7 +100,7 @@ public final class ApprovalService {
             throw new IllegalArgumentException("the statement text is longer than " + MAX_STATEMENT_LENGTH
                     + " characters");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         String binding = bindingKey(client, request);
         Optional<StoredRequest> window = store.findOpenWindow(binding, now);
         if (window.isPresent()) {
@@ -159,7 +160,7 @@ public final class ApprovalService {
         if (!current.pending()) {
             throw notPending(current);
         }
-        Instant now = clock.instant();
+        Instant now = now();
         ApprovalState state;
         String reason;
         Instant approvedUntil = null;
@@ -264,7 +265,7 @@ public final class ApprovalService {
     }
 
     private Optional<StoredRequest> expire(String id) {
-        Instant now = clock.instant();
+        Instant now = now();
         String reason = "nobody decided within " + Durations.describe(settings.ttl());
         Optional<StoredRequest> expired = store.expire(id, now, reason, entry(AuditType.REQUEST_EXPIRED, id,
                 "server", json.createObjectNode().put("reason", reason)));
@@ -280,6 +281,11 @@ public final class ApprovalService {
                 LOG.warn("a listener failed on request {}: {}", request.id(), e.toString());
             }
         }
+    }
+
+    /** The store keeps milliseconds; so do answers, which then read the same before and after a restart. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static DecisionRefusedException notPending(StoredRequest current) {
