@@ -192,6 +192,11 @@ public final class ApprovalServer implements AutoCloseable {
         return baseUrl().resolve("slack/events");
     }
 
+    /** How many driver calls are held waiting for a decision right now. */
+    public int waitingDrivers() {
+        return waiters.size();
+    }
+
     /** The rules of approval behind the API, for embedding and tests. */
     public ApprovalService service() {
         return service;

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ public final class ApprovalService {
     }
 
     /** Several requests as they stand (for waiters); those past their TTL are expired first. */
-    public List<StoredRequest> findAll(java.util.Collection<String> ids) {
+    public List<StoredRequest> findAll(Collection<String> ids) {
         return store.findAll(ids).stream().map(this::expireIfDue).toList();
     }
 

@@ -214,6 +214,9 @@ class ApprovalApiTest {
         CompletableFuture<Decision> first = waitFor(TestSetup.dropTable("alice@example.com"));
         String id = awaitPendingId();
         CompletableFuture<Decision> second = waitFor(TestSetup.dropTable("alice@example.com"));
+        while (server.waitingDrivers() < 2) {
+            Thread.sleep(20);
+        }
         HttpResponse<String> joined = api.post("api/v1/requests", DRIVER_TOKEN,
                 JSON.writeValueAsString(TestSetup.dropTable("alice@example.com")));
         assertThat(joined.statusCode()).isEqualTo(200);

@@ -73,8 +73,9 @@ class ApprovalClientTest {
         return server.service().list(ApprovalState.PENDING, 10);
     }
 
-    private void awaitPending() throws InterruptedException {
-        while (pending().isEmpty()) {
+    /** Until a driver is held waiting on a pending request (not merely creating it). */
+    private void awaitWaitingDriver() throws InterruptedException {
+        while (pending().isEmpty() || server.waitingDrivers() == 0) {
             Thread.sleep(20);
         }
     }
@@ -115,7 +116,7 @@ class ApprovalClientTest {
         try (ApprovalClient client = TestSetup.client(server, DRIVER_TOKEN)) {
             CancellationSignal cancel = new CancellationSignal();
             CompletableFuture<Decision> decision = waitFor(client, Instant.now().plus(Duration.ofHours(1)), cancel);
-            awaitPending();
+            awaitWaitingDriver();
 
             cancel.cancel();
 
@@ -169,7 +170,7 @@ class ApprovalClientTest {
         try (ApprovalClient client = TestSetup.client(server, DRIVER_TOKEN)) {
             CompletableFuture<Decision> decision = waitFor(client, Instant.now().plusSeconds(40),
                     new CancellationSignal());
-            awaitPending();
+            awaitWaitingDriver();
             String id = pending().get(0).id();
 
             server.close();

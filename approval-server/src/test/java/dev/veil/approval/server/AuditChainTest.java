@@ -66,7 +66,8 @@ class AuditChainTest {
     private AuditReport verify(ServerConfig config, AuditVerifier.Anchor anchor) {
         try (Database database = Database.openExisting(config.store().url(), config.store().user(),
                 config.store().password())) {
-            return new AuditVerifier(new AuditChain(config.audit().key())).verify(database, anchor);
+            AuditVerifier verifier = new AuditVerifier(new AuditChain(config.audit().key()));
+            return database.transaction(connection -> verifier.verify(connection, anchor));
         }
     }
 

@@ -49,11 +49,6 @@ public final class AuditVerifier {
         this.chain = chain;
     }
 
-    /** Verifies the audit log of a store. */
-    public AuditReport verify(dev.veil.approval.server.store.Database database, Anchor anchor) {
-        return database.transaction(connection -> verify(connection, anchor));
-    }
-
     /**
      * @param connection a connection to the store, in a transaction (for a consistent, streamed read)
      * @param anchor     a record known from elsewhere, or {@code null}

@@ -96,7 +96,9 @@ public final class AuditVerifyCommand implements Callable<Integer> {
         }
         AuditReport report;
         try (Database database = Database.openExisting(url, storeUser, password)) {
-            report = new AuditVerifier(new AuditChain(key)).verify(database, parsedAnchor);
+            AuditVerifier verifier = new AuditVerifier(new AuditChain(key));
+            AuditVerifier.Anchor checkedAnchor = parsedAnchor;
+            report = database.transaction(connection -> verifier.verify(connection, checkedAnchor));
         } catch (RuntimeException e) {
             err.println("veil: the audit log cannot be read: " + e.getMessage());
             return 2;

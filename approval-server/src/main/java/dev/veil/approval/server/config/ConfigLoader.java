@@ -18,7 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -112,8 +111,7 @@ public final class ConfigLoader {
         }
         if (node.isObject()) {
             ObjectNode copy = yaml.createObjectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
                 copy.set(field.getKey(), substitute(field.getValue(), childPath, problems));
             }

@@ -84,7 +84,6 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
                 // single workspace, whatever OAuth variables the environment happens to hold
                 .clientId(null)
                 .clientSecret(null)
-                .verificationToken(null)
                 // ssl_check is for slash commands, which this app has none of; it would skip verification
                 .sslCheckEnabled(false)
                 .build();

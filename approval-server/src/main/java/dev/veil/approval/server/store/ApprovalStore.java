@@ -15,6 +15,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,7 +81,7 @@ public final class ApprovalStore {
             // bounded IN lists: a server has few waiters, but keep each statement small
             for (int from = 0; from < list.size(); from += 100) {
                 List<String> chunk = list.subList(from, Math.min(list.size(), from + 100));
-                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
                 try (PreparedStatement select = connection.prepareStatement(
                         "SELECT " + COLUMNS + " FROM veil_approval_request WHERE id IN (" + marks + ")")) {
                     for (int i = 0; i < chunk.size(); i++) {
