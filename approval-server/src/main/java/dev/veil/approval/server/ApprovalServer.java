@@ -2,7 +2,7 @@ package dev.veil.approval.server;
 
 import com.slack.api.bolt.servlet.SlackAppServlet;
 import dev.veil.approval.server.api.ApiServlet;
-import dev.veil.approval.server.api.BodyLimitFilter;
+import dev.veil.approval.server.api.RequestLimitsFilter;
 import dev.veil.approval.server.api.DecisionWaiters;
 import dev.veil.approval.server.api.JsonErrorHandler;
 import dev.veil.approval.server.api.TokenAuthenticator;
@@ -124,7 +124,7 @@ public final class ApprovalServer implements AutoCloseable {
             jetty.addConnector(connector);
 
             ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
-            FilterHolder limit = new FilterHolder(new BodyLimitFilter(MAX_BODY_BYTES));
+            FilterHolder limit = new FilterHolder(new RequestLimitsFilter(MAX_BODY_BYTES));
             limit.setAsyncSupported(true);
             context.addFilter(limit, "/*", EnumSet.of(DispatcherType.REQUEST));
             ServletHolder api = new ServletHolder(new ApiServlet(service,

@@ -58,6 +58,8 @@ public final class ApprovalService {
     public static final int MAX_REASON_LENGTH = 2000;
     public static final int MAX_STATEMENT_LENGTH = 100_000;
     public static final int MAX_USAGE_BATCH = 1000;
+    /** The longest principal and fingerprint (the store's columns are sized for e-mail addresses and hashes). */
+    public static final int MAX_NAME_LENGTH = 200;
 
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalService.class);
 
@@ -100,6 +102,11 @@ public final class ApprovalService {
         if (request.statement().length() > MAX_STATEMENT_LENGTH) {
             throw new IllegalArgumentException("the statement text is longer than " + MAX_STATEMENT_LENGTH
                     + " characters");
+        }
+        if (request.requester().principal().length() > MAX_NAME_LENGTH
+                || request.fingerprint().length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("the requester principal and the fingerprint are at most "
+                    + MAX_NAME_LENGTH + " characters long");
         }
         Instant now = now();
         String binding = bindingKey(client, request);

@@ -241,6 +241,12 @@ class ApprovalApiTest {
                 valid.replace("\"fingerprint\":\"fp-drop-orders\",", ""));
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(api.post("api/v1/requests", DRIVER_TOKEN, "not json").statusCode()).isEqualTo(400);
+        HttpResponse<String> longPrincipal = api.post("api/v1/requests", DRIVER_TOKEN, JSON.writeValueAsString(
+                TestSetup.dropTable("a".repeat(300) + "@example.com")));
+        assertThat(longPrincipal.statusCode()).isEqualTo(400);
+        assertThat(RawApi.json(longPrincipal).path("error").asText()).contains("at most 200 characters");
+        assertThat(api.post("api/v1/requests", DRIVER_TOKEN, "{\"statement\":\"" + "x".repeat(2 << 20) + "\"}")
+                .statusCode()).isEqualTo(413);
         assertThat(api.get("api/v1/requests/req_nothere", REVIEWER_TOKEN).statusCode()).isEqualTo(404);
         assertThat(api.get("api/v1/nowhere", REVIEWER_TOKEN).statusCode()).isEqualTo(404);
         assertThat(RawApi.json(api.get("api/v1/requests/req_" + "a".repeat(32), REVIEWER_TOKEN)).path("error")

@@ -22,6 +22,8 @@ import dev.veil.approval.server.testkit.ApprovalCards.Card;
 import dev.veil.approval.server.testkit.SlackPayloads;
 import dev.veil.approval.server.testkit.SlackSigner;
 import dev.veil.approval.server.testkit.SlackStandIn;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -268,6 +270,18 @@ class SlackApprovalFlowTest {
         assertThat(slack.awaitCall("chat.postEphemeral", WAIT).param("text")).contains("no longer pending");
         assertThat(slack.calls("views.open")).isEmpty();
         assertThat(stateOf(card.requestId())).isEqualTo(ApprovalState.APPROVED);
+    }
+
+    @Test
+    void onlyGetAndPostAreServedSoNothingEchoesARequestsHeaders() throws Exception {
+        HttpResponse<String> trace = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(server.slackEventsUrl())
+                        .method("TRACE", HttpRequest.BodyPublishers.noBody())
+                        .header("X-Slack-Signature", "v0=secret-looking-header").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(trace.statusCode()).isEqualTo(405);
+        assertThat(trace.body()).doesNotContain("secret-looking-header");
     }
 
     @Test

@@ -15,12 +15,16 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
 
-/** Refuses request bodies larger than a limit, declared or streamed, before any handler reads them. */
-public final class BodyLimitFilter implements Filter {
+/**
+ * Refuses what no endpoint serves before any handler sees it: methods other than GET and POST (the servlet API
+ * would otherwise answer TRACE by echoing the request's headers), and bodies larger than a limit, declared or
+ * streamed.
+ */
+public final class RequestLimitsFilter implements Filter {
 
     private final long maxBytes;
 
-    public BodyLimitFilter(long maxBytes) {
+    public RequestLimitsFilter(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
@@ -32,11 +36,12 @@ public final class BodyLimitFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
+        if (!http.getMethod().equals("GET") && !http.getMethod().equals("POST")) {
+            refuse((HttpServletResponse) response, 405, "use GET or POST");
+            return;
+        }
         if (http.getContentLengthLong() > maxBytes) {
-            HttpServletResponse out = (HttpServletResponse) response;
-            out.setStatus(413);
-            out.setContentType("application/json");
-            out.getWriter().write("{\"error\":\"the body is too large\"}");
+            refuse((HttpServletResponse) response, 413, "the body is too large");
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(http) {
@@ -56,6 +61,12 @@ public final class BodyLimitFilter implements Filter {
                 return new BufferedReader(new InputStreamReader(getInputStream(), encoding));
             }
         }, response);
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.getWriter().write("{\"error\":\"" + message + "\"}");
     }
 
     @Override
