@@ -248,6 +248,19 @@ class SlackApprovalFlowTest {
     }
 
     @Test
+    void whenSlackCannotSayWhoClickedNothingIsDecided() throws Exception {
+        waitFor(TestSetup.dropTable("alice@example.com"));
+        Card card = awaitCard(0);
+        slack.fail("users.info", "ratelimited");
+
+        assertThat(click(BOB, "veil_approve", card).statusCode()).isEqualTo(200);
+
+        assertThat(slack.awaitCall("chat.postEphemeral", WAIT).param("text"))
+                .contains("could not tell Veil who you are");
+        assertThat(stateOf(card.requestId())).isEqualTo(ApprovalState.PENDING);
+    }
+
+    @Test
     void aMemberOfTheApproverGroupCanApprove() throws Exception {
         CompletableFuture<Decision> decision = waitFor(TestSetup.dropTable("alice@example.com"));
         Card card = awaitCard(0);
