@@ -1,0 +1,242 @@
+package dev.veil.approval.client;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/**
+ * Asks the approval server whether a statement may run and waits for the answer.
+ *
+ * <p>{@link #requestAndAwait} creates the request (the server answers at once when an approval window for the same
+ * statement and requester is open, or joins a pending request for them), then long-polls until a reviewer decides,
+ * the request expires, the deadline passes or the caller cancels. While waiting it survives the server going away
+ * for a while (a restart, a failover): it reconnects and resumes waiting on the same request. Creating the request,
+ * in contrast, fails at once when the server cannot be reached, so that a statement never hangs on a dead service.
+ *
+ * <p>Thread-safe; one instance per server is meant to be shared by all connections.
+ */
+public final class ApprovalClient implements AutoCloseable {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** A wait that comes back "pending" sooner than this was not held by the server: pause before asking again. */
+    private static final Duration UNHELD_ANSWER = Duration.ofMillis(100);
+
+    private final HttpTransport transport;
+
+    public ApprovalClient(ApprovalClientConfig config) {
+        this.transport = new HttpTransport(Objects.requireNonNull(config, "config"), "veil-approval-client");
+    }
+
+    public ApprovalClientConfig config() {
+        return transport.config();
+    }
+
+    /**
+     * Requests approval for a statement and waits for the decision.
+     *
+     * @param request  what is to be approved
+     * @param deadline when to stop waiting (the earlier of the query timeout and {@code veil.approval.timeout})
+     * @param cancel   ends the wait when cancelled from another thread
+     * @return the decision: approved, rejected (with the reviewer and reason) or expired
+     * @throws ApprovalCancelledException   the caller cancelled or the deadline passed before a decision
+     * @throws ApprovalUnavailableException the server could not be reached to create the request, refused the
+     *                                      driver's token, failed, or stayed unreachable until the deadline
+     */
+    public Decision requestAndAwait(ApprovalRequest request, Instant deadline, CancellationSignal cancel)
+            throws ApprovalCancelledException, ApprovalUnavailableException {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(cancel, "cancel");
+        RequestStatus created = create(request, deadline, cancel);
+        if (created.decision().isPresent()) {
+            return created.decision().get();
+        }
+        return await(created.id(), deadline, cancel);
+    }
+
+    /**
+     * Reports what happened when an approved statement ran, for the audit log. Asynchronous and never failing:
+     * the future completes with {@code true} when the server recorded it and {@code false} otherwise.
+     */
+    public CompletableFuture<Boolean> reportOutcome(String requestId, ExecutionOutcome outcome) {
+        Objects.requireNonNull(outcome, "outcome");
+        if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        try {
+            HttpRequest httpRequest = transport.request("requests/" + requestId + "/outcome",
+                            transport.config().requestTimeout())
+                    .header("Content-Type", "application/json")
+                    .POST(transport.jsonBody(outcome))
+                    .build();
+            return transport.http().sendAsync(httpRequest, HttpResponse.BodyHandlers.discarding())
+                    .handle((response, failure) -> failure == null && response.statusCode() / 100 == 2);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(false);
+        }
+    }
+
+    private RequestStatus create(ApprovalRequest request, Instant deadline, CancellationSignal cancel)
+            throws ApprovalCancelledException, ApprovalUnavailableException {
+        HttpRequest httpRequest = transport.request("requests", transport.config().requestTimeout())
+                .header("Content-Type", "application/json")
+                .POST(transport.jsonBody(request))
+                .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = exchange(httpRequest, deadline, cancel, null);
+        } catch (IOException e) {
+            throw new ApprovalUnavailableException("the approval service at " + transport.config().baseUrl()
+                    + " cannot be reached: " + HttpTransport.describe(e), null, e);
+        }
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
+            throw new ApprovalUnavailableException("the approval service refused the request ("
+                    + transport.errorText(response) + ")", null, null);
+        }
+        return readStatus(response, null);
+    }
+
+    private Decision await(String requestId, Instant deadline, CancellationSignal cancel)
+            throws ApprovalCancelledException, ApprovalUnavailableException {
+        String lastFailure = null;
+        Throwable lastCause = null;
+        while (true) {
+            Duration remaining = Duration.between(Instant.now(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+                if (lastFailure != null) {
+                    throw new ApprovalUnavailableException("the approval service at "
+                            + transport.config().baseUrl() + " could not be reached until the deadline ("
+                            + lastFailure + ")", requestId, lastCause);
+                }
+                throw new ApprovalCancelledException(ApprovalCancelledException.Reason.DEADLINE, requestId);
+            }
+            long holdSeconds = Math.min(transport.config().longPoll().toSeconds(), remaining.toSeconds());
+            HttpRequest httpRequest = transport.request(
+                            "requests/" + requestId + "/decision?waitSeconds=" + holdSeconds,
+                            transport.config().requestTimeout().plusSeconds(holdSeconds))
+                    .GET()
+                    .build();
+            Instant asked = Instant.now();
+            HttpResponse<byte[]> response;
+            try {
+                response = exchange(httpRequest, deadline, cancel, requestId);
+            } catch (IOException e) {
+                lastFailure = HttpTransport.describe(e);
+                lastCause = e;
+                pause(transport.config().retryDelay(), deadline, cancel, requestId);
+                continue;
+            }
+            int status = response.statusCode();
+            if (status == 200) {
+                RequestStatus current = readStatus(response, requestId);
+                if (current.decision().isPresent()) {
+                    return current.decision().get();
+                }
+                lastFailure = null;
+                lastCause = null;
+                if (holdSeconds == 0 || Duration.between(asked, Instant.now()).compareTo(UNHELD_ANSWER) < 0) {
+                    pause(transport.config().retryDelay(), deadline, cancel, requestId);
+                }
+            } else if (status == 401 || status == 403 || status == 404) {
+                throw new ApprovalUnavailableException("the approval service refused to report on the request ("
+                        + transport.errorText(response) + ")", requestId, null);
+            } else {
+                // 5xx from the server or a proxy in front of it while it restarts: keep waiting
+                lastFailure = transport.errorText(response);
+                lastCause = null;
+                pause(transport.config().retryDelay(), deadline, cancel, requestId);
+            }
+        }
+    }
+
+    /**
+     * Sends one request and waits for its response, the deadline or the cancellation, whichever comes first.
+     *
+     * @throws IOException the exchange failed (unreachable, timed out, connection lost)
+     */
+    private HttpResponse<byte[]> exchange(
+            HttpRequest httpRequest, Instant deadline, CancellationSignal cancel, String requestId)
+            throws IOException, ApprovalCancelledException {
+        if (cancel.isCancelled()) {
+            throw new ApprovalCancelledException(ApprovalCancelledException.Reason.CANCELLED, requestId);
+        }
+        CompletableFuture<HttpResponse<byte[]>> sent =
+                transport.http().sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            CompletableFuture.anyOf(sent, cancel.future()).get(millisUntil(deadline), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            sent.cancel(true);
+            throw new ApprovalCancelledException(ApprovalCancelledException.Reason.DEADLINE, requestId);
+        } catch (InterruptedException e) {
+            sent.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ApprovalCancelledException(ApprovalCancelledException.Reason.CANCELLED, requestId);
+        } catch (ExecutionException e) {
+            // the exchange failed; inspected below
+        }
+        if (cancel.isCancelled()) {
+            sent.cancel(true);
+            throw new ApprovalCancelledException(ApprovalCancelledException.Reason.CANCELLED, requestId);
+        }
+        try {
+            return sent.join();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(HttpTransport.describe(cause), cause);
+        }
+    }
+
+    /** Sleeps, but no longer than until the deadline and not past a cancellation. */
+    private static void pause(Duration delay, Instant deadline, CancellationSignal cancel, String requestId)
+            throws ApprovalCancelledException {
+        long millis = Math.min(delay.toMillis(), millisUntil(deadline));
+        try {
+            cancel.future().get(millis, TimeUnit.MILLISECONDS);
+            throw new ApprovalCancelledException(ApprovalCancelledException.Reason.CANCELLED, requestId);
+        } catch (TimeoutException e) {
+            // slept the full delay
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApprovalCancelledException(ApprovalCancelledException.Reason.CANCELLED, requestId);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a cancellation signal never fails", e);
+        }
+    }
+
+    private RequestStatus readStatus(HttpResponse<byte[]> response, String expectedId)
+            throws ApprovalUnavailableException {
+        RequestStatus status;
+        try {
+            status = transport.json().readValue(response.body(), RequestStatus.class);
+        } catch (IOException | RuntimeException e) {
+            throw new ApprovalUnavailableException("the approval service sent a response that is not a request"
+                    + " status", expectedId, e);
+        }
+        if (status == null || !REQUEST_ID.matcher(status.id()).matches()
+                || (expectedId != null && !expectedId.equals(status.id()))) {
+            throw new ApprovalUnavailableException("the approval service sent the status of another request",
+                    expectedId, null);
+        }
+        return status;
+    }
+
+    private static long millisUntil(Instant deadline) {
+        return Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

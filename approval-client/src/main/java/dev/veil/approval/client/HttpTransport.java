@@ -1,0 +1,107 @@
+package dev.veil.approval.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The HTTP side of the client: one {@link HttpClient} on daemon threads, JSON bodies, the bearer token. */
+final class HttpTransport implements AutoCloseable {
+
+    static final String API_PREFIX = "api/v1/";
+
+    private final ApprovalClientConfig config;
+    private final ObjectMapper json = ApprovalJson.mapper(false);
+    private final ExecutorService executor;
+    private final HttpClient http;
+
+    HttpTransport(ApprovalClientConfig config, String threadName) {
+        this.config = config;
+        AtomicInteger counter = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, threadName + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
+    }
+
+    ApprovalClientConfig config() {
+        return config;
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    URI endpoint(String path) {
+        return config.baseUrl().resolve(API_PREFIX + path);
+    }
+
+    HttpRequest.Builder request(String path, Duration timeout) {
+        return HttpRequest.newBuilder(endpoint(path))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + config.token())
+                .header("Accept", "application/json")
+                .header("User-Agent", "veil-approval-client");
+    }
+
+    HttpRequest.BodyPublisher jsonBody(Object body) {
+        try {
+            return HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** The server's own error text for a failed call, or the status code when it sent none. */
+    String errorText(HttpResponse<byte[]> response) {
+        try {
+            ApiError error = json.readValue(response.body(), ApiError.class);
+            if (error != null && error.error() != null && !error.error().isBlank()) {
+                return "HTTP " + response.statusCode() + ": " + error.error();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not our JSON: a proxy or another server answered
+        }
+        return "HTTP " + response.statusCode();
+    }
+
+    /** Words for a failed exchange; {@code ConnectException} and friends often carry no message. */
+    static String describe(Throwable failure) {
+        if (failure instanceof HttpConnectTimeoutException) {
+            return "connection timed out";
+        }
+        if (failure instanceof HttpTimeoutException) {
+            return "no response in time";
+        }
+        if (failure instanceof ConnectException) {
+            return "connection refused";
+        }
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

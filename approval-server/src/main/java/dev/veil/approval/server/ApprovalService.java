@@ -1,0 +1,367 @@
+package dev.veil.approval.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veil.approval.client.ApprovalJson;
+import dev.veil.approval.client.ApprovalRequest;
+import dev.veil.approval.client.ApprovalState;
+import dev.veil.approval.client.ExecutionOutcome;
+import dev.veil.approval.server.audit.AuditEntry;
+import dev.veil.approval.server.audit.AuditType;
+import dev.veil.approval.server.config.Durations;
+import dev.veil.approval.server.config.ServerConfig;
+import dev.veil.approval.server.store.ApprovalStore;
+import dev.veil.approval.server.store.StoredRequest;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rules of approval, independent of how requests and decisions arrive (REST or Slack).
+ *
+ * <ul>
+ *   <li>An approval is bound to the driver token, the requester (principal and JDBC user), the database and the
+ *       statement fingerprint. A request with the same binding joins a pending one instead of asking again, and is
+ *       approved at once while an approval window for that binding is open.</li>
+ *   <li>Only a pending request that has not expired can be decided, and only once, even across servers.</li>
+ *   <li>Nobody approves their own request ({@link SelfApproval}); rejecting one's own request is allowed.</li>
+ *   <li>Every creation, decision, expiry and refusal is written to the audit log in the same transaction.</li>
+ * </ul>
+ */
+public final class ApprovalService {
+
+    /** Hears about requests created and decided on this server (decisions of other servers arrive via the store). */
+    public interface Listener {
+        default void created(StoredRequest request) {
+        }
+
+        default void decided(StoredRequest request) {
+        }
+    }
+
+    public static final int MAX_REASON_LENGTH = 2000;
+    public static final int MAX_STATEMENT_LENGTH = 100_000;
+    public static final int MAX_USAGE_BATCH = 1000;
+    /** The longest principal and fingerprint (the store's columns are sized for e-mail addresses and hashes). */
+    public static final int MAX_NAME_LENGTH = 200;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApprovalService.class);
+
+    private final ApprovalStore store;
+    private final ServerConfig.Requests settings;
+    private final Clock clock;
+    private final ObjectMapper json = ApprovalJson.mapper(false);
+    private final SecureRandom random = new SecureRandom();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    public ApprovalService(ApprovalStore store, ServerConfig.Requests settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * What {@link #submit} did with a request.
+     *
+     * @param request the request as it now stands
+     * @param kind    whether it is new, joined a pending one, or was approved by an open window
+     */
+    public record Submission(StoredRequest request, Kind kind) {
+        public enum Kind { NEW, JOINED, WINDOW }
+    }
+
+    public Duration maxApprovalWindow() {
+        return settings.maxApprovalWindow();
+    }
+
+    /**
+     * Records a driver's request. Returns it approved when an approval window for its binding is open, the pending
+     * request it joins when there is one, or a new pending request.
+     */
+    public Submission submit(String client, ApprovalRequest request) {
+        if (request.statement().length() > MAX_STATEMENT_LENGTH) {
+            throw new IllegalArgumentException("the statement text is longer than " + MAX_STATEMENT_LENGTH
+                    + " characters");
+        }
+        if (request.requester().principal().length() > MAX_NAME_LENGTH
+                || request.fingerprint().length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("the requester principal and the fingerprint are at most "
+                    + MAX_NAME_LENGTH + " characters long");
+        }
+        Instant now = now();
+        String binding = bindingKey(client, request);
+        Optional<StoredRequest> window = store.findOpenWindow(binding, now);
+        if (window.isPresent()) {
+            StoredRequest opened = window.get();
+            StoredRequest approved = new StoredRequest(newId(), binding, client, request, ApprovalState.APPROVED,
+                    now, now, now, opened.reviewer(), "approved for a window with request " + opened.id(),
+                    opened.approvedUntil(), opened.id(), null, null);
+            ObjectNode details = json.createObjectNode()
+                    .put("reviewer", opened.reviewer())
+                    .put("via", "window")
+                    .put("approvedUnder", opened.id())
+                    .put("approvedUntil", opened.approvedUntil().toString());
+            store.insert(approved, List.of(created(approved), entry(AuditType.REQUEST_APPROVED, approved.id(),
+                    opened.reviewer(), details)));
+            return new Submission(approved, Submission.Kind.WINDOW);
+        }
+        Optional<StoredRequest> pending = store.findPending(binding, now);
+        if (pending.isPresent()) {
+            return new Submission(pending.get(), Submission.Kind.JOINED);
+        }
+        StoredRequest fresh = new StoredRequest(newId(), binding, client, request, ApprovalState.PENDING, now,
+                now.plus(settings.ttl()), null, null, null, null, null, null, null);
+        store.insert(fresh, List.of(created(fresh)));
+        for (Listener listener : listeners) {
+            try {
+                listener.created(fresh);
+            } catch (RuntimeException e) {
+                LOG.warn("a listener failed on request {}: {}", fresh.id(), e.toString());
+            }
+        }
+        return new Submission(fresh, Submission.Kind.NEW);
+    }
+
+    /** The request as it stands; a pending request past its TTL is expired first. */
+    public Optional<StoredRequest> find(String id) {
+        return store.find(id).map(this::expireIfDue);
+    }
+
+    /** Several requests as they stand (for waiters); those past their TTL are expired first. */
+    public List<StoredRequest> findAll(Collection<String> ids) {
+        return store.findAll(ids).stream().map(this::expireIfDue).toList();
+    }
+
+    public List<StoredRequest> list(ApprovalState state, int limit) {
+        return store.list(state, limit).stream().map(this::expireIfDue).toList();
+    }
+
+    /**
+     * Decides a request.
+     *
+     * @throws DecisionRefusedException when the request does not exist or is not pending, when the reviewer would
+     *                                  approve their own request, or when the verdict is malformed
+     */
+    public StoredRequest decide(String id, Reviewer reviewer, Verdict verdict) throws DecisionRefusedException {
+        StoredRequest current = find(id).orElseThrow(() -> new DecisionRefusedException(
+                DecisionRefusedException.Refusal.NOT_FOUND, "there is no request " + id, null));
+        if (!current.pending()) {
+            throw notPending(current);
+        }
+        Instant now = now();
+        ApprovalState state;
+        String reason;
+        Instant approvedUntil = null;
+        ObjectNode details = json.createObjectNode().put("reviewer", reviewer.identity()).put("via", reviewer.via());
+        if (reviewer.slackUserId() != null) {
+            details.put("slackUserId", reviewer.slackUserId());
+        }
+        if (verdict instanceof Verdict.Approve approve) {
+            if (SelfApproval.isSelf(reviewer.identity(), current.request().requester())) {
+                refuse(current.id(), reviewer, "approve", DecisionRefusedException.Refusal.SELF_APPROVAL);
+                throw new DecisionRefusedException(DecisionRefusedException.Refusal.SELF_APPROVAL,
+                        "you cannot approve your own request", current);
+            }
+            if (approve.window() != null) {
+                if (approve.window().isNegative() || approve.window().isZero()
+                        || approve.window().compareTo(settings.maxApprovalWindow()) > 0) {
+                    throw new DecisionRefusedException(DecisionRefusedException.Refusal.INVALID_WINDOW,
+                            "an approval window must be positive and at most "
+                                    + Durations.describe(settings.maxApprovalWindow()), current);
+                }
+                approvedUntil = now.plus(approve.window());
+                details.put("window", approve.window().toString()).put("approvedUntil", approvedUntil.toString());
+            }
+            reason = checkedReason(approve.comment(), false, current);
+            state = ApprovalState.APPROVED;
+        } else {
+            reason = checkedReason(((Verdict.Reject) verdict).reason(), true, current);
+            state = ApprovalState.REJECTED;
+        }
+        if (reason != null) {
+            details.put("reason", reason);
+        }
+        AuditEntry record = entry(state == ApprovalState.APPROVED ? AuditType.REQUEST_APPROVED
+                : AuditType.REQUEST_REJECTED, id, reviewer.identity(), details);
+        Optional<StoredRequest> decided = store.decide(id, state, reviewer.identity(), reason, now, approvedUntil,
+                record);
+        if (decided.isEmpty()) {
+            // someone else decided first, or it expired in between
+            throw notPending(find(id).orElse(current));
+        }
+        notifyDecided(decided.get());
+        return decided.get();
+    }
+
+    /** Records that someone tried to decide and was refused (e.g. not an approver in Slack). */
+    public void refuse(String requestId, Reviewer reviewer, String attempted, DecisionRefusedException.Refusal why) {
+        ObjectNode details = json.createObjectNode()
+                .put("attempted", attempted)
+                .put("refusal", why.name())
+                .put("via", reviewer.via());
+        if (reviewer.slackUserId() != null) {
+            details.put("slackUserId", reviewer.slackUserId());
+        }
+        store.appendAudit(List.of(entry(AuditType.DECISION_REFUSED, requestId, reviewer.identity(), details)));
+    }
+
+    /** Remembers where a request's Slack card is, so that whichever server decides can update it. */
+    public void recordSlackMessage(String id, String channel, String ts) {
+        store.recordSlackMessage(id, channel, ts);
+    }
+
+    /** Whether {@code text} has the form of a request id (anything else is never looked up or recorded). */
+    public static boolean isRequestId(String text) {
+        return text != null && text.matches("req_[0-9a-f]{32}");
+    }
+
+    /** Expires every pending request past its TTL; returns how many. */
+    public int expireDue() {
+        int expired = 0;
+        for (String id : store.dueForExpiry(clock.instant(), 500)) {
+            if (expire(id).isPresent()) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    public void recordOutcome(String client, StoredRequest request, ExecutionOutcome outcome) {
+        ObjectNode details = json.valueToTree(outcome);
+        store.appendAudit(List.of(entry(AuditType.EXECUTION_OUTCOME, request.id(), client, details)));
+    }
+
+    public void recordUsage(String client, List<Map<String, Object>> events) {
+        if (events.size() > MAX_USAGE_BATCH) {
+            throw new IllegalArgumentException("a batch holds at most " + MAX_USAGE_BATCH + " usage events");
+        }
+        List<AuditEntry> records = new ArrayList<>(events.size());
+        for (Map<String, Object> event : events) {
+            if (event == null) {
+                throw new IllegalArgumentException("a usage event must be a JSON object");
+            }
+            records.add(entry(AuditType.USAGE_EVENT, null, client, json.valueToTree(event)));
+        }
+        store.appendAudit(records);
+    }
+
+    private StoredRequest expireIfDue(StoredRequest request) {
+        if (request.pending() && !request.expiresAt().isAfter(clock.instant())) {
+            return expire(request.id()).or(() -> store.find(request.id())).orElse(request);
+        }
+        return request;
+    }
+
+    private Optional<StoredRequest> expire(String id) {
+        Instant now = now();
+        String reason = "nobody decided within " + Durations.describe(settings.ttl());
+        Optional<StoredRequest> expired = store.expire(id, now, reason, entry(AuditType.REQUEST_EXPIRED, id,
+                "server", json.createObjectNode().put("reason", reason)));
+        expired.ifPresent(this::notifyDecided);
+        return expired;
+    }
+
+    private void notifyDecided(StoredRequest request) {
+        for (Listener listener : listeners) {
+            try {
+                listener.decided(request);
+            } catch (RuntimeException e) {
+                LOG.warn("a listener failed on request {}: {}", request.id(), e.toString());
+            }
+        }
+    }
+
+    /** The store keeps milliseconds; so do answers, which then read the same before and after a restart. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static DecisionRefusedException notPending(StoredRequest current) {
+        String by = current.reviewer() == null ? "" : " by " + current.reviewer();
+        String what = switch (current.state()) {
+            case APPROVED -> "already approved" + by;
+            case REJECTED -> "already rejected" + by;
+            case EXPIRED -> "expired";
+            case PENDING -> "still pending";
+        };
+        return new DecisionRefusedException(DecisionRefusedException.Refusal.NOT_PENDING,
+                "request " + current.id() + " is " + what, current);
+    }
+
+    private static String checkedReason(String reason, boolean required, StoredRequest current)
+            throws DecisionRefusedException {
+        String trimmed = reason == null ? null : reason.strip();
+        if (trimmed == null || trimmed.isEmpty()) {
+            if (required) {
+                throw new DecisionRefusedException(DecisionRefusedException.Refusal.INVALID_REASON,
+                        "a rejection needs a reason", current);
+            }
+            return null;
+        }
+        if (trimmed.length() > MAX_REASON_LENGTH) {
+            throw new DecisionRefusedException(DecisionRefusedException.Refusal.INVALID_REASON,
+                    "a reason is at most " + MAX_REASON_LENGTH + " characters long", current);
+        }
+        return trimmed;
+    }
+
+    private AuditEntry created(StoredRequest request) {
+        ObjectNode details = json.createObjectNode()
+                .put("client", request.client())
+                .put("state", request.state().name())
+                .put("expiresAt", request.expiresAt().toString());
+        details.set("request", json.valueToTree(request.request()));
+        return entry(AuditType.REQUEST_CREATED, request.id(), request.client(), details);
+    }
+
+    private AuditEntry entry(AuditType type, String requestId, String actor, ObjectNode details) {
+        try {
+            return new AuditEntry(type, requestId, actor, json.writeValueAsString(details));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit details are plain JSON", e);
+        }
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return "req_" + HexFormat.of().formatHex(bytes);
+    }
+
+    /** What an approval is bound to, hashed: fields are length-prefixed so that no two bindings collide. */
+    static String bindingKey(String client, ApprovalRequest request) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (String field : new String[] {client, request.requester().principal(), request.requester().jdbcUser(),
+                request.database(), request.fingerprint()}) {
+            byte[] utf8 = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
+            String prefix = (field == null ? "-" : Integer.toString(utf8.length)) + ":";
+            bytes.writeBytes(prefix.getBytes(StandardCharsets.US_ASCII));
+            bytes.writeBytes(utf8);
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
