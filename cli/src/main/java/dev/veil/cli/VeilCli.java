@@ -1,12 +1,14 @@
 package dev.veil.cli;
 
+import dev.veil.approval.server.cli.ApprovalsCommand;
+import dev.veil.approval.server.cli.AuditCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code veil} command. */
 @Command(name = "veil", mixinStandardHelpOptions = true, versionProvider = VeilCli.Version.class,
         description = "Veil: a JDBC driver that masks sensitive columns and holds risky statements for approval.",
-        subcommands = {RunCommand.class})
+        subcommands = {RunCommand.class, ApprovalsCommand.class, AuditCommand.class})
 public final class VeilCli {
 
     public static void main(String[] args) {
