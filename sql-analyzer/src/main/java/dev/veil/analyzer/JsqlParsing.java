@@ -90,14 +90,15 @@ final class JsqlParsing {
         return new Parsed(statements.get(0), p.root(), tokens);
     }
 
+    private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)");
+
+    /** The failure with its position only: parser messages quote tokens, which may be data values. */
     private static String describe(JSQLParserException e) {
         Throwable c = e.getCause() != null ? e.getCause() : e;
-        String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+        String m = c.getMessage() == null ? "" : c.getMessage();
         if (m.contains("Time out")) return "parse timed out";
-        // the first line names the offending token and its position; never more (it may quote the statement)
-        String first = m.lines().findFirst().orElse("").strip();
-        int was = first.indexOf("Was expecting");
-        if (was > 0) first = first.substring(0, was).strip();
-        return "syntax error: " + (first.length() > 160 ? first.substring(0, 160) + "…" : first);
+        java.util.regex.Matcher pos = POSITION.matcher(m);
+        if (pos.find()) return "syntax error at line " + pos.group(1) + ", column " + pos.group(2);
+        return "syntax error";
     }
 }

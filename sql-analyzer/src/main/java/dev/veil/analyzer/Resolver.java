@@ -134,6 +134,8 @@ final class Resolver {
     private final int statementIndex;
     private final IdentityHashMap<Column, Boolean> visited = new IdentityHashMap<>();
     private final List<ColumnUse> uses;
+    /** While resolving ON DUPLICATE KEY UPDATE: the lineage of each inserted column, for VALUES(col). */
+    Map<String, Lin> insertedValues;
 
     /**
      * @param text  the analyzed text (offsets refer to it)
@@ -300,13 +302,8 @@ final class Resolver {
     private List<Out> values(Values v, Scope frame, Clause valueClause, int depth) {
         List<Lin> cols = new ArrayList<>();
         List<String> firstTexts = new ArrayList<>();
-        ExpressionList<?> rows = v.getExpressions();
         boolean first = true;
-        for (Expression row : rows) {
-            List<Expression> cells = new ArrayList<>();
-            if (row instanceof ParenthesedExpressionList<?> p) cells.addAll(p);
-            else if (row instanceof net.sf.jsqlparser.expression.RowConstructor<?> rc) cells.addAll(rc);
-            else cells.add(row);
+        for (List<Expression> cells : rows(v)) {
             if (!first && cells.size() != cols.size()) throw new Unsupported("VALUES rows differ in length");
             for (int i = 0; i < cells.size(); i++) {
                 Lin l = expr(cells.get(i), frame, valueClause, depth, null);
@@ -329,6 +326,27 @@ final class Resolver {
             outs.add(new Out(label, cols.get(i)));
         }
         return outs;
+    }
+
+    /**
+     * The rows of a VALUES list. JSqlParser gives a single row as one parenthesized list of cells and several rows
+     * as a list of parenthesized lists.
+     */
+    static List<List<Expression>> rows(Values v) {
+        ExpressionList<?> list = v.getExpressions();
+        List<List<Expression>> rows = new ArrayList<>();
+        if (list instanceof ParenthesedExpressionList<?> single) {
+            rows.add(new ArrayList<>(single));
+            return rows;
+        }
+        for (Expression row : list) {
+            List<Expression> cells = new ArrayList<>();
+            if (row instanceof ParenthesedExpressionList<?> p) cells.addAll(p);
+            else if (row instanceof net.sf.jsqlparser.expression.RowConstructor<?> rc) cells.addAll(rc);
+            else cells.add(row);
+            rows.add(cells);
+        }
+        return rows;
     }
 
     private List<Out> plain(PlainSelect ps, Scope outer, Clause valueClause, int depth) {
@@ -755,6 +773,9 @@ final class Resolver {
                 return new RangeVar(n, null, dialect.quoteIdentifier(n), cte);
             }
         }
+        if (isSystemSchema(schema) && LEAKY.contains(name.toLowerCase(Locale.ROOT))) {
+            draft.hazard(Hazard.Kind.LEAKY_SYSTEM_OBJECT, schema + "." + name);
+        }
         Relation rel = lookup(db, schema, name);
         TableName tn = rel.name();
         boolean system = isSystemSchema(tn.schema()) || rel.kind() == Relation.Kind.SYSTEM_TABLE;
@@ -913,6 +934,18 @@ final class Resolver {
             if (f.getAttribute() != null || f.getAttributeColumn() != null) throw new Unsupported("attribute access on a function result");
             if (f.getKeep() != null) throw new Unsupported("KEEP clause");
             String fname = Labels.lastPart(f.getName()).toLowerCase(Locale.ROOT);
+            if (insertedValues != null && (fname.equals("values") || fname.equals("value")) && f.getParameters() != null
+                    && f.getParameters().size() == 1 && f.getParameters().get(0) instanceof Column c
+                    && (c.getTable() == null || c.getTable().getName() == null)) {
+                visited.put(c, Boolean.TRUE);
+                Lin l = insertedValues.get(fold(c.getColumnName()).toLowerCase(Locale.ROOT));
+                if (l == null) throw new Unsupported("VALUES(" + fold(c.getColumnName()) + ") names no inserted column");
+                int[] sp = span(c);
+                occurrence(l, ColumnReference.Origin.DERIVED, ColumnReference.Kind.COLUMN, sp != null ? source(sp) : c.toString(),
+                        sp, clause, depth, null);
+                sources.addAll(l.sources);
+                return null;
+            }
             if (f.getParameters() != null) {
                 ExpressionList<?> params = f.getParameters();
                 if (!params.isEmpty()) {
@@ -1036,7 +1069,7 @@ final class Resolver {
         }
     }
 
-    private void function(String name, List<String> parts) {
+    void function(String name, List<String> parts) {
         FunctionCategory cat = classify(name);
         String fname = name.toLowerCase(Locale.ROOT);
         draft.functions.add(new FunctionUse(fname, cat));

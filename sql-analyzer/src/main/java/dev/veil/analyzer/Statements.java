@@ -124,7 +124,7 @@ final class Statements {
             String kw = String.valueOf(e.getExecType()).toUpperCase(Locale.ROOT);
             d.type = kw.contains("CALL") ? "CALL" : "EXECUTE";
             d.hazard(d.type.equals("CALL") ? Hazard.Kind.CALL : Hazard.Kind.DYNAMIC_SQL, d.type + " " + e.getName());
-            if (d.type.equals("CALL")) d.functions.add(new FunctionUse(e.getName().toLowerCase(Locale.ROOT), r.classify(e.getName())));
+            if (d.type.equals("CALL")) r.function(e.getName(), List.of(e.getName()));
         } else {
             throw new Resolver.Unsupported(st.getClass().getSimpleName() + " statements are not analyzed");
         }
@@ -255,6 +255,8 @@ final class Statements {
         Resolver.Scope scope = new Resolver.Scope(ctes, ctes);
         Resolver.RangeVar target = r.targetVar(ins.getTable(), rel);
         r.addVar(scope, target);
+        Resolver.Scope returningScope = new Resolver.Scope(ctes, ctes);
+        r.addVar(returningScope, target);
         List<Resolver.Col> excludedCols = new ArrayList<>();
         for (CatalogColumn c : rel.columns()) {
             Lin l = inserted.getOrDefault(c.name().toLowerCase(Locale.ROOT), Lin.NONE);
@@ -273,22 +275,22 @@ final class Statements {
             if (ct.getWhereExpression() != null) r.expr(ct.getWhereExpression(), scope, Clause.OTHER, 0, null);
             if (ct.getIndexExpression() != null) r.expr(ct.getIndexExpression(), scope, Clause.OTHER, 0, null);
         }
-        for (UpdateSet us : upd) {
-            updateSet(us, scope, rel, target, excludedCols);
+        r.insertedValues = inserted;
+        try {
+            for (UpdateSet us : upd) updateSet(us, scope, rel, target, excludedCols);
+        } finally {
+            r.insertedValues = null;
         }
         if (ins.getConflictAction() != null && ins.getConflictAction().getWhereExpression() != null) {
             r.expr(ins.getConflictAction().getWhereExpression(), scope, Clause.WHERE, 0, null);
         }
-        returning(ins.getReturningClause(), scope);
+        returning(ins.getReturningClause(), returningScope);
     }
 
     private List<Lin> valuesLineage(Values v, Resolver.Scope ctes) {
         List<Lin> cols = new ArrayList<>();
         boolean first = true;
-        for (Expression row : v.getExpressions()) {
-            List<Expression> cells = new ArrayList<>();
-            if (row instanceof ParenthesedExpressionList<?> p) cells.addAll(p);
-            else cells.add(row);
+        for (List<Expression> cells : Resolver.rows(v)) {
             if (!first && cells.size() != cols.size()) throw new Resolver.Unsupported("VALUES rows differ in length");
             for (int i = 0; i < cells.size(); i++) {
                 Lin l = r.expr(cells.get(i), ctes, Clause.WRITE_VALUE, 0, null);
