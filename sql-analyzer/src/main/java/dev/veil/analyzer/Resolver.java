@@ -221,9 +221,7 @@ final class Resolver {
         if (w.getSearchClause() != null || w.getCycleClause() != null) throw new Unsupported("SEARCH/CYCLE clause");
         String name = fold(w.getAliasName());
         List<String> colNames = new ArrayList<>();
-        if (w.getWithItemList() != null) {
-            for (SelectItem<?> si : w.getWithItemList()) colNames.add(fold(si.getExpression().toString()));
-        }
+        colNames.addAll(cteColumnNames(w));
         ParenthesedSelect body = w.getSelect();
         if (body == null) throw new Unsupported("data-modifying statement in WITH");
         if (!w.isRecursive()) {
@@ -250,6 +248,20 @@ final class Resolver {
             cols = nextCols;
         }
         throw new Unsupported("recursive CTE " + name + " lineage does not converge");
+    }
+
+    /** The column names a CTE declares ({@code WITH c (a, b) AS …}); they name, they do not reference. */
+    List<String> cteColumnNames(WithItem<?> w) {
+        List<String> names = new ArrayList<>();
+        if (w.getWithItemList() == null) return names;
+        for (SelectItem<?> si : w.getWithItemList()) {
+            if (!(si.getExpression() instanceof Column c) || c.getTable() != null && c.getTable().getName() != null) {
+                throw new Unsupported("CTE column list entry " + si);
+            }
+            visited.put(c, Boolean.TRUE);
+            names.add(fold(c.getColumnName()));
+        }
+        return names;
     }
 
     private void rollback(int occurrences, int useCount, int items) {

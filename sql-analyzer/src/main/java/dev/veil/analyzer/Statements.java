@@ -336,8 +336,7 @@ final class Statements {
             if (w.isRecursive()) throw new Resolver.Unsupported("recursive CTE in a data-modifying statement");
             List<Resolver.Out> outs = r.query(body, frame, Clause.OUTPUT, 1);
             List<Resolver.Col> cols = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            if (w.getWithItemList() != null) for (SelectItem<?> si : w.getWithItemList()) names.add(r.fold(si.getExpression().toString()));
+            List<String> names = r.cteColumnNames(w);
             if (!names.isEmpty() && names.size() != outs.size()) throw new Resolver.Unsupported("CTE column count");
             for (int i = 0; i < outs.size(); i++) {
                 cols.add(new Resolver.Col(names.isEmpty() ? outs.get(i).label() : names.get(i), outs.get(i).lin(), ColumnReference.Origin.DERIVED));
