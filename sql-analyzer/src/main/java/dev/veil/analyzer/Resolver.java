@@ -521,19 +521,19 @@ final class Resolver {
         for (SelectItem<?> si : items) {
             Expression e = si.getExpression();
             int[] itemSpan = span(si);
-            if (e instanceof AllColumns ac) {
+            if (e instanceof AllTableColumns atc) {
+                RangeVar v = qualifiedVar(atc.getTable(), scope);
+                if (v == null) throw new Unsupported("unknown relation " + atc.getTable() + " in " + atc);
+                ItemInfo info = new ItemInfo(pos(span(atc), itemSpan, 0), pos(span(atc), itemSpan, 1), false, null, true);
+                for (Col c : v.cols) outs.add(starColumn(info, c, v, valueClause, depth));
+                draft.items.add(info);
+            } else if (e instanceof AllColumns ac) {
                 if (ac.getExceptColumns() != null || ac.getReplaceExpressions() != null) throw new Unsupported("* EXCEPT/REPLACE");
                 if (scope.star.isEmpty()) throw new Unsupported("* without a FROM clause");
                 ItemInfo info = new ItemInfo(pos(span(ac), itemSpan, 0), pos(span(ac), itemSpan, 1), false, null, true);
                 for (StarEntry se : scope.star) {
                     outs.add(starColumn(info, se.col(), se.var(), valueClause, depth));
                 }
-                draft.items.add(info);
-            } else if (e instanceof AllTableColumns atc) {
-                RangeVar v = qualifiedVar(atc.getTable(), scope);
-                if (v == null) throw new Unsupported("unknown relation " + atc.getTable() + " in " + atc);
-                ItemInfo info = new ItemInfo(pos(span(atc), itemSpan, 0), pos(span(atc), itemSpan, 1), false, null, true);
-                for (Col c : v.cols) outs.add(starColumn(info, c, v, valueClause, depth));
                 draft.items.add(info);
             } else {
                 String exprText = itemSpan == null ? e.toString() : source(span(e) != null ? span(e) : itemSpan);
@@ -591,6 +591,11 @@ final class Resolver {
             return List.of(derivedVar(ps.getAlias(), outs, "subquery"));
         }
         if (fi instanceof ParenthesedFromItem pfi) {
+            if (pfi.getAlias() != null && (pfi.getJoins() == null || pfi.getJoins().isEmpty())
+                    && pfi.getFromItem() instanceof Values v && v.getAlias() == null) {
+                List<Out> outs = values(v, cteOnly(scope), Clause.OUTPUT, depth + 1);
+                return List.of(derivedVar(pfi.getAlias(), outs, "VALUES"));
+            }
             if (pfi.getAlias() != null) throw new Unsupported("alias on a parenthesized join");
             Scope inner = new Scope(scope.colParent, scope);
             fromItem(pfi.getFromItem(), inner, depth);
