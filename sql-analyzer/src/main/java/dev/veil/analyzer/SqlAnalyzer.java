@@ -225,8 +225,38 @@ public final class SqlAnalyzer {
             d.kind = StatementKind.DCL;
             return;
         }
+        if (kw != null && (kw.equals("SET") || kw.equals("RESET")) && onlyLiterals(seg)) {
+            // a setting assigned words, strings and numbers reads no data
+            d.kind = StatementKind.UTILITY;
+            String name = secondWord(seg);
+            if (name != null && Set.of("search_path", "schema", "role", "session").contains(name.toLowerCase(Locale.ROOT))) {
+                d.hazard(Hazard.Kind.SESSION_VARIABLE, name.toLowerCase(Locale.ROOT));
+            }
+            return;
+        }
         keywordHazards(seg, d);
         d.unknownReason = (kw == null ? "statement" : kw) + " not understood: " + parseError;
+    }
+
+    private static boolean onlyLiterals(SqlLexer.Segment seg) {
+        for (SqlLexer.Tok t : seg.tokens()) {
+            if (!t.significant()) continue;
+            boolean ok = switch (t.kind) {
+                case WORD, QUOTED_IDENT, STRING, NUMBER -> true;
+                case OPERATOR -> Set.of(",", ".", "=", "-").contains(t.value);
+                default -> false;
+            };
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    private static String secondWord(SqlLexer.Segment seg) {
+        int n = 0;
+        for (SqlLexer.Tok t : seg.tokens()) {
+            if (t.significant() && ++n == 2) return t.value;
+        }
+        return null;
     }
 
     /** MariaDB {@code BEGIN NOT ATOMIC … END} is a code block, not a transaction start. */

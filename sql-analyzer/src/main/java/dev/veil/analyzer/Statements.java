@@ -96,9 +96,9 @@ final class Statements {
         } else if (st instanceof CreateSchema || st instanceof CreateSequence || st instanceof Comment) {
             d.kind = StatementKind.DDL;
             d.type = st instanceof CreateSchema ? "CREATE_SCHEMA" : st instanceof Comment ? "COMMENT" : "CREATE_SEQUENCE";
-        } else if (st instanceof Grant) {
+        } else if (st instanceof Grant || st instanceof net.sf.jsqlparser.statement.grant.Revoke) {
             d.kind = StatementKind.DCL;
-            d.type = "GRANT";
+            d.type = st instanceof Grant ? "GRANT" : "REVOKE";
         } else if (st instanceof Commit) {
             tcl("COMMIT");
         } else if (st instanceof RollbackStatement) {
@@ -178,6 +178,11 @@ final class Statements {
             List<Expression> values = s.getExpressions(i);
             if (values == null) continue;
             for (Expression e : values) {
+                if (e instanceof Column c) {
+                    // SET name = word: the word is a value (an identifier or keyword), not a column
+                    r.markTarget(c);
+                    continue;
+                }
                 Lin l = r.expr(e, null, Clause.WRITE_VALUE, 0, null);
                 if (!l.sources.isEmpty()) d.hazard(Hazard.Kind.SESSION_VARIABLE, stripped + " set from table data");
             }
