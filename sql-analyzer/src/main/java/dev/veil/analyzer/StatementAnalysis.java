@@ -53,9 +53,17 @@ public final class StatementAnalysis {
         this.rowBound = d.rowBound;
         this.fingerprint = fingerprint;
         this.crossCheck = crossCheck;
-        this.occurrences = keep ? List.copyOf(d.occurrences) : List.of();
+        this.occurrences = keep ? textOrder(d.occurrences) : List.of();
         this.items = keep ? List.copyOf(d.items) : List.of();
         this.rewriteBlocker = d.rewriteBlocker;
+    }
+
+    /** Occurrences in the order they appear in the text; those without a position (USING columns) last. */
+    private static List<Occurrence> textOrder(List<Occurrence> occ) {
+        List<Occurrence> sorted = new ArrayList<>(occ);
+        sorted.sort(java.util.Comparator.comparingInt(o -> o.start >= 0 ? o.start
+                : o.star != null && o.star.start >= 0 ? o.star.start : Integer.MAX_VALUE));
+        return List.copyOf(sorted);
     }
 
     /** Position of this statement in its multi-statement string. */
