@@ -108,8 +108,12 @@ public final class Analysis {
                         if (b.length() > 0) b.append(", ");
                         String r = repl.get(c.occurrence());
                         if (c.reference() == null) return RewriteResult.refused("cannot name the columns of an unaliased subquery in *");
-                        if (r == null) {
+                        if (r == null && !c.expression()) {
                             b.append(c.reference());
+                        } else if (r == null) {
+                            String alias = alias(c.label());
+                            if (alias == null) return RewriteResult.refused("label too long to keep: " + c.label());
+                            b.append(c.reference()).append(" AS ").append(alias);
                         } else {
                             String alias = alias(c.label());
                             if (alias == null) return RewriteResult.refused("label too long to keep: " + c.label());

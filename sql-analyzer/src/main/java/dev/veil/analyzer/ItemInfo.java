@@ -15,7 +15,8 @@ final class ItemInfo {
     /** For {@code *} and {@code t.*}: the expanded columns (qualified reference text and label), in order. */
     final List<StarColumn> starColumns;
 
-    record StarColumn(String reference, String label, Occurrence occurrence) { }
+    /** {@code expression}: the reference is not a plain column (a merged join column), so it needs an alias. */
+    record StarColumn(String reference, String label, Occurrence occurrence, boolean expression) { }
 
     ItemInfo(int start, int end, boolean hasAlias, String label, boolean star) {
         this.start = start;

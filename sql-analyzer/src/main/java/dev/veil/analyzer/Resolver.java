@@ -102,7 +102,15 @@ final class Resolver {
         }
     }
 
-    record StarEntry(Col col, RangeVar var) { }
+    /**
+     * One column a {@code *} expands to. {@code merged} is the reference text for a JOIN USING/NATURAL column (its
+     * variables' columns coalesced); null for ordinary columns.
+     */
+    record StarEntry(Col col, RangeVar var, String merged) {
+        StarEntry(Col col, RangeVar var) {
+            this(col, var, null);
+        }
+    }
 
     record Out(String label, Lin lin) { }
 
@@ -525,14 +533,14 @@ final class Resolver {
                 RangeVar v = qualifiedVar(atc.getTable(), scope);
                 if (v == null) throw new Unsupported("unknown relation " + atc.getTable() + " in " + atc);
                 ItemInfo info = new ItemInfo(pos(span(atc), itemSpan, 0), pos(span(atc), itemSpan, 1), false, null, true);
-                for (Col c : v.cols) outs.add(starColumn(info, c, v, valueClause, depth));
+                for (Col c : v.cols) outs.add(starColumn(info, new StarEntry(c, v), valueClause, depth));
                 draft.items.add(info);
             } else if (e instanceof AllColumns ac) {
                 if (ac.getExceptColumns() != null || ac.getReplaceExpressions() != null) throw new Unsupported("* EXCEPT/REPLACE");
                 if (scope.star.isEmpty()) throw new Unsupported("* without a FROM clause");
                 ItemInfo info = new ItemInfo(pos(span(ac), itemSpan, 0), pos(span(ac), itemSpan, 1), false, null, true);
                 for (StarEntry se : scope.star) {
-                    outs.add(starColumn(info, se.col(), se.var(), valueClause, depth));
+                    outs.add(starColumn(info, se, valueClause, depth));
                 }
                 draft.items.add(info);
             } else {
@@ -554,16 +562,18 @@ final class Resolver {
         return fallback == null ? -1 : fallback[i];
     }
 
-    private Out starColumn(ItemInfo info, Col c, RangeVar v, Clause clause, int depth) {
+    private Out starColumn(ItemInfo info, StarEntry se, Clause clause, int depth) {
+        Col c = se.col();
+        RangeVar v = se.var();
         String ref;
-        if (v == null) ref = dialect.quoteIdentifier(c.name);
+        if (v == null) ref = se.merged();
         else if (v.qualifier == null) ref = null;
         else ref = v.qualifier + "." + dialect.quoteIdentifier(c.name);
         ColumnReference cr = new ColumnReference(statementIndex, ref == null ? c.name : ref, clause,
                 ColumnReference.Kind.STAR_COLUMN, c.origin, c.lin.sources, c.lin.derived, depth > 0, c.name);
         Occurrence o = new Occurrence(cr, -1, -1, info);
         draft.occurrences.add(o);
-        info.starColumns.add(new ItemInfo.StarColumn(ref, c.name, o));
+        info.starColumns.add(new ItemInfo.StarColumn(ref, c.name, o, v == null));
         return new Out(c.name, c.lin);
     }
 
@@ -707,7 +717,7 @@ final class Resolver {
                 StarEntry r = takeUnique(restRight, n, "right");
                 Col m = new Col(l.col().name, l.col().lin.merge(r.col().lin), ColumnReference.Origin.DERIVED);
                 scope.merged.put(n.toLowerCase(Locale.ROOT), m);
-                star.add(new StarEntry(m, null));
+                star.add(new StarEntry(m, null, mergedReference(l, r)));
                 Set<BaseColumn> src = m.lin.sources;
                 uses.add(new ColumnUse(Clause.JOIN_USING, n, src));
                 ColumnReference cr = new ColumnReference(statementIndex, n, Clause.JOIN_USING,
@@ -724,6 +734,21 @@ final class Resolver {
         if (leftVars.isEmpty() || rightVars.isEmpty()) {
             // nothing to check: a join always has both sides
         }
+    }
+
+    /**
+     * How a rewritten {@code *} names a merged join column: unqualified in PostgreSQL and MariaDB; H2 rejects the
+     * bare name as ambiguous, so there it is the coalesce of both sides (which is what the merged column is).
+     */
+    private String mergedReference(StarEntry l, StarEntry r) {
+        String name = dialect.quoteIdentifier(l.col().name);
+        if (dialect != Dialect.H2) return name;
+        String left = l.merged() != null ? l.merged() : l.var() == null || l.var().qualifier == null ? null
+                : l.var().qualifier + "." + dialect.quoteIdentifier(l.col().name);
+        String right = r.merged() != null ? r.merged() : r.var() == null || r.var().qualifier == null ? null
+                : r.var().qualifier + "." + dialect.quoteIdentifier(r.col().name);
+        if (left == null || right == null) return null;
+        return "COALESCE(" + left + ", " + right + ")";
     }
 
     private List<RangeVar> fromItemVarsLateral(FromItem fi, Scope scope, int depth) {
