@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
@@ -28,8 +29,6 @@ import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.calcite.tools.Frameworks;
 import org.apache.calcite.tools.Planner;
 
-import net.sf.jsqlparser.statement.Statement;
-
 /**
  * A second opinion on lineage from Apache Calcite: the query is parsed with Calcite's Babel parser, validated
  * against a schema built from the same catalog and converted to relational algebra, and
@@ -41,19 +40,41 @@ import net.sf.jsqlparser.statement.Statement;
  */
 final class CalciteCrossCheck {
 
-    CrossCheck check(Statement st, Dialect dialect, Catalog catalog, StatementAnalysis.Draft d) {
+    /**
+     * Calcite's answer for a statement shape. Lineage does not depend on literal values, so statements that differ
+     * only in literals (Spark partition reads) share one Calcite run: the key is the fingerprint.
+     */
+    private record Key(String fingerprint, Dialect dialect, String catalog, long version) { }
+
+    private record Answer(List<Set<BaseColumn>> origins, String failure) { }
+
+    private final ConcurrentHashMap<Key, Answer> answers = new ConcurrentHashMap<>();
+    private final int maxAnswers;
+
+    CalciteCrossCheck(int maxAnswers) {
+        this.maxAnswers = Math.max(16, maxAnswers);
+    }
+
+    CrossCheck check(Dialect dialect, Catalog catalog, StatementAnalysis.Draft d, Fingerprint fp) {
         for (TableName t : d.tablesRead) {
             Optional<Relation> r = catalog.relation(t.catalog(), t.schema(), t.name());
             if (r.isEmpty()) return CrossCheck.notApplicable("relation not in catalog");
             if (r.get().kind() != Relation.Kind.TABLE) return CrossCheck.notApplicable("reads a view or system relation");
         }
-        List<Set<BaseColumn>> calcite;
-        try {
-            calcite = origins(d.text, dialect, catalog, d.tablesRead);
-        } catch (Exception | AssertionError | StackOverflowError e) {
-            return CrossCheck.notApplicable("Calcite: " + e.getClass().getSimpleName());
+        Key key = new Key(fp.hash(), dialect, catalog.identity(), catalog.version());
+        Answer answer = answers.get(key);
+        if (answer == null) {
+            try {
+                List<Set<BaseColumn>> o = origins(d.text, dialect, catalog, d.tablesRead);
+                answer = o == null ? new Answer(null, "Calcite cannot name the origins") : new Answer(o, null);
+            } catch (Exception | AssertionError | StackOverflowError e) {
+                answer = new Answer(null, "Calcite: " + e.getClass().getSimpleName());
+            }
+            if (answers.size() >= maxAnswers) answers.clear();
+            answers.put(key, answer);
         }
-        if (calcite == null) return CrossCheck.notApplicable("Calcite cannot name the origins");
+        if (answer.failure() != null) return CrossCheck.notApplicable(answer.failure());
+        List<Set<BaseColumn>> calcite = answer.origins();
         if (calcite.size() != d.outputs.size()) return CrossCheck.notApplicable("Calcite sees a different column count");
         List<CrossCheck.Disagreement> disagreements = new ArrayList<>();
         for (int i = 0; i < calcite.size(); i++) {

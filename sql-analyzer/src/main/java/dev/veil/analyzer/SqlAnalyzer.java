@@ -66,7 +66,7 @@ public final class SqlAnalyzer {
 
     public SqlAnalyzer(Options options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.calcite = options.crossCheck() ? new CalciteCrossCheck() : null;
+        this.calcite = options.crossCheck() ? new CalciteCrossCheck(options.cacheSize()) : null;
     }
 
     public SqlAnalyzer() {
@@ -187,7 +187,7 @@ public final class SqlAnalyzer {
             d.unknownReason = u.getMessage();
         }
         if (d.unknownReason == null && calcite != null && d.kind == StatementKind.QUERY) {
-            cc = calcite.check(parsed.statement(), dialect, catalog, d);
+            cc = calcite.check(dialect, catalog, d, fp);
         }
         return new StatementAnalysis(d, fp, cc);
     }
