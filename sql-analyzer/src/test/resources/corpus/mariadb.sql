@@ -305,3 +305,15 @@ SELECT `id`,`ssn` FROM users WHERE `id` >= 100 AND `id` < 200
 -- case: multiple statements
 -- statements: 2
 SELECT 1; SELECT ssn FROM users
+
+-- case: replace values
+-- kind: DML/REPLACE
+-- writes: audit_log
+-- flow: audit_log.user_id ~
+-- flow: audit_log.email ~
+REPLACE INTO audit_log (user_id, email) VALUES (1, 'x')
+
+-- case: replace select copies a column
+-- kind: DML/REPLACE
+-- flow: audit_log.email = users.ssn
+REPLACE INTO audit_log (email) SELECT ssn FROM users

@@ -74,6 +74,8 @@ final class Statements {
             insert(i);
         } else if (st instanceof Update u) {
             update(u);
+        } else if (st instanceof net.sf.jsqlparser.statement.upsert.Upsert u) {
+            upsert(u);
         } else if (st instanceof Delete del) {
             delete(del);
         } else if (st instanceof Merge m) {
@@ -290,6 +292,42 @@ final class Statements {
             r.expr(ins.getConflictAction().getWhereExpression(), scope, Clause.WHERE, 0, null);
         }
         returning(ins.getReturningClause(), returningScope);
+    }
+
+    /** MariaDB REPLACE (and H2 MERGE … KEY): an insert that may first delete the conflicting rows. */
+    private void upsert(net.sf.jsqlparser.statement.upsert.Upsert u) {
+        d.kind = StatementKind.DML;
+        d.type = String.valueOf(u.getUpsertType()).toUpperCase(Locale.ROOT);
+        if (u.getDuplicateUpdateSets() != null && !u.getDuplicateUpdateSets().isEmpty()) {
+            throw new Resolver.Unsupported(d.type + " with ON DUPLICATE KEY UPDATE");
+        }
+        Relation rel = writable(u.getTable());
+        d.tablesRead.add(rel.name());
+        List<String> targets = targets(u.getColumns(), rel);
+        List<Lin> values = new ArrayList<>();
+        if (u.getSelect() instanceof Values v) {
+            values.addAll(valuesLineage(v, null));
+        } else if (u.getSelect() instanceof ParenthesedSelect ps && ps.getSelect() instanceof Values v) {
+            values.addAll(valuesLineage(v, null));
+        } else if (u.getSelect() != null) {
+            for (Resolver.Out o : r.query(u.getSelect(), null, Clause.WRITE_VALUE, 0)) values.add(o.lin());
+        } else if (u.getUpdateSets() != null && !u.getUpdateSets().isEmpty()) {
+            targets = new ArrayList<>();
+            for (UpdateSet us : u.getUpdateSets()) {
+                for (int i = 0; i < us.getColumns().size(); i++) {
+                    Column c = us.getColumns().get(i);
+                    r.markTarget(c);
+                    targets.add(targetColumn(rel, r.fold(c.getColumnName())));
+                    values.add(r.expr((Expression) us.getValues().get(i), null, Clause.WRITE_VALUE, 0, null));
+                }
+            }
+        } else {
+            throw new Resolver.Unsupported(d.type + " form");
+        }
+        if (values.size() != targets.size()) {
+            throw new Resolver.Unsupported(d.type + " gives " + values.size() + " values for " + targets.size() + " columns");
+        }
+        for (int i = 0; i < values.size(); i++) flow(rel.name(), targets.get(i), values.get(i));
     }
 
     private List<Lin> valuesLineage(Values v, Resolver.Scope ctes) {
