@@ -42,13 +42,13 @@ INSERT INTO audit_log (email) VALUES ((SELECT ssn FROM users WHERE id = 1))
 
 -- case: insert returning
 -- out: id = audit_log.id
--- out: email = audit_log.email
+-- out: email ~ audit_log.email
 INSERT INTO audit_log (email) VALUES ('x') RETURNING id, email
 
 -- case: insert returning star
 -- out: id = audit_log.id
 -- out: user_id = audit_log.user_id
--- out: email = audit_log.email
+-- out: email ~ audit_log.email
 -- out: at = audit_log.at
 INSERT INTO audit_log (email) VALUES ('x') RETURNING *
 
@@ -96,6 +96,24 @@ UPDATE users SET (name, email) = (SELECT email, email FROM audit_log WHERE audit
 -- case: update returning
 -- out: ssn = users.ssn
 UPDATE users SET salary = salary * 2 RETURNING ssn
+
+-- case: insert returning returns what was inserted
+-- out: email = audit_log.email, users.ssn
+INSERT INTO audit_log (email) SELECT ssn FROM users RETURNING email
+
+-- case: update returning returns the new value
+-- out: email = users.email, users.ssn
+-- out: id = users.id
+UPDATE users SET email = ssn RETURNING email, id
+
+-- case: update from returning the new value and the other table
+-- out: email = users.email, orders.note
+-- out: note = orders.note
+UPDATE users SET email = o.note FROM orders o WHERE o.user_id = users.id RETURNING users.email, o.note
+
+-- case: upsert returning carries inserted and updated values
+-- out: email = audit_log.email, users.ssn
+INSERT INTO audit_log (id, email) SELECT id, ssn FROM users ON CONFLICT (id) DO UPDATE SET email = excluded.email RETURNING email
 
 -- case: update without where
 -- kind: DML/UPDATE

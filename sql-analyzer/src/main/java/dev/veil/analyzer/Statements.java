@@ -262,8 +262,6 @@ final class Statements {
         Resolver.Scope scope = new Resolver.Scope(ctes, ctes);
         Resolver.RangeVar target = r.targetVar(ins.getTable(), rel);
         r.addVar(scope, target);
-        Resolver.Scope returningScope = new Resolver.Scope(ctes, ctes);
-        r.addVar(returningScope, target);
         List<Resolver.Col> excludedCols = new ArrayList<>();
         for (CatalogColumn c : rel.columns()) {
             Lin l = inserted.getOrDefault(c.name().toLowerCase(Locale.ROOT), Lin.NONE);
@@ -291,7 +289,11 @@ final class Statements {
         if (ins.getConflictAction() != null && ins.getConflictAction().getWhereExpression() != null) {
             r.expr(ins.getConflictAction().getWhereExpression(), scope, Clause.WHERE, 0, null);
         }
-        returning(ins.getReturningClause(), returningScope);
+        if (ins.getReturningClause() != null) {
+            Resolver.Scope returningScope = new Resolver.Scope(ctes, ctes);
+            r.addVar(returningScope, afterWrite(ins.getTable(), rel));
+            returning(ins.getReturningClause(), returningScope);
+        }
     }
 
     /** MariaDB REPLACE (and H2 MERGE … KEY): an insert that may first delete the conflicting rows. */
@@ -420,7 +422,7 @@ final class Statements {
             for (OrderByElement o : u.getOrderByElements()) r.expr(o.getExpression(), scope, Clause.ORDER_BY, 0, null);
         }
         if (u.getLimit() != null && u.getLimit().getRowCount() != null) r.expr(u.getLimit().getRowCount(), scope, Clause.OTHER, 0, null);
-        returning(u.getReturningClause(), scope);
+        if (u.getReturningClause() != null) returning(u.getReturningClause(), returningScope(scope, ctes, u.getTable(), rel));
     }
 
     private Relation writable(Table t) {
@@ -469,6 +471,37 @@ final class Statements {
             }
             flow(table, col, lins.get(i));
         }
+    }
+
+    /**
+     * The written table as RETURNING sees it: each column carries the lineage of what may have been written into it
+     * (INSERT values, SET expressions), together with its own. {@code INSERT … SELECT ssn … RETURNING email}
+     * returns ssn values.
+     */
+    private Resolver.RangeVar afterWrite(Table t, Relation rel) {
+        Resolver.RangeVar before = r.targetVar(t, rel);
+        List<Resolver.Col> cols = new ArrayList<>();
+        for (Resolver.Col c : before.cols) {
+            Lin lin = c.lin;
+            boolean written = false;
+            for (WriteFlow f : d.writeFlows) {
+                if (f.target().table().equals(rel.name()) && dialect.sameColumnName(f.target().column(), c.name)) {
+                    lin = lin.merge(f.sources().isEmpty() ? Lin.NONE : Lin.of(f.sources(), f.derived()));
+                    written = true;
+                }
+            }
+            cols.add(new Resolver.Col(c.name, lin, written ? ColumnReference.Origin.DERIVED : c.origin));
+        }
+        return new Resolver.RangeVar(before.name, before.table, before.qualifier, cols);
+    }
+
+    /** The scope of an UPDATE or MERGE after the write: the target as {@link #afterWrite}, the other relations as they were. */
+    private Resolver.Scope returningScope(Resolver.Scope scope, Resolver.Scope ctes, Table t, Relation rel) {
+        Resolver.Scope after = new Resolver.Scope(ctes, ctes);
+        r.addVar(after, afterWrite(t, rel));
+        for (int i = 1; i < scope.vars.size(); i++) r.addVar(after, scope.vars.get(i));
+        after.merged.putAll(scope.merged);
+        return after;
     }
 
     private void returning(net.sf.jsqlparser.statement.ReturningClause rc, Resolver.Scope scope) {
@@ -552,7 +585,7 @@ final class Statements {
                 throw new Resolver.Unsupported("MERGE action " + op.getClass().getSimpleName());
             }
         }
-        returning(m.getReturningClause(), scope);
+        if (m.getReturningClause() != null) returning(m.getReturningClause(), returningScope(scope, ctes, m.getTable(), rel));
     }
 
     // ---- CREATE TABLE / VIEW ------------------------------------------------------------------------------------
