@@ -317,3 +317,39 @@ REPLACE INTO audit_log (user_id, email) VALUES (1, 'x')
 -- kind: DML/REPLACE
 -- flow: audit_log.email = users.ssn
 REPLACE INTO audit_log (email) SELECT ssn FROM users
+
+-- case: dual has no columns
+-- out: 1 ~
+SELECT 1 FROM DUAL
+
+-- case: procedure analyse reports statistics of values
+-- unknown: PROCEDURE ANALYSE
+SELECT ssn FROM users PROCEDURE ANALYSE()
+
+-- case: trailing into variable
+-- hazard: SESSION_VARIABLE
+SELECT ssn FROM users WHERE id = 1 INTO @x
+
+-- case: union with a file read
+-- hazard: FILE_ACCESS
+-- out: ssn ~ users.ssn
+SELECT ssn FROM users UNION ALL SELECT LOAD_FILE('/etc/passwd')
+
+-- case: group_concat with order and separator
+-- out: GROUP_CONCAT(ssn ORDER BY id SEPARATOR ';') ~ users.ssn, users.id
+SELECT GROUP_CONCAT(ssn ORDER BY id SEPARATOR ';') FROM users
+
+-- case: if over a sensitive column
+-- out: IF(ssn > '1', 'a', 'b') ~ users.ssn
+SELECT IF(ssn > '1', 'a', 'b') FROM users
+
+-- case: natural join star
+-- out: id = users.id, audit_log.id
+-- out: email = users.email, audit_log.email
+-- out: name = users.name
+-- out: ssn = users.ssn
+-- out: dept_id = users.dept_id
+-- out: salary = users.salary
+-- out: user_id = audit_log.user_id
+-- out: at = audit_log.at
+SELECT * FROM users NATURAL JOIN audit_log

@@ -74,6 +74,7 @@ final class Labels {
             if (inner != null) return inner;
             return c.getColDataType() == null ? null : pgTypeName(c.getColDataType().getDataType());
         }
+        if (e instanceof net.sf.jsqlparser.expression.CollateExpression c) return pgStrong(c.getLeftExpression());
         if (e instanceof CaseExpression) return "case";
         if (e instanceof ExistsExpression x) return x.isNot() ? null : "exists";
         if (e instanceof ArrayConstructor) return "array";

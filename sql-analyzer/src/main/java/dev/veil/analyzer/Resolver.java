@@ -201,6 +201,10 @@ final class Resolver {
      */
     List<Out> query(Select sel, Scope outer, Clause valueClause, int depth) {
         if (sel.getForClause() != null) throw new Unsupported("FOR XML/JSON clause");
+        // PROCEDURE ANALYSE() returns statistics over the selected values (their minima and maxima)
+        if (sel.getMySqlProcedureAnalyse() != null) throw new Unsupported("PROCEDURE ANALYSE");
+        if (sel.getOption() != null) throw new Unsupported("OPTION clause");
+        if (sel.getInterpolate() != null && !sel.getInterpolate().isEmpty()) throw new Unsupported("INTERPOLATE");
         Scope frame = outer;
         List<WithItem<?>> with = sel.getWithItemsList();
         if (with != null && !with.isEmpty()) {
@@ -818,6 +822,11 @@ final class Resolver {
         if (isSystemSchema(schema) && LEAKY.contains(name.toLowerCase(Locale.ROOT))) {
             draft.hazard(Hazard.Kind.LEAKY_SYSTEM_OBJECT, schema + "." + name);
         }
+        if (schema == null && db == null && dialect != Dialect.POSTGRESQL && name.equalsIgnoreCase("dual")
+                && aliasName == null && !relationExists(name)) {
+            // MariaDB's and H2's one-row placeholder table: no columns
+            return new RangeVar(name, null, null, new ArrayList<>());
+        }
         Relation rel = lookup(db, schema, name);
         TableName tn = rel.name();
         boolean system = isSystemSchema(tn.schema()) || rel.kind() == Relation.Kind.SYSTEM_TABLE;
@@ -847,6 +856,15 @@ final class Resolver {
         String varName = aliasName != null ? aliasName : name;
         String qualifier = aliasName != null ? dialect.quoteIdentifier(aliasName) : written;
         return new RangeVar(varName, tn, qualifier, cols);
+    }
+
+    private boolean relationExists(String name) {
+        try {
+            lookup(null, null, name);
+            return true;
+        } catch (Unsupported e) {
+            return false;
+        }
     }
 
     private String sourceOrToString(Table t) {
