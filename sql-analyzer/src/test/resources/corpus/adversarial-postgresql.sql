@@ -232,3 +232,12 @@ SELECT evil.lower(ssn) FROM users
 -- case: user function shadowing a built-in name
 -- fn: lower_udf USER_DEFINED
 SELECT lower_udf(ssn) FROM users
+
+-- case: jdbc call escape
+-- unknown: CALL
+-- hazard: CALL
+{call my_proc(?)}
+
+-- case: jdbc function escape
+-- out: ucase ~ users.ssn
+SELECT {fn ucase(ssn)} FROM users

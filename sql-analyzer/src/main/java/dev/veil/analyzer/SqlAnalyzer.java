@@ -198,7 +198,9 @@ public final class SqlAnalyzer {
         for (SqlLexer.Tok t : seg.tokens()) {
             if (!t.significant()) continue;
             if (t.kind == SqlLexer.Kind.WORD) return t.value.toUpperCase(Locale.ROOT);
-            if (t.kind == SqlLexer.Kind.OPERATOR && t.value.equals("(")) continue;
+            // "(SELECT …", and JDBC call escapes "{call …}", "{? = call …}"
+            if (t.kind == SqlLexer.Kind.OPERATOR && (t.value.equals("(") || t.value.equals("{") || t.value.equals("="))) continue;
+            if (t.kind == SqlLexer.Kind.PARAM) continue;
             return null;
         }
         return null;
