@@ -353,3 +353,7 @@ SELECT IF(ssn > '1', 'a', 'b') FROM users
 -- out: user_id = audit_log.user_id
 -- out: at = audit_log.at
 SELECT * FROM users NATURAL JOIN audit_log
+
+-- case: a column in a position the resolver does not walk is caught by the completeness check
+-- unknown: unsupported position
+SELECT JSON_OBJECTAGG(id, ssn) FROM users

@@ -107,7 +107,7 @@ final class CalciteCrossCheck {
         }
         SchemaPlus defaultSchema = root;
         for (String s : catalog.searchPath()) {
-            SchemaPlus sp = root.getSubSchema(s);
+            SchemaPlus sp = root.subSchemas().get(s);
             if (sp != null) {
                 defaultSchema = sp;
                 break;
@@ -147,7 +147,7 @@ final class CalciteCrossCheck {
     }
 
     private static SchemaPlus sub(SchemaPlus parent, String name) {
-        SchemaPlus s = parent.getSubSchema(name);
+        SchemaPlus s = parent.subSchemas().get(name);
         return s != null ? s : parent.add(name, new org.apache.calcite.schema.impl.AbstractSchema());
     }
 

@@ -1,10 +1,8 @@
 package dev.veil.analyzer;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -462,8 +460,6 @@ final class Resolver {
                 if (depth == 0) bound(lv.getValue());
             } else if (sel.getFetch().getExpression() != null) {
                 expr(sel.getFetch().getExpression(), s, Clause.OTHER, depth, null);
-            } else if (depth == 0 && sel.getFetch().getRowCount() > 0) {
-                bound(sel.getFetch().getRowCount());
             }
         }
         if (sel.getLimitBy() != null) throw new Unsupported("LIMIT BY");
@@ -552,7 +548,7 @@ final class Resolver {
                 String label = si.getAlias() != null ? Labels.alias(dialect, si.getAlias().getName())
                         : Labels.of(dialect, e, exprText);
                 if (si.getAlias() != null && si.getAlias().getAliasColumns() != null) throw new Unsupported("column alias list");
-                Lin lin = expr(e, scope, valueClause, depth, null, label);
+                Lin lin = expr(e, scope, valueClause, depth, null, unwrap(e) instanceof Column ? label : null);
                 outs.add(new Out(label, lin));
                 if (itemSpan != null) draft.items.add(new ItemInfo(itemSpan[0], itemSpan[1], si.getAlias() != null, label, false));
                 else draft.rewriteBlocker = "select item without position: " + label;
@@ -601,7 +597,7 @@ final class Resolver {
             return List.of(derivedVar(ls.getAlias(), outs, "LATERAL subquery"));
         }
         if (fi instanceof ParenthesedSelect ps) {
-            List<Out> outs = query(ps.getSelect(), scope.colParent == null ? new Scope(null, scope) : cteOnly(scope), Clause.OUTPUT, depth + 1);
+            List<Out> outs = query(ps.getSelect(), cteOnly(scope), Clause.OUTPUT, depth + 1);
             return List.of(derivedVar(ps.getAlias(), outs, "subquery"));
         }
         if (fi instanceof ParenthesedFromItem pfi) {
@@ -683,9 +679,8 @@ final class Resolver {
 
     private void join(Join j, Scope scope, int depth) {
         if (j.isApply() || j.isWindowJoin() || j.isAsOf() || j.isArray() || j.isFetch()) throw new Unsupported("join form " + j);
-        FromItem right = j.getRightItem();
+        FromItem right = j.getFromItem();
         boolean lateral = right instanceof LateralSubSelect || right instanceof TableFunction;
-        int before = scope.vars.size();
         List<StarEntry> leftStar = scope.star;
         scope.star = new ArrayList<>();
         List<RangeVar> added = lateral ? fromItemVarsLateral(right, scope, depth) : fromItemVars(right, scope, depth);
@@ -694,8 +689,6 @@ final class Resolver {
             scope.vars.add(v);
             for (Col c : v.cols) rightStar.add(new StarEntry(c, v));
         }
-        List<RangeVar> leftVars = scope.vars.subList(0, before);
-        List<RangeVar> rightVars = scope.vars.subList(before, scope.vars.size());
         List<String> usingNames = new ArrayList<>();
         if (j.getUsingColumns() != null && !j.getUsingColumns().isEmpty()) {
             for (Column c : j.getUsingColumns()) {
@@ -734,9 +727,6 @@ final class Resolver {
         }
         if (j.getOnExpressions() != null) {
             for (Expression on : j.getOnExpressions()) expr(on, scope, Clause.JOIN_ON, depth, null);
-        }
-        if (leftVars.isEmpty() || rightVars.isEmpty()) {
-            // nothing to check: a join always has both sides
         }
     }
 
@@ -1047,14 +1037,7 @@ final class Resolver {
                 }
             }
             if (named != null) window(named.getPartitionExpressionList(), named.getOrderByElements());
-            if (a.getWindowElement() != null) {
-                var we = a.getWindowElement();
-                if (we.getRange() != null || we.getOffset() != null) {
-                    // frame offsets are literals or parameters in practice; references in them are still visited
-                    // by the completeness check
-                    return null;
-                }
-            }
+            // frame offsets (ROWS n PRECEDING) are not walked: a column there is caught by the completeness check
             return null;
         }
 
@@ -1195,9 +1178,6 @@ final class Resolver {
         if (q != null && q.getName() != null) {
             RangeVar v = qualifiedVar(q, scope);
             if (v == null) {
-                if (dialect != Dialect.MARIADB && q.getSchemaName() == null) {
-                    // PostgreSQL/H2 never read t.col as anything but a column of t
-                }
                 throw new Unsupported("unknown relation " + q.getFullyQualifiedName() + " for column " + colName);
             }
             Col col = findCol(v, colName);
@@ -1323,10 +1303,6 @@ final class Resolver {
         return new RangeVar(n, rel.name(), alias != null ? dialect.quoteIdentifier(alias) : t.getFullyQualifiedName(), cols);
     }
 
-    RangeVar tableVar(Table t, Scope scope, int depth) {
-        return table(t, scope, depth);
-    }
-
     void addVar(Scope scope, RangeVar v) {
         scope.vars.add(v);
         for (Col c : v.cols) scope.star.add(new StarEntry(c, v));
@@ -1340,15 +1316,4 @@ final class Resolver {
         join(j, scope, depth);
     }
 
-    static Map<String, Lin> byName(List<String> names, List<Lin> lins) {
-        Map<String, Lin> m = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) m.put(names.get(i), lins.get(i));
-        return m;
-    }
-
-    static Set<BaseColumn> union(Collection<Lin> lins) {
-        TreeSet<BaseColumn> all = new TreeSet<>();
-        for (Lin l : lins) all.addAll(l.sources);
-        return all;
-    }
 }

@@ -274,15 +274,12 @@ final class Statements {
         }
         if (ins.getConflictTarget() != null) {
             var ct = ins.getConflictTarget();
-            if (ct.getIndexColumnNames() != null) {
-                // bare names of the target table: not column nodes
-            }
             if (ct.getWhereExpression() != null) r.expr(ct.getWhereExpression(), scope, Clause.OTHER, 0, null);
             if (ct.getIndexExpression() != null) r.expr(ct.getIndexExpression(), scope, Clause.OTHER, 0, null);
         }
         r.insertedValues = inserted;
         try {
-            for (UpdateSet us : upd) updateSet(us, scope, rel, target, excludedCols);
+            for (UpdateSet us : upd) updateSet(us, scope, rel);
         } finally {
             r.insertedValues = null;
         }
@@ -416,7 +413,7 @@ final class Statements {
         if (u.getStartJoins() != null) for (Join j : u.getStartJoins()) r.addJoin(j, scope, 0);
         if (u.getFromItem() != null) r.addFrom(u.getFromItem(), scope, 0);
         if (u.getJoins() != null) for (Join j : u.getJoins()) r.addJoin(j, scope, 0);
-        for (UpdateSet us : u.getUpdateSets()) updateSet(us, scope, rel, target, null);
+        for (UpdateSet us : u.getUpdateSets()) updateSet(us, scope, rel);
         if (u.getWhere() != null) r.expr(u.getWhere(), scope, Clause.WHERE, 0, null);
         if (u.getOrderByElements() != null) {
             for (OrderByElement o : u.getOrderByElements()) r.expr(o.getExpression(), scope, Clause.ORDER_BY, 0, null);
@@ -438,8 +435,7 @@ final class Statements {
      * One SET item (UPDATE, ON CONFLICT, MERGE): {@code col = expr} or {@code (a, b) = (SELECT …)}. Targets qualified
      * by another table (MariaDB multi-table UPDATE) are resolved to that table.
      */
-    private void updateSet(UpdateSet us, Resolver.Scope scope, Relation rel, Resolver.RangeVar target,
-                           List<Resolver.Col> excluded) {
+    private void updateSet(UpdateSet us, Resolver.Scope scope, Relation rel) {
         ExpressionList<Column> cols = us.getColumns();
         ExpressionList<?> vals = us.getValues();
         List<Lin> lins = new ArrayList<>();
@@ -534,7 +530,6 @@ final class Statements {
             if (del.getTable() != null) r.addFrom(del.getTable(), scope, 0);
         }
         if (del.getUsingFromItemList() != null) for (var fi : del.getUsingFromItemList()) r.addFrom(fi, scope, 0);
-        else if (del.getUsingList() != null) for (Table t : del.getUsingList()) r.addFrom(t, scope, 0);
         if (del.getJoins() != null) for (Join j : del.getJoins()) r.addJoin(j, scope, 0);
         for (Table t : deleted) {
             Resolver.RangeVar v = r.qualifiedVar(t, scope);
@@ -568,7 +563,7 @@ final class Statements {
         for (MergeOperation op : ops) {
             if (op instanceof MergeUpdate mu) {
                 if (mu.getAndPredicate() != null) r.expr(mu.getAndPredicate(), scope, Clause.WHERE, 0, null);
-                for (UpdateSet us : mu.getUpdateSets()) updateSet(us, scope, rel, target, null);
+                for (UpdateSet us : mu.getUpdateSets()) updateSet(us, scope, rel);
                 if (mu.getWhereCondition() != null) r.expr(mu.getWhereCondition(), scope, Clause.WHERE, 0, null);
                 if (mu.getDeleteWhereCondition() != null) r.expr(mu.getDeleteWhereCondition(), scope, Clause.WHERE, 0, null);
             } else if (op instanceof MergeInsert mi) {

@@ -58,6 +58,27 @@ class CalciteDifferentialTest {
     }
 
     @Test
+    void aSourceOnlyCalciteNamesIsAddedAndRecorded() {
+        Catalog catalog = TestCatalogs.postgres();
+        StatementAnalysis.Draft d = new StatementAnalysis.Draft();
+        d.text = "SELECT lower(name), ssn FROM users";
+        TableName users = new TableName("app", "public", "users");
+        d.tablesRead.add(users);
+        // an analysis that (wrongly) lost the source of its first column
+        d.outputs.add(new OutputColumn("lower", java.util.Set.of(), true));
+        d.outputs.add(new OutputColumn("ssn", java.util.Set.of(new BaseColumn(users, "ssn")), false));
+        Fingerprint fp = new Fingerprint(d.text, "test-" + System.nanoTime(), d.text);
+        CrossCheck cc = new CalciteCrossCheck(16).check(Dialect.POSTGRESQL, catalog, d, fp);
+        assertThat(cc.status()).isEqualTo(CrossCheck.Status.DISAGREED);
+        assertThat(cc.disagreements()).singleElement().satisfies(x -> {
+            assertThat(x.column()).isZero();
+            assertThat(x.calcite()).containsExactly(new BaseColumn(users, "name"));
+        });
+        assertThat(d.outputs.get(0).sources()).containsExactly(new BaseColumn(users, "name"));
+        assertThat(d.outputs.get(0).derived()).isTrue();
+    }
+
+    @Test
     void crossCheckRecordsAgreementInTheAnalysis() {
         SqlAnalyzer analyzer = new SqlAnalyzer(SqlAnalyzer.Options.defaults().withCrossCheck(true));
         StatementAnalysis s = analyzer.analyze("SELECT u.name, o.amount FROM users u JOIN orders o ON o.user_id = u.id",
