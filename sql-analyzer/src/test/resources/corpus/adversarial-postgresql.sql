@@ -241,3 +241,30 @@ SELECT lower_udf(ssn) FROM users
 -- case: jdbc function escape
 -- out: ucase ~ users.ssn
 SELECT {fn ucase(ssn)} FROM users
+
+-- case: blank lines inside a statement do not end it
+-- statements: 1
+-- out: id = users.id
+-- out: ssn = users.ssn
+SELECT id,
+
+
+       ssn
+FROM users
+
+
+WHERE id > 0
+
+-- case: a slash on its own line is division
+-- out: x ~ users.id
+SELECT id
+/
+2 AS x FROM users
+
+-- case: a line comment followed by blank lines
+-- out: id = users.id
+-- out: ssn = users.ssn
+SELECT id -- , name
+
+
+, ssn FROM users

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>it splits a multi-statement string at top-level semicolons;</li>
- *   <li>it produces the text JSqlParser parses: MariaDB executable comments ({@code /*! … *&#47;},
+ *   <li>it produces the text JSqlParser parses: line breaks between tokens become spaces (JSqlParser would end a
+ *       statement at a blank line), MariaDB executable comments ({@code /*! … *&#47;},
  *       {@code /*!50000 … *&#47;}, {@code /*M! … *&#47;}) have their markers blanked so their content is parsed as the
  *       code it is, and string or identifier forms JSqlParser does not lex ({@code E'…'}, {@code U&'…'},
  *       {@code U&"…"}) are replaced by their plain equivalents, padded to the same length so offsets are kept;</li>
@@ -91,14 +92,25 @@ final class SqlLexer {
     private void run() {
         int depth = 0;
         int n = s.length();
+        boolean lineCommentOpen = false;
         while (pos < n && error == null) {
             char c = s.charAt(pos);
             if (Character.isWhitespace(c)) {
+                // JSqlParser ends a statement at blank lines (and at a lone "/" or "GO" line); for the database a
+                // line break between tokens is a space. The one ending a line comment stays.
+                if (c == '\n' || c == '\r') {
+                    if (lineCommentOpen) {
+                        if (c == '\n' || at(pos + 1) != '\n') lineCommentOpen = false;
+                    } else {
+                        parse.setCharAt(pos, ' ');
+                    }
+                }
                 pos++;
                 continue;
             }
             Tok t = next(c);
             if (t == null) break;
+            lineCommentOpen = t.kind == Kind.COMMENT && !s.startsWith("/*", t.start);
             tokens.add(t);
             if (t.kind == Kind.OPERATOR) {
                 if (t.value.equals("(") || t.value.equals("[")) {

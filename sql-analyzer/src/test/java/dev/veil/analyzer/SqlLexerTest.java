@@ -73,6 +73,13 @@ class SqlLexerTest {
     }
 
     @Test
+    void lineBreaksBetweenTokensReachTheParserAsSpacesExceptAfterLineComments() {
+        String sql = "SELECT a,\n\n\nb -- c\r\n\r\nFROM t";
+        SqlLexer.Lexed l = lex(Dialect.POSTGRESQL, sql);
+        assertThat(l.parseText()).isEqualTo("SELECT a,   b -- c\r\n  FROM t");
+    }
+
+    @Test
     void semicolonsSplitOnlyAtTopLevel() {
         SqlLexer.Lexed l = lex(Dialect.POSTGRESQL, "SELECT ';'; /* ; */ SELECT $$;$$ -- ;\n; ;");
         assertThat(l.segments()).hasSize(2);
