@@ -428,3 +428,11 @@ SELECT id FROM users LIMIT ?
 -- case: jdbc parameters
 -- use: WHERE users.ssn
 SELECT id FROM users WHERE ssn = ? AND id > ?
+
+-- case: for update of an alias
+-- out: ssn = users.ssn
+SELECT ssn FROM users u FOR UPDATE OF u
+
+-- case: for share
+-- out: ssn = users.ssn
+SELECT ssn FROM users FOR SHARE

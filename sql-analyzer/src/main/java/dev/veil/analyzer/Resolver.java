@@ -139,6 +139,7 @@ final class Resolver {
     private final int viewDepth;
     private final int statementIndex;
     private final IdentityHashMap<Column, Boolean> visited = new IdentityHashMap<>();
+    private final IdentityHashMap<Table, Boolean> visitedTables = new IdentityHashMap<>();
     private final List<ColumnUse> uses;
     /** While resolving ON DUPLICATE KEY UPDATE: the lineage of each inserted column, for VALUES(col). */
     Map<String, Lin> insertedValues;
@@ -203,6 +204,9 @@ final class Resolver {
         if (sel.getMySqlProcedureAnalyse() != null) throw new Unsupported("PROCEDURE ANALYSE");
         if (sel.getOption() != null) throw new Unsupported("OPTION clause");
         if (sel.getInterpolate() != null && !sel.getInterpolate().isEmpty()) throw new Unsupported("INTERPOLATE");
+        // FOR UPDATE OF t names relations of this query to lock; it reads nothing more
+        if (sel.getForUpdateTable() != null) visitedTables.put(sel.getForUpdateTable(), Boolean.TRUE);
+        if (sel.getForUpdateTables() != null) for (Table t : sel.getForUpdateTables()) visitedTables.put(t, Boolean.TRUE);
         Scope frame = outer;
         List<WithItem<?>> with = sel.getWithItemsList();
         if (with != null && !with.isEmpty()) {
@@ -484,6 +488,7 @@ final class Resolver {
     private void selectInto(PlainSelect ps, List<Out> outs) {
         if (ps.getIntoTables().size() != 1) throw new Unsupported("SELECT INTO several tables");
         Table t = ps.getIntoTables().get(0);
+        visitedTables.put(t, Boolean.TRUE);
         if (t.getName() != null && t.getName().startsWith("@")) {
             draft.hazard(Hazard.Kind.SESSION_VARIABLE, "SELECT INTO variable");
             return;
@@ -531,6 +536,7 @@ final class Resolver {
             int[] itemSpan = span(si);
             if (e instanceof AllTableColumns atc) {
                 RangeVar v = qualifiedVar(atc.getTable(), scope);
+                visitedTables.put(atc.getTable(), Boolean.TRUE);
                 if (v == null) throw new Unsupported("unknown relation " + atc.getTable() + " in " + atc);
                 ItemInfo info = new ItemInfo(pos(span(atc), itemSpan, 0), pos(span(atc), itemSpan, 1), false, null, true);
                 for (Col c : v.cols) outs.add(starColumn(info, new StarEntry(c, v), valueClause, depth));
@@ -792,6 +798,7 @@ final class Resolver {
     }
 
     private RangeVar table(Table t, Scope scope, int depth) {
+        visitedTables.put(t, Boolean.TRUE);
         if (t.getFullyQualifiedName().contains("@")) throw new Unsupported("database link");
         if (t.getTimeTravel() != null) throw new Unsupported("time travel clause");
         String rawName = t.getName();
@@ -968,6 +975,7 @@ final class Resolver {
         @Override
         public <S> Void visit(AllTableColumns atc, S context) {
             RangeVar v = qualifiedVar(atc.getTable(), scope);
+            visitedTables.put(atc.getTable(), Boolean.TRUE);
             if (v == null) throw new Unsupported("unknown relation in " + atc);
             sources.addAll(wholeRow(v, atc, clause, depth).lin().sources);
             return null;
@@ -1271,13 +1279,21 @@ final class Resolver {
 
     // ---- completeness -------------------------------------------------------------------------------------------
 
+    /** Marks a relation name the statement handles other than by reading it (a created or written table). */
+    void markTable(Table t) {
+        visitedTables.put(t, Boolean.TRUE);
+    }
+
     /** Marks column nodes that name write targets (INSERT column lists, UPDATE SET targets) as handled. */
     void markTarget(Column c) {
         visited.put(c, Boolean.TRUE);
     }
 
-    /** Fails when the parse tree holds a column reference the resolver never visited. */
-    void checkAllColumnsVisited(Node root) {
+    /**
+     * Fails when the parse tree holds a column reference, or (with {@code relations}) a relation reference, that the
+     * resolver never visited: a position it does not know.
+     */
+    void checkAllColumnsVisited(Node root, boolean relations) {
         if (root == null) throw new Unsupported("no parse tree");
         ArrayList<Node> stack = new ArrayList<>();
         stack.add(root);
@@ -1285,6 +1301,9 @@ final class Resolver {
             Node n = stack.remove(stack.size() - 1);
             if (n.jjtGetValue() instanceof Column c && !visited.containsKey(c)) {
                 throw new Unsupported("column reference " + fold(c.getColumnName()) + " in an unsupported position");
+            }
+            if (relations && n.jjtGetValue() instanceof Table t && !visitedTables.containsKey(t)) {
+                throw new Unsupported("relation reference " + t.getName() + " in an unsupported position");
             }
             for (int i = 0; i < n.jjtGetNumChildren(); i++) stack.add(n.jjtGetChild(i));
         }
@@ -1294,6 +1313,7 @@ final class Resolver {
 
     /** A range variable for a table written by a statement, as its own columns (for RETURNING and SET). */
     RangeVar targetVar(Table t, Relation rel) {
+        visitedTables.put(t, Boolean.TRUE);
         String alias = t.getAlias() == null ? null : fold(t.getAlias().getName());
         List<Col> cols = new ArrayList<>();
         for (CatalogColumn c : rel.columns()) {

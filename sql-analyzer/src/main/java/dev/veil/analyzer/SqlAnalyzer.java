@@ -181,7 +181,7 @@ public final class SqlAnalyzer {
         Resolver r = new Resolver(dialect, catalog, views(dialect, catalog), executed, seg.start(), d, 0);
         try {
             new Statements(r, dialect, catalog, d).analyze(parsed.statement());
-            r.checkAllColumnsVisited(parsed.root());
+            r.checkAllColumnsVisited(parsed.root(), d.kind == StatementKind.QUERY || d.kind == StatementKind.DML);
         } catch (Resolver.Unsupported u) {
             keywordHazards(seg, d);
             d.unknownReason = u.getMessage();
@@ -364,7 +364,7 @@ public final class SqlAnalyzer {
             else return new ViewResult(null, "view " + view.name() + " definition is not a query");
             Resolver r = new Resolver(dialect, catalog, views(dialect, catalog), executedText(lexed), seg.start(), d, depth);
             List<Resolver.Out> outs = r.query(select, null, Clause.OUTPUT, 0);
-            r.checkAllColumnsVisited(parsed.root());
+            r.checkAllColumnsVisited(parsed.root(), true);
             List<Lin> cols = new ArrayList<>();
             for (Resolver.Out o : outs) cols.add(o.lin());
             return new ViewResult(new Resolver.ViewInfo(List.copyOf(cols), Set.copyOf(d.tablesRead),

@@ -216,6 +216,7 @@ final class Statements {
             throw new Resolver.Unsupported("INSERT form");
         }
         Resolver.Scope ctes = withScope(ins.getWithItemsList());
+        r.markTable(ins.getTable());
         Relation rel = r.lookup(dbOf(ins.getTable()), schemaOf(ins.getTable()), r.fold(ins.getTable().getName()));
         if (rel.kind() != Relation.Kind.TABLE) {
             throw new Resolver.Unsupported("INSERT into " + rel.kind().name().toLowerCase(Locale.ROOT) + " " + rel.name());
@@ -423,6 +424,7 @@ final class Statements {
     }
 
     private Relation writable(Table t) {
+        r.markTable(t);
         Relation rel = r.lookup(dbOf(t), schemaOf(t), r.fold(t.getName()));
         if (rel.kind() != Relation.Kind.TABLE) {
             throw new Resolver.Unsupported("writing " + rel.kind().name().toLowerCase(Locale.ROOT) + " " + rel.name());
@@ -532,6 +534,7 @@ final class Statements {
         if (del.getUsingFromItemList() != null) for (var fi : del.getUsingFromItemList()) r.addFrom(fi, scope, 0);
         if (del.getJoins() != null) for (Join j : del.getJoins()) r.addJoin(j, scope, 0);
         for (Table t : deleted) {
+            r.markTable(t);
             Resolver.RangeVar v = r.qualifiedVar(t, scope);
             if (v == null || v.table == null) throw new Resolver.Unsupported("DELETE target " + t + " is not a table in FROM");
             d.tablesWritten.add(v.table);
