@@ -1,0 +1,59 @@
+package dev.veil.analyzer;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One occurrence of a column reference in a statement, as offered to a {@link ColumnSubstitution}.
+ *
+ * @param statementIndex index of the statement in a multi-statement string
+ * @param text           the reference as written ({@code u.email}); for a column expanded from {@code *} the
+ *                       qualified reference the rewrite would emit
+ * @param clause         where it sits
+ * @param kind           what kind of reference it is
+ * @param origin         where its value comes from
+ * @param sources        the base columns its value derives from
+ * @param derived        false when, in every row, its value is a verbatim copy of one of its sources
+ * @param nested         true inside a subquery, derived table or CTE (not the statement's own top level)
+ * @param label          for references that are a whole output column of their query block, the label that
+ *                       output has; null otherwise
+ */
+public record ColumnReference(int statementIndex, String text, Clause clause, Kind kind, Origin origin,
+                              Set<BaseColumn> sources, boolean derived, boolean nested, String label) {
+
+    public enum Kind {
+        /** A column reference written in the statement. */
+        COLUMN,
+        /** A column the statement selects through {@code *} or {@code t.*}. */
+        STAR_COLUMN,
+        /** A whole row used as one value ({@code SELECT t FROM t}, {@code row_to_json(t)}, {@code t.*} in a call). */
+        WHOLE_ROW,
+        /** A column named in {@code JOIN … USING} or implied by {@code NATURAL JOIN}: it cannot be replaced. */
+        USING_COLUMN
+    }
+
+    public enum Origin {
+        /** A column of a base table referenced directly: the value is the stored value. */
+        BASE_TABLE,
+        /**
+         * A column of a view: the value comes from the view's base columns ({@link #sources}), through a definition
+         * the statement does not contain — substitute here to mask it.
+         */
+        VIEW,
+        /**
+         * A column of a derived table, CTE, set operation or output alias of the same statement: its value was
+         * computed by references the substitution also sees.
+         */
+        DERIVED
+    }
+
+    public ColumnReference {
+        sources = Set.copyOf(sources);
+    }
+
+    /** The base column when this is a direct reference to one. */
+    public Optional<BaseColumn> baseColumn() {
+        return origin == Origin.BASE_TABLE && sources.size() == 1 && kind != Kind.WHOLE_ROW
+                ? Optional.of(sources.iterator().next()) : Optional.empty();
+    }
+}

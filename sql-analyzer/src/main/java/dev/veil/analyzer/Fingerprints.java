@@ -1,0 +1,65 @@
+package dev.veil.analyzer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/** Computes statement fingerprints from the lexer's tokens: literals become {@code ?}, comments disappear. */
+final class Fingerprints {
+
+    private Fingerprints() { }
+
+    static Fingerprint of(String text, List<SqlLexer.Tok> tokens) {
+        if (tokens.isEmpty()) {
+            // the text could not be lexed: nothing in it can be told apart from a literal, so nothing of it is shown
+            String normalized = "<unparsed " + text.length() + " chars>";
+            return new Fingerprint(normalized, sha256(text), normalized);
+        }
+        StringBuilder norm = new StringBuilder();
+        StringBuilder red = new StringBuilder();
+        int from = tokens.get(0).start;
+        int last = from;
+        for (SqlLexer.Tok t : tokens) {
+            red.append(text, last, t.start);
+            last = t.end;
+            switch (t.kind) {
+                case COMMENT, EXEC_MARKER -> red.append(' ');
+                case STRING, NUMBER -> {
+                    red.append('?');
+                    word(norm, "?");
+                }
+                case PARAM -> {
+                    red.append(text, t.start, t.end);
+                    word(norm, "?");
+                }
+                case WORD, VARIABLE -> {
+                    red.append(text, t.start, t.end);
+                    word(norm, t.value.toLowerCase(Locale.ROOT));
+                }
+                default -> {
+                    red.append(text, t.start, t.end);
+                    word(norm, text.substring(t.start, t.end));
+                }
+            }
+        }
+        String normalized = norm.toString();
+        return new Fingerprint(normalized, sha256(normalized), red.toString().strip().replaceAll("\\s+", " "));
+    }
+
+    private static void word(StringBuilder b, String w) {
+        if (b.length() > 0) b.append(' ');
+        b.append(w);
+    }
+
+    static String sha256(String s) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package dev.veil.analyzer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Analyzes SQL statements: statement kinds, tables read and written, the lineage of every output and written
+ * column, predicate columns, functions, whole-row references and hazards. Thread-safe; build one per driver and
+ * share it. Analyses are cached by (SQL text, dialect, catalog identity, catalog version).
+ *
+ * <p>It never throws for bad input: anything it does not fully understand yields a statement of kind
+ * {@link StatementKind#UNKNOWN} with the reason.
+ */
+public final class SqlAnalyzer {
+
+    /** Options; {@link #defaults()} suits a driver. */
+    public record Options(Duration parseTimeout, int maxNestingDepth, boolean crossCheck, int cacheSize,
+                          int maxSqlLength) {
+        public Options {
+            Objects.requireNonNull(parseTimeout, "parseTimeout");
+            if (maxNestingDepth < 1) throw new IllegalArgumentException("maxNestingDepth must be >= 1");
+            if (cacheSize < 0) throw new IllegalArgumentException("cacheSize must be >= 0");
+            if (maxSqlLength < 1) throw new IllegalArgumentException("maxSqlLength must be >= 1");
+        }
+
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(2), 64, true, 10_000, 1 << 20);
+        }
+
+        public Options withCrossCheck(boolean on) {
+            return new Options(parseTimeout, maxNestingDepth, on, cacheSize, maxSqlLength);
+        }
+
+        public Options withCacheSize(int size) {
+            return new Options(parseTimeout, maxNestingDepth, crossCheck, size, maxSqlLength);
+        }
+
+        public Options withParseTimeout(Duration timeout) {
+            return new Options(timeout, maxNestingDepth, crossCheck, cacheSize, maxSqlLength);
+        }
+
+        public Options withMaxNestingDepth(int depth) {
+            return new Options(parseTimeout, depth, crossCheck, cacheSize, maxSqlLength);
+        }
+    }
+
+    private static final int MAX_VIEW_DEPTH = 16;
+
+    private record Key(String sql, Dialect dialect, String catalog, long version) { }
+
+    private record ViewKey(String catalog, long version, Dialect dialect, TableName view) { }
+
+    /** A view's lineage, or why it could not be computed. */
+    private record ViewResult(Resolver.ViewInfo info, String failure) { }
+
+    private final Options options;
+    private final ConcurrentHashMap<Key, Analysis> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ViewKey, ViewResult> viewCache = new ConcurrentHashMap<>();
+    private final CalciteCrossCheck calcite;
+
+    public SqlAnalyzer(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.calcite = options.crossCheck() ? new CalciteCrossCheck(options.cacheSize()) : null;
+    }
+
+    public SqlAnalyzer() {
+        this(Options.defaults());
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Analyzes {@code sql} (one or several statements) against {@code catalog}. Never throws for any SQL text. */
+    public Analysis analyze(String sql, Dialect dialect, Catalog catalog) {
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(catalog, "catalog");
+        if (options.cacheSize() == 0) return analyzeUncached(sql, dialect, catalog);
+        Key key = new Key(sql, dialect, catalog.identity(), catalog.version());
+        Analysis a = cache.get(key);
+        if (a != null) return a;
+        a = analyzeUncached(sql, dialect, catalog);
+        if (cache.size() >= options.cacheSize()) evict(cache, options.cacheSize());
+        cache.put(key, a);
+        return a;
+    }
+
+    /** Drops about a tenth of the entries; exact LRU order is not worth a lock on the hot path. */
+    private static <K, V> void evict(ConcurrentHashMap<K, V> map, int max) {
+        int toRemove = Math.max(1, max / 10);
+        Iterator<K> it = map.keySet().iterator();
+        while (toRemove-- > 0 && it.hasNext()) {
+            it.next();
+            it.remove();
+        }
+    }
+
+    /** Analyzes without consulting or filling the cache (benchmarks, tools). */
+    public Analysis analyzeUncached(String sql, Dialect dialect, Catalog catalog) {
+        try {
+            return doAnalyze(sql, dialect, catalog);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a defect in the analyzer must not let a statement through: report it as UNKNOWN
+            StatementAnalysis.Draft d = new StatementAnalysis.Draft();
+            d.text = sql;
+            d.end = sql.length();
+            d.unknownReason = "analyzer failure: " + e.getClass().getSimpleName();
+            return new Analysis(sql, sql, dialect, List.of(new StatementAnalysis(d,
+                    Fingerprints.of(sql, List.of()), CrossCheck.DISABLED_CHECK)));
+        }
+    }
+
+    private Analysis doAnalyze(String sql, Dialect dialect, Catalog catalog) {
+        if (sql.length() > options.maxSqlLength()) {
+            return single(sql, dialect, "statement text longer than " + options.maxSqlLength() + " characters");
+        }
+        SqlLexer.Lexed lexed = SqlLexer.lex(sql, dialect, options.maxNestingDepth());
+        if (lexed.error() != null) return single(sql, dialect, "lexical error: " + lexed.error());
+        String executed = executedText(lexed);
+        List<StatementAnalysis> out = new ArrayList<>();
+        int index = 0;
+        for (SqlLexer.Segment seg : lexed.segments()) {
+            out.add(statement(lexed, executed, seg, index++, dialect, catalog));
+        }
+        if (out.isEmpty()) return single(sql, dialect, "no statement");
+        return new Analysis(sql, executed, dialect, out);
+    }
+
+    private Analysis single(String sql, Dialect dialect, String reason) {
+        StatementAnalysis.Draft d = new StatementAnalysis.Draft();
+        d.text = sql;
+        d.end = sql.length();
+        d.unknownReason = reason;
+        return new Analysis(sql, sql, dialect, List.of(new StatementAnalysis(d, Fingerprints.of(sql, List.of()),
+                CrossCheck.DISABLED_CHECK)));
+    }
+
+    /** The text the database executes: executable-comment markers blanked, everything else as written. */
+    private static String executedText(SqlLexer.Lexed lexed) {
+        StringBuilder b = null;
+        for (SqlLexer.Tok t : lexed.tokens()) {
+            if (t.kind != SqlLexer.Kind.EXEC_MARKER) continue;
+            if (b == null) b = new StringBuilder(lexed.text());
+            for (int i = t.start; i < t.end; i++) b.setCharAt(i, ' ');
+        }
+        return b == null ? lexed.text() : b.toString();
+    }
+
+    private StatementAnalysis statement(SqlLexer.Lexed lexed, String executed, SqlLexer.Segment seg, int index,
+                                        Dialect dialect, Catalog catalog) {
+        StatementAnalysis.Draft d = new StatementAnalysis.Draft();
+        d.index = index;
+        d.start = seg.start();
+        d.end = seg.end();
+        d.text = lexed.text().substring(seg.start(), seg.end());
+        d.type = leadingKeyword(seg);
+        Fingerprint fp = Fingerprints.of(lexed.text(), seg.tokens());
+        lexicalHazards(seg, d);
+        CrossCheck cc = options.crossCheck() ? CrossCheck.notApplicable("not a query") : CrossCheck.DISABLED_CHECK;
+        JsqlParsing.Parsed parsed;
+        try {
+            parsed = JsqlParsing.parse(lexed.parseText().substring(seg.start(), seg.end()), dialect,
+                    options.parseTimeout().toMillis(), options.maxNestingDepth());
+        } catch (JsqlParsing.ParseFailure f) {
+            fallback(seg, d, f.getMessage());
+            return new StatementAnalysis(d, fp, cc);
+        }
+        String differential = ParseCheck.compare(seg, seg.start(), parsed.tokens());
+        if (differential != null) {
+            keywordHazards(seg, d);
+            d.unknownReason = "lexer and parser disagree: " + differential;
+            return new StatementAnalysis(d, fp, cc);
+        }
+        Resolver r = new Resolver(dialect, catalog, views(dialect, catalog), executed, seg.start(), d, 0);
+        try {
+            new Statements(r, dialect, catalog, d).analyze(parsed.statement());
+            r.checkAllColumnsVisited(parsed.root(), d.kind == StatementKind.QUERY || d.kind == StatementKind.DML);
+        } catch (Resolver.Unsupported u) {
+            keywordHazards(seg, d);
+            d.unknownReason = u.getMessage();
+        }
+        if (d.unknownReason == null && calcite != null && d.kind == StatementKind.QUERY) {
+            cc = calcite.check(dialect, catalog, d, fp);
+        }
+        return new StatementAnalysis(d, fp, cc);
+    }
+
+    // ---- statements the parser does not take ----------------------------------------------------------------------
+
+    private static String leadingKeyword(SqlLexer.Segment seg) {
+        for (SqlLexer.Tok t : seg.tokens()) {
+            if (!t.significant()) continue;
+            if (t.kind == SqlLexer.Kind.WORD) return t.value.toUpperCase(Locale.ROOT);
+            // "(SELECT …", and JDBC call escapes "{call …}", "{? = call …}"
+            if (t.kind == SqlLexer.Kind.OPERATOR && (t.value.equals("(") || t.value.equals("{") || t.value.equals("="))) continue;
+            if (t.kind == SqlLexer.Kind.PARAM) continue;
+            return null;
+        }
+        return null;
+    }
+
+    private static final Set<String> TCL_WORDS = Set.of("BEGIN", "START", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE",
+            "END", "ABORT");
+
+    /** Statements JSqlParser cannot parse: transaction control and privileges by keyword, everything else UNKNOWN. */
+    private static void fallback(SqlLexer.Segment seg, StatementAnalysis.Draft d, String parseError) {
+        String kw = d.type;
+        boolean plainWords = true;
+        for (SqlLexer.Tok t : seg.tokens()) {
+            if (!t.significant()) continue;
+            boolean ok = t.kind == SqlLexer.Kind.WORD || t.kind == SqlLexer.Kind.QUOTED_IDENT
+                    || (t.kind == SqlLexer.Kind.OPERATOR && (t.value.equals(",") || t.value.equals(".")));
+            if (!ok) plainWords = false;
+        }
+        if (kw != null && plainWords && TCL_WORDS.contains(kw) && !isCompoundBlock(seg)) {
+            d.kind = StatementKind.TCL;
+            return;
+        }
+        if (kw != null && plainWords && (kw.equals("REVOKE") || kw.equals("GRANT"))) {
+            d.kind = StatementKind.DCL;
+            return;
+        }
+        if (kw != null && (kw.equals("SET") || kw.equals("RESET")) && onlyLiterals(seg)) {
+            // a setting assigned words, strings and numbers reads no data
+            d.kind = StatementKind.UTILITY;
+            String name = secondWord(seg);
+            if (name != null && Set.of("search_path", "schema", "role", "session").contains(name.toLowerCase(Locale.ROOT))) {
+                d.hazard(Hazard.Kind.SESSION_VARIABLE, name.toLowerCase(Locale.ROOT));
+            }
+            return;
+        }
+        keywordHazards(seg, d);
+        d.unknownReason = (kw == null ? "statement" : kw) + " not understood: " + parseError;
+    }
+
+    private static boolean onlyLiterals(SqlLexer.Segment seg) {
+        for (SqlLexer.Tok t : seg.tokens()) {
+            if (!t.significant()) continue;
+            boolean ok = switch (t.kind) {
+                case WORD, QUOTED_IDENT, STRING, NUMBER -> true;
+                case OPERATOR -> Set.of(",", ".", "=", "-").contains(t.value);
+                default -> false;
+            };
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    private static String secondWord(SqlLexer.Segment seg) {
+        int n = 0;
+        for (SqlLexer.Tok t : seg.tokens()) {
+            if (t.significant() && ++n == 2) return t.value;
+        }
+        return null;
+    }
+
+    /** MariaDB {@code BEGIN NOT ATOMIC … END} is a code block, not a transaction start. */
+    private static boolean isCompoundBlock(SqlLexer.Segment seg) {
+        int words = 0;
+        for (SqlLexer.Tok t : seg.tokens()) {
+            if (!t.significant()) continue;
+            if (++words == 2) return t.value.equalsIgnoreCase("NOT");
+        }
+        return false;
+    }
+
+    /** Hazards known from the leading keyword alone: exports, code blocks, cursors, dynamic SQL. */
+    private static void keywordHazards(SqlLexer.Segment seg, StatementAnalysis.Draft d) {
+        String kw = leadingKeyword(seg);
+        if (kw == null) return;
+        switch (kw) {
+            case "COPY" -> d.hazard(hasWord(seg, "TO") ? Hazard.Kind.EXPORT : Hazard.Kind.FILE_ACCESS, "COPY");
+            case "DO" -> d.hazard(Hazard.Kind.CODE_BLOCK, "DO");
+            case "CALL" -> d.hazard(Hazard.Kind.CALL, "CALL");
+            case "PREPARE", "EXECUTE", "DEALLOCATE", "EXEC" -> d.hazard(Hazard.Kind.DYNAMIC_SQL, kw);
+            case "DECLARE", "FETCH", "MOVE", "CLOSE", "HANDLER", "OPEN" -> d.hazard(Hazard.Kind.CURSOR, kw);
+            case "SCRIPT", "BACKUP" -> d.hazard(Hazard.Kind.EXPORT, kw);
+            case "RUNSCRIPT", "LOAD" -> d.hazard(Hazard.Kind.FILE_ACCESS, kw);
+            case "BEGIN" -> d.hazard(Hazard.Kind.CODE_BLOCK, "BEGIN … END");
+            case "CREATE", "ALTER" -> {
+                if (hasWord(seg, "FUNCTION") || hasWord(seg, "PROCEDURE") || hasWord(seg, "TRIGGER") || hasWord(seg, "EVENT")
+                        || hasWord(seg, "RULE") || hasWord(seg, "ALIAS")) {
+                    d.hazard(Hazard.Kind.CODE_BLOCK, kw);
+                }
+            }
+            case "SHOW" -> {
+                if (hasWord(seg, "PROCESSLIST") || hasWord(seg, "VARIABLES") || hasWord(seg, "STATUS")) {
+                    d.hazard(Hazard.Kind.LEAKY_SYSTEM_OBJECT, "SHOW");
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private static boolean hasWord(SqlLexer.Segment seg, String word) {
+        for (SqlLexer.Tok t : seg.tokens()) {
+            if (t.kind == SqlLexer.Kind.WORD && t.value.equalsIgnoreCase(word)) return true;
+        }
+        return false;
+    }
+
+    /** Variables and names reserved by Veil, found in the tokens whatever the parser makes of them. */
+    private static void lexicalHazards(SqlLexer.Segment seg, StatementAnalysis.Draft d) {
+        SqlLexer.Tok prev = null;
+        for (SqlLexer.Tok t : seg.tokens()) {
+            if (!t.significant()) continue;
+            if (t.kind == SqlLexer.Kind.VARIABLE) {
+                d.hazard(Hazard.Kind.SESSION_VARIABLE, t.value);
+                if (Statements.stripVariable(t.value).startsWith("veil")) d.hazard(Hazard.Kind.RESERVED_NAME, t.value);
+            } else if (t.kind == SqlLexer.Kind.STRING && t.value.toLowerCase(Locale.ROOT).startsWith("veil.")) {
+                d.hazard(Hazard.Kind.RESERVED_NAME, "setting name in a string");
+            } else if ((t.kind == SqlLexer.Kind.WORD || t.kind == SqlLexer.Kind.QUOTED_IDENT) && prev != null
+                    && prev.kind == SqlLexer.Kind.WORD
+                    && Set.of("set", "show", "reset").contains(prev.value.toLowerCase(Locale.ROOT))
+                    && t.value.toLowerCase(Locale.ROOT).startsWith("veil")) {
+                d.hazard(Hazard.Kind.RESERVED_NAME, prev.value.toUpperCase(Locale.ROOT));
+            }
+            prev = t;
+        }
+    }
+
+    // ---- views --------------------------------------------------------------------------------------------------
+
+    private Resolver.Views views(Dialect dialect, Catalog catalog) {
+        return (view, depth) -> {
+            if (depth > MAX_VIEW_DEPTH) throw new Resolver.Unsupported("views nested deeper than " + MAX_VIEW_DEPTH + " (or cyclic)");
+            ViewKey key = new ViewKey(catalog.identity(), catalog.version(), dialect, view.name());
+            ViewResult res = viewCache.get(key);
+            if (res == null) {
+                res = resolveView(view, depth, dialect, catalog);
+                if (viewCache.size() >= Math.max(64, options.cacheSize())) evict(viewCache, Math.max(64, options.cacheSize()));
+                viewCache.put(key, res);
+            }
+            if (res.failure() != null) throw new Resolver.Unsupported(res.failure());
+            return res.info();
+        };
+    }
+
+    private ViewResult resolveView(Relation view, int depth, Dialect dialect, Catalog catalog) {
+        String def = view.viewDefinition();
+        if (def == null) return new ViewResult(null, "view " + view.name() + " has no definition in the catalog");
+        SqlLexer.Lexed lexed = SqlLexer.lex(def, dialect, options.maxNestingDepth());
+        if (lexed.error() != null || lexed.segments().size() != 1) {
+            return new ViewResult(null, "view " + view.name() + " definition is not one statement");
+        }
+        SqlLexer.Segment seg = lexed.segments().get(0);
+        StatementAnalysis.Draft d = new StatementAnalysis.Draft();
+        d.text = def;
+        try {
+            JsqlParsing.Parsed parsed = JsqlParsing.parse(lexed.parseText().substring(seg.start(), seg.end()), dialect,
+                    options.parseTimeout().toMillis(), options.maxNestingDepth());
+            String differential = ParseCheck.compare(seg, seg.start(), parsed.tokens());
+            if (differential != null) return new ViewResult(null, "view " + view.name() + ": " + differential);
+            net.sf.jsqlparser.statement.select.Select select;
+            if (parsed.statement() instanceof net.sf.jsqlparser.statement.select.Select s) select = s;
+            else if (parsed.statement() instanceof net.sf.jsqlparser.statement.create.view.CreateView cv) select = cv.getSelect();
+            else return new ViewResult(null, "view " + view.name() + " definition is not a query");
+            Resolver r = new Resolver(dialect, catalog, views(dialect, catalog), executedText(lexed), seg.start(), d, depth);
+            List<Resolver.Out> outs = r.query(select, null, Clause.OUTPUT, 0);
+            r.checkAllColumnsVisited(parsed.root(), true);
+            List<Lin> cols = new ArrayList<>();
+            for (Resolver.Out o : outs) cols.add(o.lin());
+            return new ViewResult(new Resolver.ViewInfo(List.copyOf(cols), Set.copyOf(d.tablesRead),
+                    List.copyOf(d.functions), List.copyOf(d.hazards), List.copyOf(d.columnUses)), null);
+        } catch (JsqlParsing.ParseFailure f) {
+            return new ViewResult(null, "view " + view.name() + ": " + f.getMessage());
+        } catch (Resolver.Unsupported u) {
+            return new ViewResult(null, "view " + view.name() + ": " + u.getMessage());
+        }
+    }
+}

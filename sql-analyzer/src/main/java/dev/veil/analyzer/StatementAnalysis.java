@@ -1,0 +1,165 @@
+package dev.veil.analyzer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** The analysis of one statement. Immutable and shared between threads (analyses are cached). */
+public final class StatementAnalysis {
+
+    private final int index;
+    private final int start;
+    private final int end;
+    private final String text;
+    private final StatementKind kind;
+    private final String type;
+    private final String unknownReason;
+    private final Set<TableName> tablesRead;
+    private final Set<TableName> tablesWritten;
+    private final List<OutputColumn> outputColumns;
+    private final List<WriteFlow> writeFlows;
+    private final List<ColumnUse> columnUses;
+    private final List<FunctionUse> functions;
+    private final List<WholeRowReference> wholeRowReferences;
+    private final List<Hazard> hazards;
+    private final Long rowBound;
+    private final Fingerprint fingerprint;
+    private final CrossCheck crossCheck;
+    // what the rewriter needs
+    final List<Occurrence> occurrences;
+    final List<ItemInfo> items;
+    final String rewriteBlocker;
+
+    StatementAnalysis(Draft d, Fingerprint fingerprint, CrossCheck crossCheck) {
+        this.index = d.index;
+        this.start = d.start;
+        this.end = d.end;
+        this.text = d.text;
+        this.kind = d.unknownReason != null ? StatementKind.UNKNOWN : d.kind;
+        this.type = d.type;
+        this.unknownReason = d.unknownReason;
+        this.tablesRead = Set.copyOf(new LinkedHashSet<>(d.tablesRead));
+        this.tablesWritten = Set.copyOf(new LinkedHashSet<>(d.tablesWritten));
+        boolean keep = d.unknownReason == null;
+        this.outputColumns = keep ? List.copyOf(d.outputs) : List.of();
+        this.writeFlows = keep ? List.copyOf(d.writeFlows) : List.of();
+        this.columnUses = List.copyOf(d.columnUses);
+        this.functions = List.copyOf(new LinkedHashSet<>(d.functions));
+        this.wholeRowReferences = List.copyOf(d.wholeRows);
+        this.hazards = List.copyOf(new LinkedHashSet<>(d.hazards));
+        this.rowBound = d.rowBound;
+        this.fingerprint = fingerprint;
+        this.crossCheck = crossCheck;
+        this.occurrences = keep ? textOrder(d.occurrences) : List.of();
+        this.items = keep ? List.copyOf(d.items) : List.of();
+        this.rewriteBlocker = d.rewriteBlocker;
+    }
+
+    /** Occurrences in the order they appear in the text; those without a position (USING columns) last. */
+    private static List<Occurrence> textOrder(List<Occurrence> occ) {
+        List<Occurrence> sorted = new ArrayList<>(occ);
+        sorted.sort(java.util.Comparator.comparingInt(o -> o.start >= 0 ? o.start
+                : o.star != null && o.star.start >= 0 ? o.star.start : Integer.MAX_VALUE));
+        return List.copyOf(sorted);
+    }
+
+    /** Position of this statement in its multi-statement string. */
+    public int index() { return index; }
+
+    /** The statement's text as written (without the separating semicolon). */
+    public String text() { return text; }
+
+    /** Offsets of {@link #text()} in the analyzed string. */
+    public int start() { return start; }
+
+    public int end() { return end; }
+
+    public StatementKind kind() { return kind; }
+
+    /**
+     * The finer statement type: SELECT, INSERT, UPDATE, DELETE, MERGE, CREATE_TABLE, CREATE_TABLE_AS, SELECT_INTO,
+     * CREATE_VIEW, ALTER, DROP, TRUNCATE, GRANT, COMMIT, SET, SHOW, COPY, CALL, DO, … For UNKNOWN statements the
+     * leading keyword, when there is one.
+     */
+    public String type() { return type; }
+
+    public boolean isUnknown() { return kind == StatementKind.UNKNOWN; }
+
+    /** Why the statement is UNKNOWN: the construct or failure, never a data value. */
+    public Optional<String> unknownReason() { return Optional.ofNullable(unknownReason); }
+
+    /** Relations read, views included (with the base tables they read). */
+    public Set<TableName> tablesRead() { return tablesRead; }
+
+    public Set<TableName> tablesWritten() { return tablesWritten; }
+
+    /** Result columns in order: the top-level select list or RETURNING, with {@code *} expanded. */
+    public List<OutputColumn> outputColumns() { return outputColumns; }
+
+    public List<WriteFlow> writeFlows() { return writeFlows; }
+
+    /** Column references used in predicates, joins, grouping, ordering and windows, with their clause. */
+    public List<ColumnUse> columnUses() { return columnUses; }
+
+    public List<FunctionUse> functions() { return functions; }
+
+    public List<WholeRowReference> wholeRowReferences() { return wholeRowReferences; }
+
+    public List<Hazard> hazards() { return hazards; }
+
+    public boolean hasHazard(Hazard.Kind k) {
+        for (Hazard h : hazards) if (h.kind() == k) return true;
+        return false;
+    }
+
+    /** The LIMIT/FETCH/TOP row count when it is a literal. */
+    public OptionalLong rowBound() { return rowBound == null ? OptionalLong.empty() : OptionalLong.of(rowBound); }
+
+    public Fingerprint fingerprint() { return fingerprint; }
+
+    public CrossCheck crossCheck() { return crossCheck; }
+
+    /** Every column reference of the statement, as a substitution would see it (all kept). */
+    public List<ColumnReference> columnReferences() {
+        List<ColumnReference> out = new ArrayList<>(occurrences.size());
+        for (Occurrence o : occurrences) out.add(o.ref);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "StatementAnalysis[" + kind + "/" + type + (unknownReason != null ? " (" + unknownReason + ")" : "")
+                + ", read=" + tablesRead + ", written=" + tablesWritten + ", outputs=" + outputColumns
+                + ", flows=" + writeFlows + ", hazards=" + hazards + "]";
+    }
+
+    /** The mutable state a statement's analysis is collected in. */
+    static final class Draft {
+        int index;
+        int start;
+        int end;
+        String text;
+        StatementKind kind = StatementKind.UNKNOWN;
+        String type;
+        String unknownReason;
+        final Set<TableName> tablesRead = new LinkedHashSet<>();
+        final Set<TableName> tablesWritten = new LinkedHashSet<>();
+        final List<OutputColumn> outputs = new ArrayList<>();
+        final List<WriteFlow> writeFlows = new ArrayList<>();
+        final List<ColumnUse> columnUses = new ArrayList<>();
+        final List<FunctionUse> functions = new ArrayList<>();
+        final List<WholeRowReference> wholeRows = new ArrayList<>();
+        final List<Hazard> hazards = new ArrayList<>();
+        Long rowBound;
+        final List<Occurrence> occurrences = new ArrayList<>();
+        final List<ItemInfo> items = new ArrayList<>();
+        String rewriteBlocker;
+
+        void hazard(Hazard.Kind k, String detail) {
+            hazards.add(new Hazard(k, detail));
+        }
+    }
+}

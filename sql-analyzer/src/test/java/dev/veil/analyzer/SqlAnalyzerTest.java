@@ -1,0 +1,117 @@
+package dev.veil.analyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+/** The analyzer's contract: caching, fingerprints, failing closed without throwing. */
+class SqlAnalyzerTest {
+
+    private final SqlAnalyzer analyzer = new SqlAnalyzer(SqlAnalyzer.Options.defaults().withCrossCheck(false));
+
+    @Test
+    void analysesAreCachedPerCatalogIdentityAndVersion() {
+        Catalog v1 = InMemoryCatalog.builder("db-a").version(1).searchPath("public").table("public", "t", "a int").build();
+        Catalog sameVersionOtherDb = InMemoryCatalog.builder("db-b").version(1).searchPath("public").table("public", "t", "b int").build();
+        Catalog v2 = InMemoryCatalog.builder("db-a").version(2).searchPath("public").table("public", "t", "a int", "c int").build();
+        Analysis first = analyzer.analyze("SELECT * FROM t", Dialect.POSTGRESQL, v1);
+        assertThat(analyzer.analyze("SELECT * FROM t", Dialect.POSTGRESQL, v1)).isSameAs(first);
+        assertThat(analyzer.analyze("SELECT * FROM t", Dialect.POSTGRESQL, sameVersionOtherDb).statements().get(0)
+                .outputColumns()).extracting(OutputColumn::label).containsExactly("b");
+        assertThat(analyzer.analyze("SELECT * FROM t", Dialect.POSTGRESQL, v2).statements().get(0).outputColumns())
+                .extracting(OutputColumn::label).containsExactly("a", "c");
+        assertThat(analyzer.analyze("SELECT * FROM t", Dialect.H2, v1)).isNotSameAs(first);
+    }
+
+    @Test
+    void cacheIsBounded() {
+        SqlAnalyzer small = new SqlAnalyzer(SqlAnalyzer.Options.defaults().withCrossCheck(false).withCacheSize(10));
+        Catalog c = TestCatalogs.postgres();
+        for (int i = 0; i < 100; i++) small.analyze("SELECT " + i + " FROM users", Dialect.POSTGRESQL, c);
+        Analysis a = small.analyze("SELECT 1 FROM users", Dialect.POSTGRESQL, c);
+        assertThat(a.statements()).hasSize(1);
+    }
+
+    @Test
+    void literalsDoNotChangeTheFingerprint() {
+        Catalog c = TestCatalogs.postgres();
+        Fingerprint a = analyzer.analyze("SELECT \"id\",\"ssn\" FROM users WHERE \"id\" >= 1000 AND \"id\" < 2000",
+                Dialect.POSTGRESQL, c).fingerprint();
+        Fingerprint b = analyzer.analyze("select \"id\",\"ssn\"  from users where \"id\" >= 2000 and \"id\" < 3000 -- part 3",
+                Dialect.POSTGRESQL, c).fingerprint();
+        assertThat(a.hash()).isEqualTo(b.hash());
+        assertThat(a.normalized()).isEqualTo("select \"id\" , \"ssn\" from users where \"id\" >= ? and \"id\" < ?");
+        Fingerprint other = analyzer.analyze("SELECT \"id\" FROM users WHERE \"id\" >= 1", Dialect.POSTGRESQL, c).fingerprint();
+        assertThat(other.hash()).isNotEqualTo(a.hash());
+    }
+
+    @Test
+    void redactedTextHasNoLiteralsOrComments() {
+        Fingerprint f = analyzer.analyze("SELECT name FROM users WHERE ssn = '123-45-6789' /* ssn 123-45-6789 */ AND id = 42",
+                Dialect.POSTGRESQL, TestCatalogs.postgres()).fingerprint();
+        assertThat(f.redacted()).isEqualTo("SELECT name FROM users WHERE ssn = ? AND id = ?");
+        assertThat(f.redacted() + f.normalized()).doesNotContain("123").doesNotContain("42");
+    }
+
+    @Test
+    void unknownReasonsNeverQuoteLiterals() {
+        String secret = "'123-45-6789'";
+        for (String sql : List.of("SELECT " + secret + " ,, FROM users", "SELECT nope FROM users WHERE ssn = " + secret,
+                "SELECT " + secret + " FROM missing", "COPY (SELECT " + secret + ") TO STDOUT")) {
+            StatementAnalysis s = analyzer.analyze(sql, Dialect.POSTGRESQL, TestCatalogs.postgres()).statements().get(0);
+            assertThat(s.isUnknown()).isTrue();
+            assertThat(s.unknownReason().orElseThrow()).doesNotContain("123");
+        }
+    }
+
+    @Test
+    void garbageIsUnknownNotAnException() {
+        for (String sql : List.of("", "   ", ";;;", "SELEC 1", "SELECT", "\u0000", "SELECT (((", ")))", "'", "\"",
+                "SELECT * FROM users WHERE", "/*", "$$", "U&'\\zzzz'")) {
+            for (Dialect d : Dialect.values()) {
+                Analysis a = analyzer.analyze(sql, d, TestCatalogs.of(d));
+                assertThat(a.statements()).isNotEmpty();
+                assertThat(a.isUnknown()).as(d + ": " + sql).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void longTextIsRefused() {
+        SqlAnalyzer a = new SqlAnalyzer(new SqlAnalyzer.Options(Duration.ofSeconds(2), 64, false, 100, 50));
+        assertThat(a.analyze("SELECT id FROM users WHERE name = '" + "x".repeat(100) + "'", Dialect.POSTGRESQL,
+                TestCatalogs.postgres()).statements().get(0).unknownReason()).get().asString().contains("longer than");
+    }
+
+    @Test
+    void threadsShareTheAnalyzer() throws Exception {
+        Catalog c = TestCatalogs.postgres();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Analysis>> fs = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String sql = "SELECT u.ssn, o.amount FROM users u JOIN orders o ON o.user_id = u.id WHERE u.id = " + (i % 7);
+                fs.add(pool.submit(() -> analyzer.analyze(sql, Dialect.POSTGRESQL, c)));
+            }
+            for (Future<Analysis> f : fs) {
+                assertThat(f.get().statements().get(0).outputColumns()).extracting(OutputColumn::label).containsExactly("ssn", "amount");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void outputsOfAReadingStatementAlwaysHaveSourcesUnlessComputedFromNoColumn() {
+        StatementAnalysis s = analyzer.analyze("SELECT 1, count(*), ssn, now() FROM users", Dialect.POSTGRESQL,
+                TestCatalogs.postgres()).statements().get(0);
+        assertThat(s.outputColumns()).extracting(o -> o.sources().isEmpty()).containsExactly(true, true, false, true);
+        assertThat(s.outputColumns()).filteredOn(o -> o.sources().isEmpty()).allMatch(OutputColumn::derived);
+    }
+}
