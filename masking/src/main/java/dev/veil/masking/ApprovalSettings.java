@@ -51,7 +51,19 @@ public record ApprovalSettings(URI server, Ddl ddl, long exportRows, long writeR
         }
     }
 
-    /** Every DDL kind, exports and unbounded DML need approval; 100,000 rows read, 10,000 written; unknown rejected. */
+    /**
+     * Nothing waits for approval; statements the analyzer cannot read are rejected. What a policy without an
+     * {@code approvals} section gets: the approval workflow is opt-in, since it needs an approval server.
+     */
+    public static ApprovalSettings none() {
+        return new ApprovalSettings(null, new Ddl(false, false, false, false, false, false, false, false), 0, 0,
+                false, false, OnUnknown.REJECT);
+    }
+
+    /**
+     * The values of fields an {@code approvals} section leaves out: every DDL kind, exports and unbounded DML need
+     * approval; 100,000 rows read, 10,000 written; unknown rejected.
+     */
     public static ApprovalSettings defaults() {
         return new ApprovalSettings(null, Ddl.all(), DEFAULT_EXPORT_ROWS, DEFAULT_WRITE_ROWS, true, true,
                 OnUnknown.REJECT);

@@ -40,11 +40,11 @@ public record Policy(int version, Map<String, SensitiveClass> classes, List<Colu
 
     /**
      * All built-in classes, name heuristics and comment tags on, sampling off, no explicit rules, nobody exempt,
-     * default approval settings.
+     * nothing held for approval (the workflow is opt-in), statements the analyzer cannot read rejected.
      */
     public static Policy defaults() {
         return new Policy(CURRENT_VERSION, BuiltinClasses.all(), List.of(), DetectSettings.defaults(), Set.of(),
-                ApprovalSettings.defaults());
+                ApprovalSettings.none());
     }
 
     public Optional<SensitiveClass> sensitiveClass(String id) {

@@ -323,10 +323,10 @@ public final class PolicyLoader {
     // ---- approvals -------------------------------------------------------------------------------------------
 
     private ApprovalSettings approvals(Entry entry) throws PolicyException {
-        ApprovalSettings d = ApprovalSettings.defaults();
         if (entry == null || isNull(entry.value())) {
-            return d;
+            return ApprovalSettings.none();
         }
+        ApprovalSettings d = ApprovalSettings.defaults();
         MapNode map = map(entry.value(), "approvals");
         checkFields(map, "approvals", "approvals");
         Map<String, Entry> f = map.entries();

@@ -78,8 +78,19 @@ class PolicyLoaderTest {
             assertThat(c.mask().kind()).isNotEqualTo(MaskKind.HASH); // protects without a hash key
         });
         assertThat(defaults.detect()).isEqualTo(new DetectSettings(true, true, 0, 0.8));
-        assertThat(defaults.approvals()).isEqualTo(ApprovalSettings.defaults());
+        assertThat(defaults.approvals()).isEqualTo(ApprovalSettings.none());
         assertThat(defaults.requiresHashKey()).isFalse();
+    }
+
+    @Test
+    void approvalsAreOptInButAnApprovalsSectionHoldsEverythingItDoesNotTurnOff() throws Exception {
+        Policy without = PolicyLoader.parse("version: 1\n", "p.yaml");
+        assertThat(without.approvals()).isEqualTo(ApprovalSettings.none());
+        assertThat(without.approvals().onUnknown()).isEqualTo(ApprovalSettings.OnUnknown.REJECT);
+        Policy with = PolicyLoader.parse("version: 1\napprovals:\n  exportRows: 5\n", "p.yaml");
+        assertThat(with.approvals().ddl()).isEqualTo(ApprovalSettings.Ddl.all());
+        assertThat(with.approvals().exportRows()).isEqualTo(5);
+        assertThat(with.approvals().dmlWithoutWhere()).isTrue();
     }
 
     @Test
