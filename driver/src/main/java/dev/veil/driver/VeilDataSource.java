@@ -3,8 +3,7 @@ package dev.veil.driver;
 import dev.veil.driver.config.Settings;
 import dev.veil.driver.config.VeilConfig;
 import dev.veil.driver.jdbc.VeilConnection;
-import dev.veil.driver.pipeline.Session;
-import dev.veil.driver.pipeline.StatementPipeline;
+import dev.veil.driver.session.SessionOpener;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,12 +63,7 @@ public class VeilDataSource implements DataSource {
     }
 
     private Connection wrap(Connection vendor) throws SQLException {
-        try {
-            return VeilConnection.wrap(vendor, new Session(config(), StatementPipeline.standard()));
-        } catch (SQLException | RuntimeException e) {
-            vendor.close();
-            throw e;
-        }
+        return VeilConnection.wrap(vendor, SessionOpener.open(vendor, config(), null));
     }
 
     private VeilConfig config() throws SQLException {

@@ -4,8 +4,7 @@ import dev.veil.driver.config.Setting;
 import dev.veil.driver.config.Settings;
 import dev.veil.driver.config.VeilConfig;
 import dev.veil.driver.jdbc.VeilConnection;
-import dev.veil.driver.pipeline.Session;
-import dev.veil.driver.pipeline.StatementPipeline;
+import dev.veil.driver.session.SessionOpener;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -52,7 +51,7 @@ public final class VeilDriver implements Driver {
             throw VeilErrors.configuration("the vendor driver for " + veilUrl.targetScheme()
                     + " URLs did not accept the target URL");
         }
-        return VeilConnection.wrap(vendor, new Session(config, StatementPipeline.standard()));
+        return VeilConnection.wrap(vendor, SessionOpener.open(vendor, config, veilUrl.targetUrl()));
     }
 
     /** The vendor driver's own properties followed by Veil's settings. */

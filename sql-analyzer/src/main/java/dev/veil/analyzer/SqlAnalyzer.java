@@ -106,7 +106,7 @@ public final class SqlAnalyzer {
     public Analysis analyzeUncached(String sql, Dialect dialect, Catalog catalog) {
         try {
             return doAnalyze(sql, dialect, catalog);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
             // a defect in the analyzer must not let a statement through: report it as UNKNOWN
             StatementAnalysis.Draft d = new StatementAnalysis.Draft();
             d.text = sql;

@@ -1,5 +1,7 @@
 package dev.veil.driver.config;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +22,28 @@ public final class Settings {
             "Permit unwrap() to the vendor's connection, statement or result set. Off by default: the vendor object"
                     + " bypasses every control of Veil (e.g. PostgreSQL's CopyManager).");
 
-    public static final List<Setting<?>> ALL = List.of(TARGET_DRIVER, ALLOW_UNWRAP);
+    public static final Setting<Optional<Path>> POLICY = optionalPath("veil.policy",
+            "Path of the policy file (YAML or JSON). Without one, the built-in policy applies: every built-in class,"
+                    + " name heuristics and comment tags, nothing held for approval.");
+
+    public static final Setting<Optional<String>> HASH_KEY = new Setting<>("veil.hashKey", Optional.empty(),
+            nonEmpty(Optional::of), "a text of at least 16 bytes", true,
+            "Key of the hash mask (keyed, deterministic). Required when the policy uses the hash mask. Secret: never"
+                    + " appears in SQL text.");
+
+    public static final Setting<Optional<Path>> AUDIT_FILE = optionalPath("veil.audit.file",
+            "File to which one usage event per statement is appended as a JSON line. Off when unset.");
+
+    public static final Setting<Optional<String>> REQUESTER = optionalText("veil.requester",
+            "Who is asking, as usage events and approval reviewers see it (e.g. a person's or service's e-mail);"
+                    + " the JDBC user when unset. Declared by the client: exemptions never rely on it.");
+
+    public static final Setting<Duration> CATALOG_TTL = duration("veil.catalog.ttl", Duration.ofSeconds(60),
+            "How long table and view definitions are cached before Veil reads them again (changes made through Veil"
+                    + " are seen at once).");
+
+    public static final List<Setting<?>> ALL = List.of(TARGET_DRIVER, ALLOW_UNWRAP, POLICY, HASH_KEY, AUDIT_FILE,
+            REQUESTER, CATALOG_TTL);
 
     private static final Map<String, Setting<?>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Setting::key, s -> s));
@@ -43,6 +66,35 @@ public final class Settings {
     private static Setting<Optional<String>> optionalText(String key, String description) {
         return new Setting<>(key, Optional.empty(), nonEmpty(Optional::of), "a non-empty text", false,
                 description);
+    }
+
+    private static Setting<Optional<Path>> optionalPath(String key, String description) {
+        return new Setting<>(key, Optional.empty(), nonEmpty(text -> Optional.of(Path.of(text))), "a file path",
+                false, description);
+    }
+
+    private static Setting<Duration> duration(String key, Duration defaultValue, String description) {
+        return new Setting<>(key, defaultValue, Settings::parseDuration,
+                "a duration such as 30s, 5m, 1h or 250ms", false, description);
+    }
+
+    /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT5M}). */
+    static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.startsWith("pt") || t.startsWith("p")) {
+            return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(t);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a duration");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
     }
 
     private static <T> Function<String, T> nonEmpty(Function<String, T> then) {

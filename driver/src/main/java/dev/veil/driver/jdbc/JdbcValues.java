@@ -14,7 +14,7 @@ final class JdbcValues {
 
     static Object wrap(Object value, VeilConnection connection) {
         if (value instanceof ResultSet resultSet) {
-            return new VeilResultSetImpl(resultSet, null, connection);
+            return new VeilResultSetImpl(resultSet, null, connection, null);
         }
         if (value instanceof Array array) {
             return VeilArray.of(array, connection);

@@ -23,6 +23,6 @@ public abstract class VeilArray implements Array {
 
     @WrapsReturned
     ResultSet wrapResultSet(ResultSet resultSet) {
-        return resultSet == null ? null : new VeilResultSetImpl(resultSet, null, connection);
+        return resultSet == null ? null : new VeilResultSetImpl(resultSet, null, connection, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.veil.driver.jdbc;
 
 import dev.veil.driver.pipeline.Entry;
+import dev.veil.driver.pipeline.Scrubbing;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.StatementPlan;
 import dev.veil.jdbc.delegation.JdbcWrapper;
@@ -11,7 +12,11 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /** A vendor connection behind Veil: statements it creates are Veil's, and all SQL goes through the pipeline. */
 @JdbcWrapper(Connection.class)
@@ -19,6 +24,9 @@ public abstract class VeilConnection implements Connection {
 
     protected final Connection delegate;
     private final Session session;
+    /** Statements not yet closed, so that closing the connection ends their executions (and records them). */
+    private final Set<VeilStatement> openStatements = Collections.newSetFromMap(
+            Collections.synchronizedMap(new WeakHashMap<>()));
 
     VeilConnection(Connection delegate, Session session) {
         this.delegate = delegate;
@@ -32,6 +40,46 @@ public abstract class VeilConnection implements Connection {
 
     Session session() {
         return session;
+    }
+
+    void opened(VeilStatement statement) {
+        openStatements.add(statement);
+    }
+
+    void closed(VeilStatement statement) {
+        openStatements.remove(statement);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            synchronized (openStatements) {
+                openStatements.forEach(VeilStatement::finishExecution);
+                openStatements.clear();
+            }
+        } finally {
+            delegate.close();
+        }
+    }
+
+    /** Once a statement touching sensitive columns ran, the connection's warnings come without their text. */
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        SQLWarning warnings = delegate.getWarnings();
+        return session.hasTouchedSensitive() ? Scrubbing.withoutValues(warnings, "sensitive columns") : warnings;
+    }
+
+    /** A new schema or database changes how names resolve: Veil reads the session's state again. */
+    @Override
+    public void setSchema(String schema) throws SQLException {
+        session.refreshState();
+        delegate.setSchema(schema);
+    }
+
+    @Override
+    public void setCatalog(String catalog) throws SQLException {
+        session.refreshState();
+        delegate.setCatalog(catalog);
     }
 
     @WrapsReturned

@@ -22,7 +22,7 @@ public abstract class VeilDatabaseMetaData implements DatabaseMetaData {
 
     @WrapsReturned
     ResultSet wrapResultSet(ResultSet resultSet) {
-        return resultSet == null ? null : new VeilResultSetImpl(resultSet, null, connection);
+        return resultSet == null ? null : new VeilResultSetImpl(resultSet, null, connection, null);
     }
 
     /** The URL as the caller wrote it: through Veil, not around it. */

@@ -1,10 +1,14 @@
 package dev.veil.driver.jdbc;
 
+import dev.veil.driver.pipeline.ExecutionTrace;
+import dev.veil.driver.pipeline.Scrubbing;
+import dev.veil.driver.pipeline.StatementPlan;
 import dev.veil.jdbc.delegation.JdbcWrapper;
 import dev.veil.jdbc.delegation.WrapsReturned;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.Map;
 
@@ -16,16 +20,67 @@ public abstract class VeilResultSet implements ResultSet {
     private final VeilConnection connection;
     /** The statement that produced this result set; null for metadata, array and cursor result sets until asked. */
     private Statement statement;
+    /** The execution whose rows these are; null for metadata, array and cursor result sets. */
+    private final ExecutionTrace trace;
 
-    VeilResultSet(ResultSet delegate, VeilStatement statement, VeilConnection connection) {
+    VeilResultSet(ResultSet delegate, VeilStatement statement, VeilConnection connection, ExecutionTrace trace) {
         this.delegate = delegate;
         this.statement = statement;
         this.connection = connection;
+        this.trace = trace;
+    }
+
+    /** Wraps the result of an execution, letting its stages see the result's shape first. */
+    static VeilResultSet of(ResultSet delegate, VeilStatement statement, VeilConnection connection,
+                            ExecutionTrace trace) throws SQLException {
+        try {
+            ExecutionTrace.Results.opened(trace, delegate);
+        } catch (SQLException refused) {
+            delegate.close();
+            throw refused;
+        }
+        return new VeilResultSetImpl(delegate, statement, connection, trace);
     }
 
     @WrapsReturned
     Array wrapArray(Array array) {
         return VeilArray.of(array, connection);
+    }
+
+    @Override
+    public boolean next() throws SQLException {
+        boolean more;
+        try {
+            more = delegate.next();
+        } catch (SQLException e) {
+            throw ExecutionTrace.Results.failed(trace, e);
+        }
+        if (more) {
+            ExecutionTrace.Results.row(trace);
+        } else if (trace != null) {
+            trace.finish();
+        }
+        return more;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            if (trace != null) {
+                trace.finish();
+            }
+        } finally {
+            delegate.close();
+        }
+    }
+
+    /** Warnings while reading rows of a statement that touched sensitive columns come without their text. */
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        SQLWarning warnings = delegate.getWarnings();
+        StatementPlan plan = trace == null ? null : trace.plan();
+        return plan != null && plan.touchesSensitive() && !plan.exempt()
+                ? Scrubbing.withoutValues(warnings, plan.sensitiveSubject()) : warnings;
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.veil.driver.jdbc;
 
 import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.Execution;
+import dev.veil.driver.pipeline.ExecutionTrace;
+import dev.veil.driver.pipeline.Scrubbing;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.StatementPlan;
 import dev.veil.jdbc.delegation.JdbcWrapper;
@@ -10,6 +12,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +25,13 @@ public abstract class VeilStatement implements Statement {
     final VeilConnection connection;
     private final List<StatementPlan> batch = new ArrayList<>();
     private VeilResultSet lastResultSet;
+    /** The latest execution, followed while its results are read. */
+    private ExecutionTrace trace;
 
     VeilStatement(Statement delegate, VeilConnection connection) {
         this.delegate = delegate;
         this.connection = connection;
+        connection.opened(this);
     }
 
     final Session session() {
@@ -39,17 +45,26 @@ public abstract class VeilStatement implements Statement {
     }
 
     final <T> T execute(StatementPlan plan, Execution.VendorCall<T> vendor) throws SQLException {
-        return session().pipeline().execute(session(), plan, vendor);
+        finishExecution();
+        trace = new ExecutionTrace(plan);
+        return session().pipeline().execute(session(), trace, vendor);
+    }
+
+    /** Ends the latest execution (its usage event is recorded): the statement runs again or closes. */
+    final void finishExecution() {
+        if (trace != null) {
+            trace.finish();
+        }
     }
 
     /** The same vendor result set always comes back as the same wrapper, as callers may compare them. */
     @WrapsReturned
-    ResultSet wrapResultSet(ResultSet resultSet) {
+    ResultSet wrapResultSet(ResultSet resultSet) throws SQLException {
         if (resultSet == null) {
             return null;
         }
         if (lastResultSet == null || lastResultSet.delegate != resultSet) {
-            lastResultSet = new VeilResultSetImpl(resultSet, this, connection);
+            lastResultSet = VeilResultSet.of(resultSet, this, connection, trace);
         }
         return lastResultSet;
     }
@@ -62,6 +77,25 @@ public abstract class VeilStatement implements Statement {
     @Override
     public Connection getConnection() {
         return connection;
+    }
+
+    /** Warnings of a statement that touched sensitive columns come without their text. */
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        SQLWarning warnings = delegate.getWarnings();
+        StatementPlan plan = trace == null ? null : trace.plan();
+        return plan != null && plan.touchesSensitive() && !plan.exempt()
+                ? Scrubbing.withoutValues(warnings, plan.sensitiveSubject()) : warnings;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            finishExecution();
+        } finally {
+            connection.closed(this);
+            delegate.close();
+        }
     }
 
     @Override

@@ -15,14 +15,14 @@ public final class Execution<T> {
     private final List<Stage> stages;
     private final int index;
     private final Session session;
-    private final StatementPlan plan;
+    private final ExecutionTrace trace;
     private final VendorCall<T> call;
 
-    Execution(List<Stage> stages, int index, Session session, StatementPlan plan, VendorCall<T> call) {
+    Execution(List<Stage> stages, int index, Session session, ExecutionTrace trace, VendorCall<T> call) {
         this.stages = stages;
         this.index = index;
         this.session = session;
-        this.plan = plan;
+        this.trace = trace;
         this.call = call;
     }
 
@@ -31,14 +31,19 @@ public final class Execution<T> {
     }
 
     public StatementPlan plan() {
-        return plan;
+        return trace.plan();
+    }
+
+    /** This execution, as the result set wrappers will follow it. */
+    public ExecutionTrace trace() {
+        return trace;
     }
 
     /** Runs the rest of the chain: the next stage, or the vendor call after the last one. */
     public T proceed() throws SQLException {
         if (index == stages.size()) {
-            return call.call(plan);
+            return call.call(trace.plan());
         }
-        return stages.get(index).execute(new Execution<>(stages, index + 1, session, plan, call));
+        return stages.get(index).execute(new Execution<>(stages, index + 1, session, trace, call));
     }
 }

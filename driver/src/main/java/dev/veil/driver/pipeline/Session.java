@@ -1,17 +1,56 @@
 package dev.veil.driver.pipeline;
 
+import dev.veil.driver.catalog.DatabaseCatalog;
+import dev.veil.driver.catalog.SessionCatalog;
 import dev.veil.driver.config.Settings;
 import dev.veil.driver.config.VeilConfig;
+import dev.veil.driver.events.UsageEventSink;
+import dev.veil.driver.session.DatabaseContext;
+import dev.veil.driver.session.Engine;
+import dev.veil.driver.session.SessionState;
+import dev.veil.masking.MaskRenderer;
+import dev.veil.masking.Policy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
 
-/** What Veil knows about one connection: its settings and the pipeline its statements take. */
+/**
+ * What Veil knows about one connection: its settings, the pipeline its statements take, and — when its engine is one
+ * Veil understands — the policy, the database's shared catalog, and the session's own state (user, search path).
+ */
 public final class Session {
 
     private final VeilConfig config;
     private final StatementPipeline pipeline;
+    private final Connection vendor;
+    private final Engine engine;
+    private final Policy policy;
+    private final MaskRenderer masks;
+    private final DatabaseContext database;
+    private final UsageEventSink events;
+    private final String application;
+    private volatile SessionState state;
+    private volatile SessionCatalog catalog;
+    private volatile boolean touchedSensitive;
+    /** Set after statements that may change the session's state; it is read again before the next statement. */
+    private volatile boolean stale;
 
-    public Session(VeilConfig config, StatementPipeline pipeline) {
-        this.config = config;
-        this.pipeline = pipeline;
+    private Session(Builder b) {
+        this.config = Objects.requireNonNull(b.config, "config");
+        this.pipeline = Objects.requireNonNull(b.pipeline, "pipeline");
+        this.vendor = b.vendor;
+        this.engine = b.engine;
+        this.policy = b.policy == null ? Policy.defaults() : b.policy;
+        this.masks = b.masks;
+        this.database = b.database;
+        this.events = b.events == null ? UsageEventSink.NONE : b.events;
+        this.application = b.application;
+        this.state = b.state;
+    }
+
+    public static Builder builder(VeilConfig config, StatementPipeline pipeline) {
+        return new Builder(config, pipeline);
     }
 
     public VeilConfig config() {
@@ -24,5 +63,154 @@ public final class Session {
 
     public boolean allowUnwrap() {
         return config.get(Settings.ALLOW_UNWRAP);
+    }
+
+    /** The engine, when Veil understands it; statements on any other engine cannot be analyzed. */
+    public Optional<Engine> engine() {
+        return Optional.ofNullable(engine);
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /** Renders the policy's masks for this engine (with the session's hash key, when there is one). */
+    public MaskRenderer masks() {
+        return masks;
+    }
+
+    /** The vendor connection, for Veil's own queries (catalog, samples, estimates) — never handed to callers. */
+    public Connection vendor() {
+        return vendor;
+    }
+
+    public DatabaseContext database() {
+        return database;
+    }
+
+    public UsageEventSink events() {
+        return events;
+    }
+
+    /** The database user the session authenticated as. */
+    public String principal() {
+        return state == null ? null : state.user();
+    }
+
+    /** Who the application says is asking ({@code veil.requester}); never used for exemptions. */
+    public Optional<String> requester() {
+        return config.get(Settings.REQUESTER);
+    }
+
+    public Optional<String> application() {
+        return Optional.ofNullable(application);
+    }
+
+    /** Whether the policy exempts this session's database user: it then sees raw values (and events say so). */
+    public boolean exempt() throws SQLException {
+        freshen();
+        return policy.isExempt(principal());
+    }
+
+    /** Notes that a statement touching sensitive columns ran: connection-level warnings are scrubbed from then on. */
+    public void touchedSensitive() {
+        touchedSensitive = true;
+    }
+
+    public boolean hasTouchedSensitive() {
+        return touchedSensitive;
+    }
+
+    /** The catalog as this session sees it. */
+    public SessionCatalog catalog() throws SQLException {
+        freshen();
+        SessionCatalog current = catalog;
+        if (current == null) {
+            SessionState s = state;
+            DatabaseCatalog shared = database.catalog();
+            current = new SessionCatalog(shared, vendor, engine, s.currentCatalog(), s.searchPath());
+            catalog = current;
+        }
+        return current;
+    }
+
+    /**
+     * Marks the session's state (user, search path) as possibly changed by SET, USE, DDL or a JDBC schema change; it
+     * is read again before the next statement is planned — not at once, which on MariaDB would clear the warnings
+     * of the statement that just ran.
+     */
+    public void refreshState() {
+        stale = true;
+    }
+
+    private void freshen() throws SQLException {
+        if (stale && engine != null && vendor != null) {
+            state = SessionState.read(vendor, engine);
+            catalog = null;
+            stale = false;
+        }
+    }
+
+    /** Assembles a session. */
+    public static final class Builder {
+        private final VeilConfig config;
+        private final StatementPipeline pipeline;
+        private Connection vendor;
+        private Engine engine;
+        private Policy policy;
+        private MaskRenderer masks;
+        private DatabaseContext database;
+        private UsageEventSink events;
+        private String application;
+        private SessionState state;
+
+        private Builder(VeilConfig config, StatementPipeline pipeline) {
+            this.config = config;
+            this.pipeline = pipeline;
+        }
+
+        public Builder vendor(Connection vendor) {
+            this.vendor = vendor;
+            return this;
+        }
+
+        public Builder engine(Engine engine) {
+            this.engine = engine;
+            return this;
+        }
+
+        public Builder policy(Policy policy) {
+            this.policy = policy;
+            return this;
+        }
+
+        public Builder masks(MaskRenderer masks) {
+            this.masks = masks;
+            return this;
+        }
+
+        public Builder database(DatabaseContext database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder events(UsageEventSink events) {
+            this.events = events;
+            return this;
+        }
+
+        public Builder application(String application) {
+            this.application = application;
+            return this;
+        }
+
+        public Builder state(SessionState state) {
+            this.state = state;
+            return this;
+        }
+
+        public Session build() {
+            return new Session(this);
+        }
     }
 }

@@ -13,6 +13,10 @@ public interface Stage {
     default void plan(Session session, StatementPlan.Builder plan) throws SQLException {
     }
 
+    /** Planning failed — a stage refused the statement; stages that record decisions record this one. */
+    default void refused(Session session, StatementPlan.Builder plan, SQLException refusal) {
+    }
+
     /** Execution: act around {@link Execution#proceed()}, which runs the later stages and then the vendor call. */
     default <T> T execute(Execution<T> execution) throws SQLException {
         return execution.proceed();

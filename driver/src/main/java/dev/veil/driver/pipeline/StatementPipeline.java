@@ -15,26 +15,28 @@ public final class StatementPipeline {
         this.stages = List.copyOf(stages);
     }
 
-    /** The stages Veil runs by default, in order. */
-    public static StatementPipeline standard() {
-        return new StatementPipeline(List.of());
-    }
-
     public List<Stage> stages() {
         return stages;
     }
 
-    /** Plans a statement: every stage's planning step, in order. */
+    /** Plans a statement: every stage's planning step, in order; a refusal is reported to every stage. */
     public StatementPlan plan(Session session, String sql, Entry entry) throws SQLException {
         StatementPlan.Builder plan = new StatementPlan.Builder(sql, entry);
-        for (Stage stage : stages) {
-            stage.plan(session, plan);
+        try {
+            for (Stage stage : stages) {
+                stage.plan(session, plan);
+            }
+        } catch (SQLException refusal) {
+            for (Stage stage : stages) {
+                stage.refused(session, plan, refusal);
+            }
+            throw refusal;
         }
         return plan.build();
     }
 
     /** Executes a planned statement: each stage wraps the next, the vendor call is innermost. */
-    public <T> T execute(Session session, StatementPlan plan, Execution.VendorCall<T> call) throws SQLException {
-        return new Execution<>(stages, 0, session, plan, call).proceed();
+    public <T> T execute(Session session, ExecutionTrace trace, Execution.VendorCall<T> call) throws SQLException {
+        return new Execution<>(stages, 0, session, trace, call).proceed();
     }
 }

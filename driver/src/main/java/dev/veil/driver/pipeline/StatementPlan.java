@@ -1,25 +1,58 @@
 package dev.veil.driver.pipeline;
 
+import dev.veil.analyzer.Analysis;
+import dev.veil.analyzer.BaseColumn;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What Veil decided for one statement text: the SQL the vendor driver runs. Built by the planning half of the
- * stages, once per statement (prepared statements reuse it for every execution).
+ * What Veil decided for one statement text: the SQL the vendor driver runs and what the stages learned on the way.
+ * Built by the planning half of the stages, once per statement (prepared statements reuse it for every execution).
  */
 public final class StatementPlan {
+
+    /** What Veil did with the statement, as usage events report it. */
+    public enum Decision {
+        /** Runs as written: touches nothing sensitive, or the principal is exempt. */
+        ALLOWED,
+        /** Runs rewritten: sensitive values leave the database masked. */
+        MASKED,
+        /** Runs once a reviewer approves it. */
+        HELD_FOR_APPROVAL
+    }
 
     private final String originalSql;
     private final String sql;
     private final Entry entry;
     private final List<StatementPlan> batch;
+    private final Analysis analysis;
+    private final Map<BaseColumn, Sensitivity> sensitive;
+    private final List<String> masks;
+    private final boolean exempt;
+    private final Decision decision;
+    private final List<String> expectedLabels;
+    private final Approval approval;
+    private final Effects effects;
 
-    private StatementPlan(Builder builder) {
-        this.originalSql = builder.originalSql;
-        this.sql = builder.sql;
-        this.entry = builder.entry;
+    private StatementPlan(Builder b) {
+        this.originalSql = b.originalSql;
+        this.sql = b.sql;
+        this.entry = b.entry;
         this.batch = List.of();
+        this.analysis = b.analysis;
+        this.sensitive = Map.copyOf(b.sensitive);
+        this.masks = List.copyOf(b.masks);
+        this.exempt = b.exempt;
+        this.decision = b.approval != null ? Decision.HELD_FOR_APPROVAL
+                : b.masks.isEmpty() ? Decision.ALLOWED : Decision.MASKED;
+        this.expectedLabels = b.expectedLabels == null ? null : List.copyOf(b.expectedLabels);
+        this.approval = b.approval;
+        this.effects = b.effects;
     }
 
     private StatementPlan(List<StatementPlan> batch) {
@@ -27,16 +60,28 @@ public final class StatementPlan {
         this.sql = batch.stream().map(StatementPlan::sql).collect(Collectors.joining(";\n"));
         this.entry = Entry.BATCH;
         this.batch = List.copyOf(batch);
+        this.analysis = null;
+        Map<BaseColumn, Sensitivity> all = new LinkedHashMap<>();
+        List<String> masks = new ArrayList<>();
+        Effects effects = Effects.NONE;
+        for (StatementPlan p : batch) {
+            all.putAll(p.sensitive);
+            masks.addAll(p.masks);
+            effects = effects.and(p.effects);
+        }
+        this.sensitive = Map.copyOf(all);
+        this.masks = List.copyOf(masks);
+        this.exempt = batch.stream().anyMatch(StatementPlan::exempt);
+        this.decision = batch.stream().anyMatch(p -> p.decision == Decision.MASKED) ? Decision.MASKED
+                : Decision.ALLOWED;
+        this.expectedLabels = null;
+        this.approval = null;
+        this.effects = effects;
     }
 
     /** The plan of {@code Statement.executeBatch()}: the statements added with {@code addBatch}, each planned. */
     public static StatementPlan batch(List<StatementPlan> statements) {
         return new StatementPlan(statements);
-    }
-
-    /** For a batch, the plans of its statements in order; otherwise empty. */
-    public List<StatementPlan> batch() {
-        return batch;
     }
 
     /** The SQL text the application gave. */
@@ -53,11 +98,105 @@ public final class StatementPlan {
         return entry;
     }
 
+    /** For a batch, the plans of its statements in order; otherwise empty. */
+    public List<StatementPlan> batch() {
+        return batch;
+    }
+
+    /** The analysis of the statement; empty for batches and for plans made without analysis. */
+    public Optional<Analysis> analysis() {
+        return Optional.ofNullable(analysis);
+    }
+
+    /** The sensitive columns the statement touches, with their classes (none for an exempt principal's view). */
+    public Map<BaseColumn, Sensitivity> sensitive() {
+        return sensitive;
+    }
+
+    /** Whether the statement reads or writes any sensitive column: its errors and warnings are then scrubbed. */
+    public boolean touchesSensitive() {
+        return !sensitive.isEmpty();
+    }
+
+    /** The masks the rewrite applied, as {@code column=mask}. */
+    public List<String> masks() {
+        return masks;
+    }
+
+    public boolean exempt() {
+        return exempt;
+    }
+
+    public Decision decision() {
+        return decision;
+    }
+
+    /**
+     * The labels of the result columns the analysis expects, when the statement returns rows; a result of another
+     * shape means the catalog Veil analyzed against is out of date. Null when the statement returns no rows or its
+     * shape is not predicted.
+     */
+    public List<String> expectedLabels() {
+        return expectedLabels;
+    }
+
+    /** Why and how the statement must be approved before it runs; empty when it need not be. */
+    public Optional<Approval> approval() {
+        return Optional.ofNullable(approval);
+    }
+
+    /** What running the statement changes for Veil itself. */
+    public Effects effects() {
+        return effects;
+    }
+
+    /** Names of the sensitive columns touched, for messages: never values. */
+    public String sensitiveSubject() {
+        return sensitive.keySet().stream().map(BaseColumn::toString).sorted().collect(Collectors.joining(", ",
+                sensitive.size() == 1 ? "sensitive column " : "sensitive columns ", ""));
+    }
+
+    /**
+     * A sensitive column: its class id, the mask and predicate rules that apply, where the classification came
+     * from, and the column's value type (which decides how a mask renders).
+     */
+    public record Sensitivity(String classId, dev.veil.masking.SensitiveClass sensitiveClass, String source,
+                              String evidence, dev.veil.masking.ValueType valueType) {
+    }
+
+    /**
+     * What running a statement changes for Veil: DDL makes the cached catalog stale; SET, USE and DDL may change the
+     * session's search path or settings, which Veil then reads again.
+     */
+    public record Effects(boolean changesSchema, boolean changesSession) {
+        public static final Effects NONE = new Effects(false, false);
+
+        Effects and(Effects other) {
+            return new Effects(changesSchema || other.changesSchema, changesSession || other.changesSession);
+        }
+    }
+
+    /**
+     * Approval a statement needs.
+     *
+     * @param rule          the rule that fired, e.g. {@code approvals.ddl.drop}
+     * @param estimatedRows the rows the database estimates, when known
+     */
+    public record Approval(String rule, Long estimatedRows) {
+    }
+
     /** The plan while stages are building it. */
     public static final class Builder {
         private final String originalSql;
         private final Entry entry;
         private String sql;
+        private Analysis analysis;
+        private final Map<BaseColumn, Sensitivity> sensitive = new LinkedHashMap<>();
+        private final List<String> masks = new ArrayList<>();
+        private boolean exempt;
+        private List<String> expectedLabels;
+        private Approval approval;
+        private Effects effects = Effects.NONE;
 
         Builder(String originalSql, Entry entry) {
             this.originalSql = Objects.requireNonNull(originalSql, "sql");
@@ -80,6 +219,59 @@ public final class StatementPlan {
         /** Replaces the SQL the vendor will run. */
         public Builder sql(String rewritten) {
             this.sql = Objects.requireNonNull(rewritten);
+            return this;
+        }
+
+        public Optional<Analysis> analysis() {
+            return Optional.ofNullable(analysis);
+        }
+
+        public Builder analysis(Analysis analysis) {
+            this.analysis = analysis;
+            return this;
+        }
+
+        public Map<BaseColumn, Sensitivity> sensitive() {
+            return sensitive;
+        }
+
+        public Builder sensitive(BaseColumn column, Sensitivity sensitivity) {
+            sensitive.put(column, sensitivity);
+            return this;
+        }
+
+        public Builder mask(String applied) {
+            if (!masks.contains(applied)) {
+                masks.add(applied);
+            }
+            return this;
+        }
+
+        public boolean exempt() {
+            return exempt;
+        }
+
+        public Builder exempt(boolean exempt) {
+            this.exempt = exempt;
+            return this;
+        }
+
+        public Builder expectedLabels(List<String> labels) {
+            this.expectedLabels = labels;
+            return this;
+        }
+
+        public Optional<Approval> approval() {
+            return Optional.ofNullable(approval);
+        }
+
+        public Builder approval(Approval approval) {
+            this.approval = approval;
+            return this;
+        }
+
+        public Builder effects(Effects effects) {
+            this.effects = effects;
             return this;
         }
 

@@ -54,7 +54,7 @@ class PipelineRoutingTest {
     }
 
     private static Connection wrap(Connection raw, Stage... stages) {
-        return VeilConnection.wrap(raw, new Session(VeilConfig.defaults(), new StatementPipeline(List.of(stages))));
+        return VeilConnection.wrap(raw, Session.builder(VeilConfig.defaults(), new StatementPipeline(List.of(stages))).build());
     }
 
     @Test

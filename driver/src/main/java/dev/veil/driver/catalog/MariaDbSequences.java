@@ -1,0 +1,28 @@
+package dev.veil.driver.catalog;
+
+import dev.veil.analyzer.CatalogColumn;
+import dev.veil.analyzer.Relation;
+import java.sql.Types;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * MariaDB's SEQUENCE engine answers for {@code seq_1_to_100} (and {@code seq_1_to_100_step_2}) in any database
+ * where no table of that name exists: a virtual table of one column {@code seq}. JDBC metadata does not list them.
+ */
+final class MariaDbSequences {
+
+    private static final Pattern NAME = Pattern.compile("seq_\\d+_to_\\d+(_step_\\d+)?");
+
+    private MariaDbSequences() {
+    }
+
+    static Optional<Relation> relation(DatabaseCatalog.RelationKey key) {
+        if (!NAME.matcher(key.name()).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Relation(DatabaseCatalog.nameOf(key), Relation.Kind.TABLE,
+                List.of(new CatalogColumn("seq", 1, "BIGINT UNSIGNED", Types.BIGINT, false, null)), null));
+    }
+}

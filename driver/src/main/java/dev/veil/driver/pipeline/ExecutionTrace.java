@@ -1,0 +1,104 @@
+package dev.veil.driver.pipeline;
+
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * One execution of a plan, followed past the execution stages: its result sets stream rows to the caller later, so
+ * stages that care (row counts, guards, scrubbing) listen here, and whoever ends the execution — the result set
+ * closing, the statement running again or closing — calls {@link #finish()} once.
+ */
+public final class ExecutionTrace {
+
+    private final StatementPlan plan;
+    private final long startNanos = System.nanoTime();
+    private final List<ResultListener> listeners = new ArrayList<>();
+    private final List<LongConsumer> finishers = new ArrayList<>();
+    private long rows;
+    private long updateCount = -1;
+    private boolean finished;
+
+    public ExecutionTrace(StatementPlan plan) {
+        this.plan = plan;
+    }
+
+    public StatementPlan plan() {
+        return plan;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public void listen(ResultListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Runs {@code finisher} with the rows read (or affected) when the execution ends. */
+    public void onFinish(LongConsumer finisher) {
+        finishers.add(finisher);
+    }
+
+    /** Rows changed by the execution, when it reported a count. */
+    public void updated(long count) {
+        updateCount = count;
+    }
+
+    void opened(ResultSetMetaData metaData) throws SQLException {
+        for (ResultListener listener : listeners) {
+            listener.opened(metaData);
+        }
+    }
+
+    void row() throws SQLException {
+        rows++;
+        for (ResultListener listener : listeners) {
+            listener.row(rows);
+        }
+    }
+
+    SQLException failed(SQLException error) {
+        SQLException seen = error;
+        for (ResultListener listener : listeners) {
+            seen = listener.failed(seen);
+        }
+        return seen;
+    }
+
+    /** Ends the execution: finishers run once, with rows read, or rows affected when no row was read. */
+    public void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        long count = rows > 0 || updateCount < 0 ? rows : updateCount;
+        for (LongConsumer finisher : finishers) {
+            finisher.accept(count);
+        }
+    }
+
+    /** The result set wrappers' view of a trace. */
+    public static final class Results {
+        private Results() {
+        }
+
+        public static void opened(ExecutionTrace trace, java.sql.ResultSet resultSet) throws SQLException {
+            if (trace != null && !trace.listeners.isEmpty()) {
+                trace.opened(resultSet.getMetaData());
+            }
+        }
+
+        public static void row(ExecutionTrace trace) throws SQLException {
+            if (trace != null) {
+                trace.row();
+            }
+        }
+
+        public static SQLException failed(ExecutionTrace trace, SQLException error) {
+            return trace == null ? error : trace.failed(error);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.veil.driver.session;
+
+import dev.veil.analyzer.TableName;
+import dev.veil.driver.catalog.DatabaseCatalog;
+import dev.veil.masking.Classification;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * What Veil keeps about one database under one policy, shared by every connection: its catalog and the
+ * classification of its tables. Classifications belong to a catalog version, so DDL and the TTL renew them too.
+ */
+public final class DatabaseContext {
+
+    private record ClassificationKey(TableName table, long catalogVersion) {
+    }
+
+    private final DatabaseCatalog catalog;
+    private final ConcurrentMap<ClassificationKey, Map<String, Classification>> classifications =
+            new ConcurrentHashMap<>();
+
+    DatabaseContext(String identity, Duration catalogTtl) {
+        this.catalog = new DatabaseCatalog(identity, catalogTtl);
+    }
+
+    public DatabaseCatalog catalog() {
+        return catalog;
+    }
+
+    /** The sensitive columns of a table by column name, classified once per catalog version. */
+    public Map<String, Classification> classification(TableName table, long catalogVersion,
+                                                      ClassificationLoader loader) throws java.sql.SQLException {
+        ClassificationKey key = new ClassificationKey(table, catalogVersion);
+        Map<String, Classification> known = classifications.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (classifications.size() > 10_000) {
+            classifications.keySet().removeIf(k -> k.catalogVersion() != catalogVersion);
+        }
+        Map<String, Classification> loaded = Map.copyOf(loader.load());
+        classifications.putIfAbsent(key, loaded);
+        return loaded;
+    }
+
+    /** Classifies one table (reading samples when the policy asks for them). */
+    @FunctionalInterface
+    public interface ClassificationLoader {
+        Map<String, Classification> load() throws java.sql.SQLException;
+    }
+}

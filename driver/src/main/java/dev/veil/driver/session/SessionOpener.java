@@ -1,0 +1,158 @@
+package dev.veil.driver.session;
+
+import dev.veil.driver.VeilErrors;
+import dev.veil.driver.config.Settings;
+import dev.veil.driver.config.VeilConfig;
+import dev.veil.driver.pipeline.Session;
+import dev.veil.driver.stages.StandardPipeline;
+import dev.veil.masking.HashKey;
+import dev.veil.masking.MaskRenderer;
+import dev.veil.masking.Policy;
+import dev.veil.masking.SessionSetup;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Prepares a new vendor connection for Veil, once: loads the policy, reads the session's state (refusing settings
+ * under which SQL would be misread), installs the hash mask's session secrets, and joins the database's shared
+ * catalog. One round trip (two with a hash key); nothing of this runs per statement.
+ */
+public final class SessionOpener {
+
+    private SessionOpener() {
+    }
+
+    /**
+     * @param vendor    the vendor connection; closed here if the session cannot be opened
+     * @param targetUrl the vendor URL, when known (a wrapped data source does not say)
+     */
+    public static Session open(Connection vendor, VeilConfig config, String targetUrl) throws SQLException {
+        try {
+            return openOrThrow(vendor, config, targetUrl);
+        } catch (SQLException | RuntimeException e) {
+            vendor.close();
+            throw e;
+        }
+    }
+
+    private static Session openOrThrow(Connection vendor, VeilConfig config, String targetUrl) throws SQLException {
+        Policy policy = VeilRuntime.policy(config.get(Settings.POLICY));
+        Optional<Engine> engine = Engine.ofUrl(targetUrl);
+        if (engine.isEmpty()) {
+            engine = Engine.ofProductName(vendor.getMetaData().getDatabaseProductName());
+        }
+        Session.Builder session = Session.builder(config, StandardPipeline.create())
+                .vendor(vendor)
+                .policy(policy)
+                .events(VeilRuntime.auditSink(config.get(Settings.AUDIT_FILE)))
+                .application(applicationName(vendor));
+        if (engine.isEmpty()) {
+            // every statement will be refused as not understood (unless the policy holds such statements)
+            return session.build();
+        }
+        HashKey hashKey = hashKey(config, policy);
+        SessionState state = SessionState.read(vendor, engine.get());
+        if (hashKey != null) {
+            installHashSecrets(vendor, engine.get(), hashKey);
+        }
+        String database = identity(vendor.getMetaData().getURL(), state.user(), config);
+        return session.engine(engine.get())
+                .state(state)
+                .masks(MaskRenderer.of(engine.get().maskDialect(), hashKey))
+                .database(VeilRuntime.database(database, config.get(Settings.CATALOG_TTL)))
+                .build();
+    }
+
+    private static HashKey hashKey(VeilConfig config, Policy policy) throws SQLException {
+        Optional<String> configured = config.get(Settings.HASH_KEY);
+        if (configured.isEmpty()) {
+            if (policy.requiresHashKey()) {
+                throw VeilErrors.configuration("the policy masks classes " + policy.classesUsingHash()
+                        + " with hash, which needs a key: set veil.hashKey (or VEIL_HASH_KEY)");
+            }
+            return null;
+        }
+        try {
+            return HashKey.of(configured.get());
+        } catch (IllegalArgumentException e) {
+            throw VeilErrors.configuration("veil.hashKey is too short: it needs at least " + HashKey.MIN_KEY_BYTES
+                    + " bytes");
+        }
+    }
+
+    /**
+     * Installs the secrets with bind parameters, so they appear in no statement text; on MariaDB through a
+     * server-side prepared statement, as the connector would otherwise inline the values.
+     */
+    private static void installHashSecrets(Connection vendor, Engine engine, HashKey key) throws SQLException {
+        boolean autoCommit = vendor.getAutoCommit();
+        if (!autoCommit) {
+            vendor.setAutoCommit(true); // a later rollback must not undo the secrets
+        }
+        try {
+            for (SessionSetup.Statement setup : key.sessionSetup(engine.maskDialect()).statements()) {
+                try (PreparedStatement p = prepareServerSide(vendor, engine, setup.sql())) {
+                    for (int i = 0; i < setup.parameters().size(); i++) {
+                        Object value = setup.parameters().get(i);
+                        if (value instanceof byte[] bytes) {
+                            p.setBytes(i + 1, bytes);
+                        } else {
+                            p.setString(i + 1, (String) value);
+                        }
+                    }
+                    p.execute();
+                }
+            }
+        } finally {
+            if (!autoCommit) {
+                vendor.setAutoCommit(false);
+            }
+        }
+    }
+
+    private static PreparedStatement prepareServerSide(Connection vendor, Engine engine, String sql)
+            throws SQLException {
+        if (engine != Engine.MARIADB) {
+            return vendor.prepareStatement(sql);
+        }
+        if (!vendor.isWrapperFor(org.mariadb.jdbc.Connection.class)) {
+            throw VeilErrors.configuration("the hash mask needs the MariaDB Connector/J to install its secrets"
+                    + " without putting them in statement text");
+        }
+        return vendor.unwrap(org.mariadb.jdbc.Connection.class).prepareInternal(sql, Statement.NO_GENERATED_KEYS,
+                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, true);
+    }
+
+    private static String applicationName(Connection vendor) {
+        try {
+            return vendor.getClientInfo("ApplicationName");
+        } catch (SQLException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The database and user, hashed: caches are shared by exactly the connections that see the same catalog. */
+    private static String identity(String url, String user, VeilConfig config) {
+        String base = url == null ? "" : url;
+        int query = base.indexOf('?');
+        if (query >= 0) {
+            base = base.substring(0, query);
+        }
+        String text = base + "\u0000" + user + "\u0000" + config.get(Settings.POLICY).map(Object::toString).orElse("")
+                + "\u0000" + config.get(Settings.HASH_KEY).isPresent();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

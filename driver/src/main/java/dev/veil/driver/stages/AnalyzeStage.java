@@ -1,0 +1,93 @@
+package dev.veil.driver.stages;
+
+import dev.veil.analyzer.Analysis;
+import dev.veil.analyzer.Catalog;
+import dev.veil.analyzer.Relation;
+import dev.veil.analyzer.SqlAnalyzer;
+import dev.veil.driver.VeilErrors;
+import dev.veil.driver.catalog.DatabaseCatalog;
+import dev.veil.driver.pipeline.Session;
+import dev.veil.driver.pipeline.Stage;
+import dev.veil.driver.pipeline.StatementPlan;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stage 1: parse the statement and resolve it against the session's catalog — lineage of every output and write,
+ * predicate columns, functions, hazards. Analyses are cached by the analyzer. A session on an engine Veil does not
+ * understand gets no analysis: the decide stage treats it as not understood.
+ */
+public final class AnalyzeStage implements Stage {
+
+    private final SqlAnalyzer analyzer;
+
+    public AnalyzeStage(SqlAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    @Override
+    public void plan(Session session, StatementPlan.Builder plan) throws SQLException {
+        if (session.engine().isEmpty()) {
+            return;
+        }
+        FailureCapturingCatalog catalog = new FailureCapturingCatalog(session.catalog());
+        Analysis analysis = analyzer.analyze(plan.originalSql(), session.engine().get().sqlDialect(), catalog);
+        if (catalog.failure != null) {
+            // the analysis cached under this version says "analyzer failure": move to a new version
+            session.catalog().database().invalidate();
+            throw VeilErrors.refused(catalog.failure.getMessage() + "; the statement was not run");
+        }
+        plan.analysis(analysis);
+    }
+
+    /** Keeps the first catalog failure, which the analyzer itself only sees as "not understood". */
+    private static final class FailureCapturingCatalog implements Catalog {
+        private final Catalog delegate;
+        private DatabaseCatalog.CatalogException failure;
+
+        FailureCapturingCatalog(Catalog delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String identity() {
+            return delegate.identity();
+        }
+
+        @Override
+        public long version() {
+            return delegate.version();
+        }
+
+        @Override
+        public String currentCatalog() {
+            return delegate.currentCatalog();
+        }
+
+        @Override
+        public List<String> searchPath() {
+            return delegate.searchPath();
+        }
+
+        @Override
+        public Optional<Relation> relation(String catalog, String schema, String name) {
+            try {
+                return delegate.relation(catalog, schema, name);
+            } catch (DatabaseCatalog.CatalogException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+
+        @Override
+        public boolean isUserDefinedFunction(String schema, String name) {
+            try {
+                return delegate.isUserDefinedFunction(schema, name);
+            } catch (DatabaseCatalog.CatalogException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+    }
+}

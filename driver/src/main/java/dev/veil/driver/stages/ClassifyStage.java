@@ -1,0 +1,165 @@
+package dev.veil.driver.stages;
+
+import dev.veil.analyzer.Analysis;
+import dev.veil.analyzer.BaseColumn;
+import dev.veil.analyzer.CatalogColumn;
+import dev.veil.analyzer.ColumnReference;
+import dev.veil.analyzer.ColumnUse;
+import dev.veil.analyzer.OutputColumn;
+import dev.veil.analyzer.Relation;
+import dev.veil.analyzer.StatementAnalysis;
+import dev.veil.analyzer.TableName;
+import dev.veil.analyzer.WholeRowReference;
+import dev.veil.analyzer.WriteFlow;
+import dev.veil.driver.VeilErrors;
+import dev.veil.driver.catalog.InternalQueries;
+import dev.veil.driver.catalog.SessionCatalog;
+import dev.veil.driver.pipeline.Session;
+import dev.veil.driver.pipeline.Stage;
+import dev.veil.driver.pipeline.StatementPlan;
+import dev.veil.driver.session.Engine;
+import dev.veil.masking.Classification;
+import dev.veil.masking.Classifier;
+import dev.veil.masking.ColumnInfo;
+import dev.veil.masking.SensitiveClass;
+import dev.veil.masking.ValueType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Stage 2: which base columns the statement touches are sensitive, of which class, and where the class came from.
+ * Tables are classified once per catalog version (policy rules, comment tags, name heuristics, samples when the
+ * policy asks for them); this stage only looks the answers up.
+ */
+public final class ClassifyStage implements Stage {
+
+    @Override
+    public void plan(Session session, StatementPlan.Builder plan) throws SQLException {
+        Optional<Analysis> analysis = plan.analysis();
+        plan.exempt(session.exempt());
+        if (analysis.isEmpty() || analysis.get().isUnknown()) {
+            return;
+        }
+        Set<BaseColumn> touched = touchedColumns(analysis.get());
+        Map<TableName, Map<String, Classification>> byTable = new HashMap<>();
+        Map<TableName, Relation> relations = new HashMap<>();
+        SessionCatalog catalog = session.catalog();
+        for (TableName table : touched.stream().map(BaseColumn::table).collect(Collectors.toSet())) {
+            Optional<Relation> relation = catalog.relation(table.catalog(), table.schema(), table.name());
+            if (relation.isEmpty() || relation.get().kind() == Relation.Kind.SYSTEM_TABLE) {
+                continue; // a table the statement creates, or system metadata
+            }
+            relations.put(table, relation.get());
+            byTable.put(table, session.database().classification(table, catalog.version(),
+                    () -> classify(session, table, relation.get())));
+        }
+        for (BaseColumn column : touched) {
+            Map<String, Classification> classes = byTable.get(column.table());
+            if (classes == null) {
+                continue;
+            }
+            Classification found = find(classes, column.column(), session);
+            if (found == null) {
+                continue;
+            }
+            SensitiveClass sensitiveClass = session.policy().sensitiveClass(found.classId()).orElseThrow();
+            plan.sensitive(column, new StatementPlan.Sensitivity(found.classId(), sensitiveClass,
+                    found.source().name(), found.evidence(), valueType(relations.get(column.table()), column.column(),
+                    session)));
+        }
+    }
+
+    /** Every base column the statement reads, writes, filters, groups or orders by. */
+    static Set<BaseColumn> touchedColumns(Analysis analysis) {
+        Set<BaseColumn> touched = new LinkedHashSet<>();
+        for (StatementAnalysis s : analysis.statements()) {
+            for (ColumnReference r : s.columnReferences()) {
+                touched.addAll(r.sources());
+            }
+            for (OutputColumn o : s.outputColumns()) {
+                touched.addAll(o.sources());
+            }
+            for (WriteFlow f : s.writeFlows()) {
+                touched.addAll(f.sources());
+                touched.add(f.target());
+            }
+            for (ColumnUse u : s.columnUses()) {
+                touched.addAll(u.sources());
+            }
+            for (WholeRowReference w : s.wholeRowReferences()) {
+                touched.addAll(w.sources());
+            }
+        }
+        return touched;
+    }
+
+    private static Classification find(Map<String, Classification> classes, String column, Session session) {
+        Classification exact = classes.get(column);
+        if (exact != null || session.engine().orElseThrow() != Engine.MARIADB) {
+            return exact;
+        }
+        for (Map.Entry<String, Classification> e : classes.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(column)) { // MariaDB column names ignore case
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static ValueType valueType(Relation relation, String column, Session session) {
+        for (CatalogColumn c : relation.columns()) {
+            if (session.engine().orElseThrow().sqlDialect().sameColumnName(c.name(), column)) {
+                return ValueType.of(c.typeName(), c.jdbcType());
+            }
+        }
+        return ValueType.OTHER;
+    }
+
+    private static Map<String, Classification> classify(Session session, TableName table, Relation relation)
+            throws SQLException {
+        List<ColumnInfo> columns = new ArrayList<>();
+        for (CatalogColumn c : relation.columns()) {
+            columns.add(new ColumnInfo(table.schema(), table.name(), c.name(), c.typeName(),
+                    ValueType.of(c.typeName(), c.jdbcType()), c.comment()));
+        }
+        try {
+            return new Classifier(session.policy()).classifyTable(columns,
+                    (undecided, rows) -> sample(session, table, undecided, rows));
+        } catch (Classifier.SamplingException e) {
+            throw VeilErrors.refused("cannot sample " + table + " to classify its columns (rule: detect.sample);"
+                    + " the statement was not run");
+        }
+    }
+
+    /** Up to {@code rows} values of each column, read once per table when the policy asks for content detection. */
+    private static Map<String, List<?>> sample(Session session, TableName table, List<ColumnInfo> columns, int rows)
+            throws SQLException {
+        Engine engine = session.engine().orElseThrow();
+        var dialect = engine.sqlDialect();
+        String select = columns.stream().map(c -> dialect.quoteIdentifier(c.name())).collect(Collectors.joining(", "));
+        String from = (table.schema() == null ? "" : dialect.quoteIdentifier(table.schema()) + ".")
+                + dialect.quoteIdentifier(table.name());
+        String sql = "SELECT " + select + " FROM " + from + " LIMIT " + rows;
+        return InternalQueries.run(session.vendor(), engine, c -> {
+            Map<String, List<Object>> values = new HashMap<>();
+            columns.forEach(col -> values.put(col.name(), new ArrayList<>()));
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    for (int i = 0; i < columns.size(); i++) {
+                        values.get(columns.get(i).name()).add(rs.getString(i + 1));
+                    }
+                }
+            }
+            return new HashMap<>(values);
+        });
+    }
+}

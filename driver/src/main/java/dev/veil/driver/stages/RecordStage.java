@@ -1,0 +1,120 @@
+package dev.veil.driver.stages;
+
+import dev.veil.analyzer.Analysis;
+import dev.veil.analyzer.BaseColumn;
+import dev.veil.analyzer.StatementAnalysis;
+import dev.veil.analyzer.TableName;
+import dev.veil.driver.events.UsageEvent;
+import dev.veil.driver.pipeline.Execution;
+import dev.veil.driver.pipeline.ExecutionTrace;
+import dev.veil.driver.pipeline.Session;
+import dev.veil.driver.pipeline.Stage;
+import dev.veil.driver.pipeline.StatementPlan;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One usage event per statement: who ran it, what it touched, what Veil did and how it ended — refused at planning,
+ * failed, or finished (for a query, when its result set is closed or the statement moves on, with the rows read).
+ * Events go to the session's sink, which never blocks.
+ */
+public final class RecordStage implements Stage {
+
+    @Override
+    public void refused(Session session, StatementPlan.Builder plan, SQLException refusal) {
+        session.events().accept(event(session, plan.analysis().orElse(null), plan.sensitive(), List.of(),
+                plan.exempt(), "REFUSED", rule(refusal), -1, 0, Instant.now(), refusal.getSQLState()));
+    }
+
+    @Override
+    public <T> T execute(Execution<T> execution) throws SQLException {
+        Session session = execution.session();
+        StatementPlan plan = execution.plan();
+        ExecutionTrace trace = execution.trace();
+        Instant started = Instant.now();
+        T result;
+        try {
+            result = execution.proceed();
+        } catch (SQLException e) {
+            record(session, plan, started, trace.startNanos(), -1, e.getSQLState());
+            throw e;
+        }
+        if (result instanceof Number count) {
+            trace.updated(count.longValue());
+        } else if (result instanceof int[] counts) {
+            trace.updated(sum(counts));
+        } else if (result instanceof long[] counts) {
+            trace.updated(sum(counts));
+        }
+        if (result instanceof ResultSet || Boolean.TRUE.equals(result)) {
+            trace.onFinish(rows -> record(session, plan, started, trace.startNanos(), rows, null));
+        } else {
+            trace.onFinish(rows -> record(session, plan, started, trace.startNanos(), rows, null));
+            trace.finish();
+        }
+        return result;
+    }
+
+    private static void record(Session session, StatementPlan plan, Instant started, long startNanos, long rows,
+                               String sqlState) {
+        long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos);
+        String decision = plan.exempt() && plan.touchesSensitive() ? "EXEMPT" : plan.decision().name();
+        session.events().accept(event(session, plan.analysis().orElse(null), plan.sensitive(), plan.masks(),
+                plan.exempt(), decision, plan.approval().map(StatementPlan.Approval::rule).orElse(null), rows, micros,
+                started, sqlState));
+    }
+
+    private static UsageEvent event(Session session, Analysis analysis, Map<BaseColumn, StatementPlan.Sensitivity>
+            sensitive, List<String> masks, boolean exempt, String decision, String rule, long rows, long micros,
+                                    Instant time, String sqlState) {
+        Set<String> tables = new LinkedHashSet<>();
+        String kind = "UNKNOWN";
+        String fingerprint = null;
+        if (analysis != null) {
+            fingerprint = analysis.fingerprint().hash();
+            List<String> kinds = new ArrayList<>();
+            for (StatementAnalysis s : analysis.statements()) {
+                kinds.add(s.kind().name());
+                s.tablesRead().stream().map(TableName::toString).forEach(tables::add);
+                s.tablesWritten().stream().map(TableName::toString).forEach(tables::add);
+            }
+            kind = String.join(",", new LinkedHashSet<>(kinds));
+        }
+        List<UsageEvent.TouchedColumn> columns = new ArrayList<>();
+        sensitive.forEach((column, s) -> columns.add(new UsageEvent.TouchedColumn(column.toString(), s.classId(),
+                s.source())));
+        return new UsageEvent(time, session.principal(), session.requester().orElse(null),
+                session.application().orElse(null), fingerprint, kind, List.copyOf(tables), columns, masks, decision,
+                rule, exempt, rows, micros, sqlState);
+    }
+
+    /** {@code (rule: predicates: deny)} at the end of a refusal message. */
+    private static String rule(SQLException refusal) {
+        String message = refusal.getMessage() == null ? "" : refusal.getMessage();
+        int at = message.lastIndexOf("(rule: ");
+        return at < 0 ? null : message.substring(at + 7, message.length() - (message.endsWith(")") ? 1 : 0));
+    }
+
+    private static long sum(int[] counts) {
+        long total = 0;
+        for (int c : counts) {
+            total += Math.max(c, 0);
+        }
+        return total;
+    }
+
+    private static long sum(long[] counts) {
+        long total = 0;
+        for (long c : counts) {
+            total += Math.max(c, 0);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.veil.driver.stages;
+
+import dev.veil.analyzer.Analysis;
+import dev.veil.analyzer.RewriteResult;
+import dev.veil.analyzer.Substitution;
+import dev.veil.driver.VeilErrors;
+import dev.veil.driver.pipeline.Session;
+import dev.veil.driver.pipeline.Stage;
+import dev.veil.driver.pipeline.StatementPlan;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Stage 4: render the masks into the statement at each column reference the masking rules replace, in the engine's
+ * SQL. The analyzer edits only those references (expanding {@code *} where needed and keeping result labels);
+ * when it cannot do so exactly, the statement is refused.
+ */
+public final class RewriteStage implements Stage {
+
+    @Override
+    public void plan(Session session, StatementPlan.Builder plan) throws SQLException {
+        Optional<Analysis> analysis = plan.analysis();
+        if (analysis.isEmpty() || analysis.get().isUnknown()) {
+            return;
+        }
+        if (plan.exempt() || plan.sensitive().isEmpty()) {
+            // MariaDB executable comments run whatever the version: send the text that was analyzed
+            plan.sql(analysis.get().executedSql());
+            return;
+        }
+        MaskingRules rules = new MaskingRules(plan.sensitive(), session.masks());
+        RewriteResult result = analysis.get().rewrite(ref -> {
+            MaskingRules.Outcome outcome = rules.decide(ref);
+            if (outcome instanceof MaskingRules.Outcome.Replace replace) {
+                replace.masks().forEach(plan::mask);
+                return Substitution.replaceWith(replace.sql());
+            }
+            if (outcome instanceof MaskingRules.Outcome.Refuse refuse) {
+                return Substitution.refuse(refuse.message());
+            }
+            return Substitution.keep();
+        });
+        if (result.isRefused()) {
+            throw VeilErrors.refused("cannot mask the statement: " + result.refusal() + " (rule: rewrite)");
+        }
+        plan.sql(result.sql());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.veil.driver.stages;
+
+import dev.veil.driver.pipeline.Execution;
+import dev.veil.driver.pipeline.ResultListener;
+import dev.veil.driver.pipeline.Scrubbing;
+import dev.veil.driver.pipeline.Stage;
+import dev.veil.driver.pipeline.StatementPlan;
+import java.sql.SQLException;
+
+/**
+ * Errors of statements that touch sensitive columns — raised while executing or while reading rows — reach the
+ * caller without their text, which may quote a raw value (a failed cast, a duplicate key). Veil's own errors pass.
+ */
+public final class ScrubStage implements Stage {
+
+    @Override
+    public <T> T execute(Execution<T> execution) throws SQLException {
+        StatementPlan plan = execution.plan();
+        if (!scrubs(plan)) {
+            return execution.proceed();
+        }
+        execution.session().touchedSensitive();
+        execution.trace().listen(new ResultListener() {
+            @Override
+            public SQLException failed(SQLException error) {
+                return scrub(error, plan);
+            }
+        });
+        try {
+            return execution.proceed();
+        } catch (SQLException e) {
+            throw scrub(e, plan);
+        }
+    }
+
+    static boolean scrubs(StatementPlan plan) {
+        return plan.touchesSensitive() && !plan.exempt();
+    }
+
+    private static SQLException scrub(SQLException error, StatementPlan plan) {
+        String message = error.getMessage();
+        if (message != null && message.startsWith("veil: ")) {
+            return error;
+        }
+        return Scrubbing.withoutValues(error, plan.sensitiveSubject());
+    }
+}

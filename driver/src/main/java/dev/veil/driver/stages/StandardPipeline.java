@@ -1,0 +1,26 @@
+package dev.veil.driver.stages;
+
+import dev.veil.driver.pipeline.StatementPipeline;
+import dev.veil.driver.session.VeilRuntime;
+import java.util.List;
+
+/** The stages every statement passes, in order. Planning runs the first four; each execution runs the rest. */
+public final class StandardPipeline {
+
+    private StandardPipeline() {
+    }
+
+    public static StatementPipeline create() {
+        return new StatementPipeline(List.of(
+                // planning, once per statement text
+                new AnalyzeStage(VeilRuntime.analyzer()),   // 1 parse, resolve, lineage
+                new ClassifyStage(),                        // 2 which touched columns are sensitive
+                new DecideStage(),                          // 3 allow · mask · refuse · hold for approval
+                new RewriteStage(),                         // 4 masks at each column reference
+                // execution, every time, outermost first; the vendor call is innermost
+                new RecordStage(),                          // one usage event per statement
+                new ScrubStage(),                           // errors without values
+                new UpkeepStage(),                          // catalog and session state after DDL/SET
+                new ResultShapeStage()));                   // result columns as analyzed
+    }
+}

@@ -1,0 +1,32 @@
+package dev.veil.driver.stages;
+
+import dev.veil.driver.pipeline.Execution;
+import dev.veil.driver.pipeline.Stage;
+import dev.veil.driver.pipeline.StatementPlan;
+import java.sql.SQLException;
+
+/**
+ * After a statement that changes the schema, the database's cached catalog is dropped (every session sees the
+ * change at once); after one that may change the session's search path or settings, Veil reads them again before
+ * the next statement. Both also happen when the statement fails, as it may have changed things before failing.
+ */
+public final class UpkeepStage implements Stage {
+
+    @Override
+    public <T> T execute(Execution<T> execution) throws SQLException {
+        StatementPlan.Effects effects = execution.plan().effects();
+        if (!effects.changesSchema() && !effects.changesSession()) {
+            return execution.proceed();
+        }
+        try {
+            return execution.proceed();
+        } finally {
+            if (effects.changesSchema()) {
+                execution.session().database().catalog().invalidate();
+            }
+            if (effects.changesSession()) {
+                execution.session().refreshState();
+            }
+        }
+    }
+}
