@@ -3,6 +3,8 @@ package dev.veil.driver.jdbc;
 import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.Scrubbing;
 import dev.veil.driver.pipeline.Session;
+import dev.veil.driver.stages.Explainer;
+import dev.veil.driver.stages.Explanation;
 import dev.veil.driver.pipeline.StatementPlan;
 import dev.veil.jdbc.delegation.JdbcWrapper;
 import dev.veil.jdbc.delegation.WrapsReturned;
@@ -152,6 +154,15 @@ public abstract class VeilConnection implements Connection {
     public String nativeSQL(String sql) throws SQLException {
         StatementPlan plan = session.pipeline().plan(session, sql, Entry.NATIVE_SQL);
         return delegate.nativeSQL(plan.sql());
+    }
+
+    /**
+     * What Veil would do with {@code sql} on this connection, without running it: the statement's kind, the
+     * sensitive columns it touches and why, what happens at each reference, and the SQL the database would receive
+     * — or why it would be refused. Reach it with {@code connection.unwrap(VeilConnection.class).explain(sql)}.
+     */
+    public Explanation explain(String sql) throws SQLException {
+        return Explainer.explain(session, sql);
     }
 
     @Override

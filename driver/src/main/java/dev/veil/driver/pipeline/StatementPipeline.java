@@ -35,6 +35,27 @@ public final class StatementPipeline {
         return plan.build();
     }
 
+    /**
+     * Plans a statement without acting on a refusal (no stage hears of it): for explaining what Veil would do.
+     *
+     * @return the plan, or the planning state reached and the refusal
+     */
+    public Attempt attempt(Session session, String sql, Entry entry) {
+        StatementPlan.Builder plan = new StatementPlan.Builder(sql, entry);
+        try {
+            for (Stage stage : stages) {
+                stage.plan(session, plan);
+            }
+            return new Attempt(plan.build(), plan, null);
+        } catch (SQLException refusal) {
+            return new Attempt(null, plan, refusal);
+        }
+    }
+
+    /** The outcome of {@link #attempt}: a plan, or how far planning got and why it stopped. */
+    public record Attempt(StatementPlan plan, StatementPlan.Builder reached, SQLException refusal) {
+    }
+
     /** Executes a planned statement: each stage wraps the next, the vendor call is innermost. */
     public <T> T execute(Session session, ExecutionTrace trace, Execution.VendorCall<T> call) throws SQLException {
         return new Execution<>(stages, 0, session, trace, call).proceed();
