@@ -7,60 +7,76 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Prints a result set as a plain-text table. */
+/** Prints result sets as plain-text tables. */
 final class TablePrinter {
 
-    private static final int MAX_ROWS = 1_000;
-    private static final int MAX_WIDTH = 60;
+    static final int MAX_ROWS = 1_000;
+    static final int MAX_WIDTH = 60;
 
     private TablePrinter() {
     }
 
-    static void print(ResultSet rs, PrintWriter out) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        List<String> header = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            header.add(md.getColumnLabel(i));
-        }
-        List<List<String>> rows = new ArrayList<>();
-        boolean truncated = false;
-        while (rs.next()) {
-            if (rows.size() == MAX_ROWS) {
-                truncated = true;
-                break;
-            }
-            List<String> row = new ArrayList<>();
-            for (int i = 1; i <= header.size(); i++) {
-                String value = rs.getString(i);
-                row.add(value == null ? "NULL" : value);
-            }
-            rows.add(row);
-        }
-        print(header, rows, out);
-        out.println(rows.size() + (rows.size() == 1 ? " row" : " rows") + (truncated ? " (truncated)" : ""));
-    }
+    /** A result set read into memory for printing. */
+    record Table(List<String> header, List<List<String>> rows, boolean truncated) {
 
-    static void print(List<String> header, List<List<String>> rows, PrintWriter out) {
-        int[] widths = new int[header.size()];
-        for (int i = 0; i < widths.length; i++) {
-            widths[i] = clip(header.get(i)).length();
+        static Table read(ResultSet rs, int maxRows) throws SQLException {
+            ResultSetMetaData md = rs.getMetaData();
+            List<String> header = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                header.add(md.getColumnLabel(i));
+            }
+            List<List<String>> rows = new ArrayList<>();
+            boolean truncated = false;
+            while (rs.next()) {
+                if (rows.size() == maxRows) {
+                    truncated = true;
+                    break;
+                }
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= header.size(); i++) {
+                    String value = rs.getString(i);
+                    row.add(value == null ? "NULL" : value);
+                }
+                rows.add(row);
+            }
+            return new Table(header, rows, truncated);
+        }
+
+        /** The table as lines of text of equal width, cells clipped to {@code maxWidth}. */
+        List<String> lines(int maxWidth) {
+            int[] widths = new int[header.size()];
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = clip(header.get(i), maxWidth).length();
+                for (List<String> row : rows) {
+                    widths[i] = Math.max(widths[i], clip(row.get(i), maxWidth).length());
+                }
+            }
+            List<String> lines = new ArrayList<>();
+            String rule = rule(widths);
+            lines.add(rule);
+            lines.add(line(header, widths, maxWidth));
+            lines.add(rule);
             for (List<String> row : rows) {
-                widths[i] = Math.max(widths[i], clip(row.get(i)).length());
+                lines.add(line(row, widths, maxWidth));
             }
+            lines.add(rule);
+            return lines;
         }
-        String rule = rule(widths);
-        out.println(rule);
-        out.println(line(header, widths));
-        out.println(rule);
-        for (List<String> row : rows) {
-            out.println(line(row, widths));
+
+        String footer() {
+            return rows.size() + (rows.size() == 1 ? " row" : " rows") + (truncated ? " (truncated)" : "");
         }
-        out.println(rule);
     }
 
-    private static String clip(String value) {
+    static void print(ResultSet rs, PrintWriter out) throws SQLException {
+        Table table = Table.read(rs, MAX_ROWS);
+        table.lines(MAX_WIDTH).forEach(out::println);
+        out.println(table.footer());
+    }
+
+    static String clip(String value, int maxWidth) {
         String oneLine = value.replace('\n', ' ').replace('\r', ' ');
-        return oneLine.length() <= MAX_WIDTH ? oneLine : oneLine.substring(0, MAX_WIDTH - 1) + "…";
+        return oneLine.length() <= maxWidth ? oneLine : oneLine.substring(0, maxWidth - 1) + "…";
     }
 
     private static String rule(int[] widths) {
@@ -71,10 +87,10 @@ final class TablePrinter {
         return b.toString();
     }
 
-    private static String line(List<String> cells, int[] widths) {
+    private static String line(List<String> cells, int[] widths, int maxWidth) {
         StringBuilder b = new StringBuilder("|");
         for (int i = 0; i < widths.length; i++) {
-            String cell = clip(cells.get(i));
+            String cell = clip(cells.get(i), maxWidth);
             b.append(' ').append(cell).append(" ".repeat(widths[i] - cell.length())).append(" |");
         }
         return b.toString();

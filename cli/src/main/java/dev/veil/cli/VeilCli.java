@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code veil} command. */
 @Command(name = "veil", mixinStandardHelpOptions = true, versionProvider = VeilCli.Version.class,
         description = "Veil: a JDBC driver that masks sensitive columns and holds risky statements for approval.",
-        subcommands = {RunCommand.class, ExplainCommand.class, ApprovalsCommand.class, AuditCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, ExplainCommand.class, ApprovalsCommand.class, AuditCommand.class})
 public final class VeilCli {
 
     public static void main(String[] args) {
