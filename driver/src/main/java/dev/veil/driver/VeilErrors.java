@@ -18,7 +18,37 @@ public final class VeilErrors {
     public static final String CONFIGURATION_SQLSTATE = "08V01";
     public static final int CONFIGURATION_CODE = 7010;
 
+    /** Needs, awaits in vain, or was denied a reviewer's approval (class 42: not permitted). */
+    public static final String APPROVAL_SQLSTATE = "42VA1";
+    public static final int APPROVAL_CODE = 4201;
+
+    /** The approval service cannot answer (class 57, not 08: a pool must not discard the healthy connection). */
+    public static final String APPROVAL_UNAVAILABLE_SQLSTATE = "57VA1";
+    public static final int APPROVAL_UNAVAILABLE_CODE = 5701;
+
+    /** Cancelled or timed out while waiting for a decision: the SQLState databases use for a cancelled query. */
+    public static final String CANCELLED_SQLSTATE = "57014";
+
     private VeilErrors() {
+    }
+
+    public static SQLException approval(String message) {
+        return new SQLSyntaxErrorException("veil: " + message, APPROVAL_SQLSTATE, APPROVAL_CODE);
+    }
+
+    public static SQLException approvalUnavailable(String message, Throwable cause) {
+        SQLException e = new java.sql.SQLTransientException("veil: " + message, APPROVAL_UNAVAILABLE_SQLSTATE,
+                APPROVAL_UNAVAILABLE_CODE);
+        e.initCause(cause);
+        return e;
+    }
+
+    public static SQLException cancelled(String message) {
+        return new SQLException("veil: " + message, CANCELLED_SQLSTATE);
+    }
+
+    public static SQLException timedOut(String message) {
+        return new java.sql.SQLTimeoutException("veil: " + message, CANCELLED_SQLSTATE);
     }
 
     public static SQLException refused(String message) {

@@ -30,5 +30,9 @@ class DocumentationTest {
         assertThat(readme).contains("| `" + VeilErrors.REFUSED_SQLSTATE + "` | " + VeilErrors.REFUSED_CODE + " |");
         assertThat(readme).contains("| `" + VeilErrors.CONFIGURATION_SQLSTATE + "` | " + VeilErrors.CONFIGURATION_CODE
                 + " |");
+        assertThat(readme).contains("| `" + VeilErrors.APPROVAL_SQLSTATE + "` | " + VeilErrors.APPROVAL_CODE + " |");
+        assertThat(readme).contains("| `" + VeilErrors.APPROVAL_UNAVAILABLE_SQLSTATE + "` | "
+                + VeilErrors.APPROVAL_UNAVAILABLE_CODE + " |");
+        assertThat(readme).contains("| `" + VeilErrors.CANCELLED_SQLSTATE + "` |");
     }
 }

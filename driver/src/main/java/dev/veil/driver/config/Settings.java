@@ -1,5 +1,6 @@
 package dev.veil.driver.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,8 +43,23 @@ public final class Settings {
             "How long table and view definitions are cached before Veil reads them again (changes made through Veil"
                     + " are seen at once).");
 
+    public static final Setting<Optional<URI>> APPROVAL_URL = new Setting<>("veil.approval.url", Optional.empty(),
+            nonEmpty(text -> Optional.of(httpUri(text))), "an http or https URL", false,
+            "Base URL of the approval server; overrides the policy's approvals.server. Statements that need"
+                    + " approval are refused when there is none.");
+
+    public static final Setting<Optional<String>> APPROVAL_TOKEN = new Setting<>("veil.approval.token",
+            Optional.empty(), nonEmpty(Optional::of), "a driver token of the approval server", true,
+            "This driver's bearer token for the approval server (one of its tokens.drivers).");
+
+    public static final Setting<Duration> APPROVAL_TIMEOUT = duration("veil.approval.timeout", Duration.ofMinutes(15),
+            "The longest a statement waits for a reviewer's decision; a shorter query timeout wins.");
+
+    public static final Setting<Boolean> AUDIT_SHIP = flag("veil.audit.ship", false,
+            "Also send usage events to the approval server's audit log (batched, never blocking a statement).");
+
     public static final List<Setting<?>> ALL = List.of(TARGET_DRIVER, ALLOW_UNWRAP, POLICY, HASH_KEY, AUDIT_FILE,
-            REQUESTER, CATALOG_TTL);
+            AUDIT_SHIP, REQUESTER, CATALOG_TTL, APPROVAL_URL, APPROVAL_TOKEN, APPROVAL_TIMEOUT);
 
     private static final Map<String, Setting<?>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Setting::key, s -> s));
@@ -71,6 +87,14 @@ public final class Settings {
     private static Setting<Optional<Path>> optionalPath(String key, String description) {
         return new Setting<>(key, Optional.empty(), nonEmpty(text -> Optional.of(Path.of(text))), "a file path",
                 false, description);
+    }
+
+    private static URI httpUri(String text) {
+        URI uri = URI.create(text);
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("not an http(s) URL");
+        }
+        return uri;
     }
 
     private static Setting<Duration> duration(String key, Duration defaultValue, String description) {

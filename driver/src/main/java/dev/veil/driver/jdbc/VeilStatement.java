@@ -26,7 +26,7 @@ public abstract class VeilStatement implements Statement {
     private final List<StatementPlan> batch = new ArrayList<>();
     private VeilResultSet lastResultSet;
     /** The latest execution, followed while its results are read. */
-    private ExecutionTrace trace;
+    private volatile ExecutionTrace trace;
 
     VeilStatement(Statement delegate, VeilConnection connection) {
         this.delegate = delegate;
@@ -46,7 +46,7 @@ public abstract class VeilStatement implements Statement {
 
     final <T> T execute(StatementPlan plan, Execution.VendorCall<T> vendor) throws SQLException {
         finishExecution();
-        trace = new ExecutionTrace(plan);
+        trace = new ExecutionTrace(plan, delegate.getQueryTimeout());
         return session().pipeline().execute(session(), trace, vendor);
     }
 
@@ -86,6 +86,16 @@ public abstract class VeilStatement implements Statement {
         StatementPlan plan = trace == null ? null : trace.plan();
         return plan != null && plan.touchesSensitive() && !plan.exempt()
                 ? Scrubbing.withoutValues(warnings, plan.sensitiveSubject()) : warnings;
+    }
+
+    /** Also ends a wait for approval, which the vendor statement knows nothing of. */
+    @Override
+    public void cancel() throws SQLException {
+        ExecutionTrace current = trace;
+        if (current != null) {
+            current.cancel();
+        }
+        delegate.cancel();
     }
 
     @Override

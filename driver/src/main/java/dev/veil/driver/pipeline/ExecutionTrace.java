@@ -20,9 +20,44 @@ public final class ExecutionTrace {
     private long rows;
     private long updateCount = -1;
     private boolean finished;
+    private final int queryTimeoutSeconds;
+    private volatile Runnable onCancel;
+    private volatile String approvedBy;
 
     public ExecutionTrace(StatementPlan plan) {
+        this(plan, 0);
+    }
+
+    /** @param queryTimeoutSeconds the statement's query timeout, 0 for none */
+    public ExecutionTrace(StatementPlan plan, int queryTimeoutSeconds) {
         this.plan = plan;
+        this.queryTimeoutSeconds = queryTimeoutSeconds;
+    }
+
+    public int queryTimeoutSeconds() {
+        return queryTimeoutSeconds;
+    }
+
+    /** What {@code Statement.cancel()} must also stop while this execution runs (e.g. a wait for approval). */
+    public void onCancel(Runnable action) {
+        this.onCancel = action;
+    }
+
+    /** Called by {@code Statement.cancel()}, possibly from another thread. */
+    public void cancel() {
+        Runnable action = onCancel;
+        if (action != null) {
+            action.run();
+        }
+    }
+
+    /** Records that a reviewer approved this execution. */
+    public void approved(String reviewer) {
+        this.approvedBy = reviewer == null ? "" : reviewer;
+    }
+
+    public boolean isApproved() {
+        return approvedBy != null;
     }
 
     public StatementPlan plan() {

@@ -1,5 +1,6 @@
 package dev.veil.driver.pipeline;
 
+import dev.veil.approval.client.ApprovalClient;
 import dev.veil.driver.catalog.DatabaseCatalog;
 import dev.veil.driver.catalog.SessionCatalog;
 import dev.veil.driver.config.Settings;
@@ -30,6 +31,8 @@ public final class Session {
     private final DatabaseContext database;
     private final UsageEventSink events;
     private final String application;
+    private final String databaseUrl;
+    private final ApprovalClient approvals;
     private volatile SessionState state;
     private volatile SessionCatalog catalog;
     private volatile boolean touchedSensitive;
@@ -46,6 +49,8 @@ public final class Session {
         this.database = b.database;
         this.events = b.events == null ? UsageEventSink.NONE : b.events;
         this.application = b.application;
+        this.databaseUrl = b.databaseUrl;
+        this.approvals = b.approvals;
         this.state = b.state;
     }
 
@@ -106,6 +111,16 @@ public final class Session {
         return Optional.ofNullable(application);
     }
 
+    /** Where statements run: the vendor URL without parameters (which may carry credentials). */
+    public Optional<String> databaseUrl() {
+        return Optional.ofNullable(databaseUrl);
+    }
+
+    /** The approval server's client, when one is configured. */
+    public Optional<ApprovalClient> approvals() {
+        return Optional.ofNullable(approvals);
+    }
+
     /** Whether the policy exempts this session's database user: it then sees raw values (and events say so). */
     public boolean exempt() throws SQLException {
         freshen();
@@ -162,6 +177,8 @@ public final class Session {
         private DatabaseContext database;
         private UsageEventSink events;
         private String application;
+        private String databaseUrl;
+        private ApprovalClient approvals;
         private SessionState state;
 
         private Builder(VeilConfig config, StatementPipeline pipeline) {
@@ -201,6 +218,16 @@ public final class Session {
 
         public Builder application(String application) {
             this.application = application;
+            return this;
+        }
+
+        public Builder databaseUrl(String databaseUrl) {
+            this.databaseUrl = databaseUrl;
+            return this;
+        }
+
+        public Builder approvals(ApprovalClient approvals) {
+            this.approvals = approvals;
             return this;
         }
 

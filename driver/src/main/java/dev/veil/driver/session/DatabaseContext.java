@@ -21,6 +21,11 @@ public final class DatabaseContext {
     private final ConcurrentMap<ClassificationKey, Map<String, Classification>> classifications =
             new ConcurrentHashMap<>();
 
+    private record EstimateKey(String fingerprint, long catalogVersion) {
+    }
+
+    private final ConcurrentMap<EstimateKey, java.util.OptionalLong> estimates = new ConcurrentHashMap<>();
+
     DatabaseContext(String identity, Duration catalogTtl) {
         this.catalog = new DatabaseCatalog(identity, catalogTtl);
     }
@@ -43,6 +48,31 @@ public final class DatabaseContext {
         Map<String, Classification> loaded = Map.copyOf(loader.load());
         classifications.putIfAbsent(key, loaded);
         return loaded;
+    }
+
+    /**
+     * The database's row estimate for a statement shape (its fingerprint), asked once per catalog version: statements
+     * that differ only in literals — the partitions of one Spark read — share it.
+     */
+    public java.util.OptionalLong estimate(String fingerprint, long catalogVersion, EstimateLoader loader)
+            throws java.sql.SQLException {
+        EstimateKey key = new EstimateKey(fingerprint, catalogVersion);
+        java.util.OptionalLong known = estimates.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (estimates.size() > 10_000) {
+            estimates.keySet().removeIf(k -> k.catalogVersion() != catalogVersion);
+        }
+        java.util.OptionalLong loaded = loader.load();
+        estimates.putIfAbsent(key, loaded);
+        return loaded;
+    }
+
+    /** Asks the database for a row estimate. */
+    @FunctionalInterface
+    public interface EstimateLoader {
+        java.util.OptionalLong load() throws java.sql.SQLException;
     }
 
     /** Classifies one table (reading samples when the policy asks for them). */

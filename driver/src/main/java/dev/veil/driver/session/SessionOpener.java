@@ -1,6 +1,10 @@
 package dev.veil.driver.session;
 
+import dev.veil.approval.client.ApprovalClientConfig;
 import dev.veil.driver.VeilErrors;
+import dev.veil.driver.events.AllSinks;
+import dev.veil.driver.events.ApprovalServerSink;
+import dev.veil.driver.events.UsageEventSink;
 import dev.veil.driver.config.Settings;
 import dev.veil.driver.config.VeilConfig;
 import dev.veil.driver.pipeline.Session;
@@ -9,6 +13,7 @@ import dev.veil.masking.HashKey;
 import dev.veil.masking.MaskRenderer;
 import dev.veil.masking.Policy;
 import dev.veil.masking.SessionSetup;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,10 +54,15 @@ public final class SessionOpener {
         if (engine.isEmpty()) {
             engine = Engine.ofProductName(vendor.getMetaData().getDatabaseProductName());
         }
+        Optional<ApprovalClientConfig> approvalServer = approvalServer(config, policy);
+        UsageEventSink shipped = config.get(Settings.AUDIT_SHIP) && approvalServer.isPresent()
+                ? new ApprovalServerSink(VeilRuntime.shipper(approvalServer.get())) : UsageEventSink.NONE;
         Session.Builder session = Session.builder(config, StandardPipeline.create())
                 .vendor(vendor)
                 .policy(policy)
-                .events(VeilRuntime.auditSink(config.get(Settings.AUDIT_FILE)))
+                .events(AllSinks.of(VeilRuntime.auditFile(config.get(Settings.AUDIT_FILE)), shipped))
+                .approvals(approvalServer.map(VeilRuntime::approvalClient).orElse(null))
+                .databaseUrl(withoutParameters(vendor.getMetaData().getURL()))
                 .application(applicationName(vendor));
         if (engine.isEmpty()) {
             // every statement will be refused as not understood (unless the policy holds such statements)
@@ -69,6 +79,34 @@ public final class SessionOpener {
                 .masks(MaskRenderer.of(engine.get().maskDialect(), hashKey))
                 .database(VeilRuntime.database(database, config.get(Settings.CATALOG_TTL)))
                 .build();
+    }
+
+    /** The approval server: {@code veil.approval.url}, else the policy's {@code approvals.server}. */
+    private static Optional<ApprovalClientConfig> approvalServer(VeilConfig config, Policy policy)
+            throws SQLException {
+        Optional<URI> url = config.get(Settings.APPROVAL_URL).or(() -> Optional.ofNullable(policy.approvals().server()));
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> token = config.get(Settings.APPROVAL_TOKEN);
+        if (token.isEmpty()) {
+            throw VeilErrors.configuration("an approval server is configured but veil.approval.token is not set");
+        }
+        return Optional.of(ApprovalClientConfig.of(url.get(), token.get()));
+    }
+
+    static String withoutParameters(String url) {
+        if (url == null) {
+            return null;
+        }
+        int cut = url.length();
+        for (char c : new char[] {'?', ';'}) {
+            int at = url.indexOf(c);
+            if (at >= 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        return url.substring(0, cut);
     }
 
     private static HashKey hashKey(VeilConfig config, Policy policy) throws SQLException {
@@ -141,11 +179,7 @@ public final class SessionOpener {
 
     /** The database and user, hashed: caches are shared by exactly the connections that see the same catalog. */
     private static String identity(String url, String user, VeilConfig config) {
-        String base = url == null ? "" : url;
-        int query = base.indexOf('?');
-        if (query >= 0) {
-            base = base.substring(0, query);
-        }
+        String base = url == null ? "" : withoutParameters(url);
         String text = base + "\u0000" + user + "\u0000" + config.get(Settings.POLICY).map(Object::toString).orElse("")
                 + "\u0000" + config.get(Settings.HASH_KEY).isPresent();
         try {

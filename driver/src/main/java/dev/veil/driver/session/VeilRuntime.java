@@ -1,6 +1,9 @@
 package dev.veil.driver.session;
 
 import dev.veil.analyzer.SqlAnalyzer;
+import dev.veil.approval.client.ApprovalClient;
+import dev.veil.approval.client.ApprovalClientConfig;
+import dev.veil.approval.client.UsageEventShipper;
 import dev.veil.driver.VeilErrors;
 import dev.veil.driver.events.JsonLinesFileSink;
 import dev.veil.driver.events.UsageEventSink;
@@ -26,14 +29,19 @@ public final class VeilRuntime {
     private static final ConcurrentMap<String, DatabaseContext> DATABASES = new ConcurrentHashMap<>();
     private static final ConcurrentMap<PolicyKey, Policy> POLICIES = new ConcurrentHashMap<>();
     private static final ConcurrentMap<Path, UsageEventSink> AUDIT_FILES = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<ApprovalClientConfig, ApprovalClient> APPROVAL_CLIENTS =
+            new ConcurrentHashMap<>();
+    private static final ConcurrentMap<ApprovalClientConfig, UsageEventShipper> SHIPPERS = new ConcurrentHashMap<>();
 
     /** A policy file as last read: a changed file is read again. */
     private record PolicyKey(Path file, long modified, long size) {
     }
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> AUDIT_FILES.values().forEach(UsageEventSink::close),
-                "veil-audit-flush"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            AUDIT_FILES.values().forEach(UsageEventSink::close);
+            SHIPPERS.values().forEach(UsageEventShipper::close);
+        }, "veil-audit-flush"));
     }
 
     private VeilRuntime() {
@@ -74,8 +82,18 @@ public final class VeilRuntime {
         }
     }
 
-    static UsageEventSink auditSink(Optional<Path> file) {
+    static UsageEventSink auditFile(Optional<Path> file) {
         return file.map(f -> AUDIT_FILES.computeIfAbsent(f.toAbsolutePath().normalize(),
                 path -> new JsonLinesFileSink(path, 10_000))).orElse(UsageEventSink.NONE);
+    }
+
+    /** One client per server and token, shared by every connection (it is thread-safe). */
+    static ApprovalClient approvalClient(ApprovalClientConfig config) {
+        return APPROVAL_CLIENTS.computeIfAbsent(config, ApprovalClient::new);
+    }
+
+    /** One shipper of usage events per server and token. */
+    static UsageEventShipper shipper(ApprovalClientConfig config) {
+        return SHIPPERS.computeIfAbsent(config, c -> UsageEventShipper.start(c, 10_000, 500, Duration.ofSeconds(1)));
     }
 }

@@ -43,7 +43,7 @@ public final class RecordStage implements Stage {
         try {
             result = execution.proceed();
         } catch (SQLException e) {
-            record(session, plan, started, trace.startNanos(), -1, e.getSQLState());
+            record(session, plan, trace, started, -1, e.getSQLState());
             throw e;
         }
         if (result instanceof Number count) {
@@ -53,19 +53,18 @@ public final class RecordStage implements Stage {
         } else if (result instanceof long[] counts) {
             trace.updated(sum(counts));
         }
-        if (result instanceof ResultSet || Boolean.TRUE.equals(result)) {
-            trace.onFinish(rows -> record(session, plan, started, trace.startNanos(), rows, null));
-        } else {
-            trace.onFinish(rows -> record(session, plan, started, trace.startNanos(), rows, null));
-            trace.finish();
+        trace.onFinish(rows -> record(session, plan, trace, started, rows, null));
+        if (!(result instanceof ResultSet) && !Boolean.TRUE.equals(result)) {
+            trace.finish(); // no rows to wait for
         }
         return result;
     }
 
-    private static void record(Session session, StatementPlan plan, Instant started, long startNanos, long rows,
+    private static void record(Session session, StatementPlan plan, ExecutionTrace trace, Instant started, long rows,
                                String sqlState) {
-        long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos);
-        String decision = plan.exempt() && plan.touchesSensitive() ? "EXEMPT" : plan.decision().name();
+        long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - trace.startNanos());
+        String decision = trace.isApproved() ? "APPROVED"
+                : plan.exempt() && plan.touchesSensitive() ? "EXEMPT" : plan.decision().name();
         session.events().accept(event(session, plan.analysis().orElse(null), plan.sensitive(), plan.masks(),
                 plan.exempt(), decision, plan.approval().map(StatementPlan.Approval::rule).orElse(null), rows, micros,
                 started, sqlState));

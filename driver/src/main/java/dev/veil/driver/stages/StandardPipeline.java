@@ -4,7 +4,7 @@ import dev.veil.driver.pipeline.StatementPipeline;
 import dev.veil.driver.session.VeilRuntime;
 import java.util.List;
 
-/** The stages every statement passes, in order. Planning runs the first four; each execution runs the rest. */
+/** The stages every statement passes, in order. Planning runs the first five; each execution runs the rest. */
 public final class StandardPipeline {
 
     private StandardPipeline() {
@@ -16,11 +16,14 @@ public final class StandardPipeline {
                 new AnalyzeStage(VeilRuntime.analyzer()),   // 1 parse, resolve, lineage
                 new ClassifyStage(),                        // 2 which touched columns are sensitive
                 new DecideStage(),                          // 3 allow · mask · refuse · hold for approval
+                new EstimateStage(),                        //   … and hold large exports and writes
                 new RewriteStage(),                         // 4 masks at each column reference
                 // execution, every time, outermost first; the vendor call is innermost
                 new RecordStage(),                          // one usage event per statement
                 new ScrubStage(),                           // errors without values
+                new ApprovalStage(),                        // wait for a reviewer when the plan says so
                 new UpkeepStage(),                          // catalog and session state after DDL/SET
-                new ResultShapeStage()));                   // result columns as analyzed
+                new ResultShapeStage(),                     // result columns as analyzed
+                new RowGuardStage()));                      // no export past the threshold unapproved
     }
 }

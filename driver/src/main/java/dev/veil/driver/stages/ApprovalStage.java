@@ -1,0 +1,154 @@
+package dev.veil.driver.stages;
+
+import dev.veil.analyzer.Analysis;
+import dev.veil.analyzer.BaseColumn;
+import dev.veil.analyzer.StatementAnalysis;
+import dev.veil.analyzer.TableName;
+import dev.veil.approval.client.ApprovalCancelledException;
+import dev.veil.approval.client.ApprovalClient;
+import dev.veil.approval.client.ApprovalRequest;
+import dev.veil.approval.client.ApprovalUnavailableException;
+import dev.veil.approval.client.CancellationSignal;
+import dev.veil.approval.client.Decision;
+import dev.veil.approval.client.ExecutionOutcome;
+import dev.veil.approval.client.Requester;
+import dev.veil.approval.client.TouchedColumn;
+import dev.veil.driver.VeilErrors;
+import dev.veil.driver.config.Settings;
+import dev.veil.driver.pipeline.Execution;
+import dev.veil.driver.pipeline.ExecutionTrace;
+import dev.veil.driver.pipeline.Session;
+import dev.veil.driver.pipeline.Stage;
+import dev.veil.driver.pipeline.StatementPlan;
+import java.net.InetAddress;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A statement the plan holds for approval waits here, before it reaches the database, for a reviewer's decision:
+ * approved, it runs (and its outcome is reported back); rejected, expired, cancelled, timed out, or with the approval
+ * service unreachable, it never runs. The wait ends at {@code veil.approval.timeout} or the query timeout, whichever
+ * comes first, and on {@code Statement.cancel()}.
+ */
+public final class ApprovalStage implements Stage {
+
+    private static final String HOST = localHost();
+
+    @Override
+    public <T> T execute(Execution<T> execution) throws SQLException {
+        StatementPlan plan = execution.plan();
+        Optional<StatementPlan.Approval> needed = plan.approval();
+        if (needed.isEmpty()) {
+            return execution.proceed();
+        }
+        Session session = execution.session();
+        ApprovalClient client = session.approvals().orElseThrow(() -> VeilErrors.approval("the statement needs"
+                + " approval (rule: " + needed.get().rule() + ") but no approval server is configured:"
+                + " set veil.approval.url and veil.approval.token, or the policy's approvals.server"));
+        ExecutionTrace trace = execution.trace();
+        ApprovalRequest request = request(session, plan, needed.get());
+        Duration wait = session.config().get(Settings.APPROVAL_TIMEOUT);
+        boolean queryTimeoutFirst = trace.queryTimeoutSeconds() > 0
+                && Duration.ofSeconds(trace.queryTimeoutSeconds()).compareTo(wait) < 0;
+        if (queryTimeoutFirst) {
+            wait = Duration.ofSeconds(trace.queryTimeoutSeconds());
+        }
+        CancellationSignal cancel = new CancellationSignal();
+        trace.onCancel(cancel::cancel);
+        Decision decision;
+        try {
+            decision = client.requestAndAwait(request, Instant.now().plus(wait), cancel);
+        } catch (ApprovalCancelledException e) {
+            if (e.reason() == ApprovalCancelledException.Reason.CANCELLED) {
+                throw VeilErrors.cancelled("statement cancelled while waiting for approval (request "
+                        + e.requestId() + ")");
+            }
+            if (queryTimeoutFirst) {
+                throw VeilErrors.timedOut("query timeout while waiting for approval (request " + e.requestId() + ")");
+            }
+            throw VeilErrors.approval("no decision on approval request " + e.requestId() + " within " + wait
+                    .toString().substring(2).toLowerCase() + " (rule: " + needed.get().rule() + "); it stays pending,"
+                    + " a retry joins it");
+        } catch (ApprovalUnavailableException e) {
+            throw VeilErrors.approvalUnavailable("approval service unavailable: " + e.getMessage(), e);
+        } finally {
+            trace.onCancel(null);
+        }
+        switch (decision.outcome()) {
+            case REJECTED -> throw VeilErrors.approval("approval rejected by " + decision.reviewer() + ": "
+                    + decision.reason() + " (request " + decision.requestId() + ", rule: " + needed.get().rule()
+                    + ")");
+            case EXPIRED -> throw VeilErrors.approval("approval request " + decision.requestId() + " expired:"
+                    + " nobody decided in time (rule: " + needed.get().rule() + ")");
+            default -> {
+            }
+        }
+        trace.approved(decision.reviewer());
+        long started = System.nanoTime();
+        try {
+            T result = execution.proceed();
+            trace.onFinish(rows -> client.reportOutcome(decision.requestId(), new ExecutionOutcome(true, rows, null,
+                    elapsed(started))));
+            return result;
+        } catch (SQLException e) {
+            client.reportOutcome(decision.requestId(), new ExecutionOutcome(false, null, e.getSQLState(),
+                    elapsed(started)));
+            throw e;
+        }
+    }
+
+    private static ApprovalRequest request(Session session, StatementPlan plan, StatementPlan.Approval approval) {
+        Optional<Analysis> analysis = plan.analysis();
+        String fingerprint = analysis.map(a -> a.fingerprint().hash()).orElseGet(() -> unknownFingerprint(plan));
+        String statement = analysis.map(a -> a.fingerprint().redacted())
+                .orElse("(a statement Veil cannot read; its text is withheld)");
+        List<String> kinds = new ArrayList<>();
+        Set<String> tables = new LinkedHashSet<>();
+        for (StatementAnalysis s : analysis.map(Analysis::statements).orElse(List.of())) {
+            kinds.add(s.type() == null ? s.kind().name() : s.type());
+            s.tablesRead().stream().map(TableName::toString).forEach(tables::add);
+            s.tablesWritten().stream().map(TableName::toString).forEach(tables::add);
+        }
+        List<TouchedColumn> columns = new ArrayList<>();
+        for (Map.Entry<BaseColumn, StatementPlan.Sensitivity> e : plan.sensitive().entrySet()) {
+            columns.add(new TouchedColumn(e.getKey().table().toString(), e.getKey().column(),
+                    List.of(e.getValue().classId())));
+        }
+        String principal = session.requester().orElse(session.principal());
+        return new ApprovalRequest(new Requester(principal, session.principal(), session.application().orElse(null),
+                HOST), session.databaseUrl().orElse(null), fingerprint, statement,
+                kinds.isEmpty() ? "UNKNOWN" : String.join(";", kinds), List.copyOf(tables), columns,
+                approval.estimatedRows(), approval.rule());
+    }
+
+    /** A statement the analyzer could not read has no normalized form: its exact text is what is approved. */
+    private static String unknownFingerprint(StatementPlan plan) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(plan.originalSql().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long elapsed(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    private static String localHost() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}
