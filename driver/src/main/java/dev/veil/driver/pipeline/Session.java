@@ -127,6 +127,15 @@ public final class Session {
         return policy.isExempt(principal());
     }
 
+    /** The key under which this session's plan of {@code sql} is shared, or null when plans are not cached. */
+    DatabaseContext.PlanKey planKey(String sql, Entry entry) throws SQLException {
+        if (engine == null || database == null) {
+            return null;
+        }
+        SessionCatalog view = catalog();
+        return new DatabaseContext.PlanKey(sql, entry, view.identity(), view.version(), exempt());
+    }
+
     /** Notes that a statement touching sensitive columns ran: connection-level warnings are scrubbed from then on. */
     public void touchedSensitive() {
         touchedSensitive = true;

@@ -1,5 +1,6 @@
 package dev.veil.driver.pipeline;
 
+import dev.veil.driver.session.DatabaseContext;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -19,8 +20,18 @@ public final class StatementPipeline {
         return stages;
     }
 
-    /** Plans a statement: every stage's planning step, in order; a refusal is reported to every stage. */
+    /**
+     * Plans a statement: every stage's planning step, in order; a refusal is reported to every stage. Plans are
+     * shared by the database's sessions that see the same catalog, so a statement text is planned once.
+     */
     public StatementPlan plan(Session session, String sql, Entry entry) throws SQLException {
+        DatabaseContext.PlanKey key = session.planKey(sql, entry);
+        if (key != null) {
+            StatementPlan known = session.database().plan(key);
+            if (known != null) {
+                return known;
+            }
+        }
         StatementPlan.Builder plan = new StatementPlan.Builder(sql, entry);
         try {
             for (Stage stage : stages) {
@@ -32,7 +43,11 @@ public final class StatementPipeline {
             }
             throw refusal;
         }
-        return plan.build();
+        StatementPlan built = plan.build();
+        if (key != null) {
+            session.database().remember(key, built);
+        }
+        return built;
     }
 
     /**

@@ -26,6 +26,28 @@ public final class DatabaseContext {
 
     private final ConcurrentMap<EstimateKey, java.util.OptionalLong> estimates = new ConcurrentHashMap<>();
 
+    /** A plan depends on the text, the entry point, what the session's catalog says and whether it is exempt. */
+    public record PlanKey(String sql, dev.veil.driver.pipeline.Entry entry, String catalogIdentity,
+                          long catalogVersion, boolean exempt) {
+    }
+
+    private final ConcurrentMap<PlanKey, dev.veil.driver.pipeline.StatementPlan> plans = new ConcurrentHashMap<>();
+
+    /** Plans already made for this database: planning runs once per statement text, not once per execution. */
+    public dev.veil.driver.pipeline.StatementPlan plan(PlanKey key) {
+        return plans.get(key);
+    }
+
+    public void remember(PlanKey key, dev.veil.driver.pipeline.StatementPlan plan) {
+        if (plans.size() >= 10_000) {
+            plans.keySet().removeIf(k -> k.catalogVersion() != key.catalogVersion());
+            if (plans.size() >= 10_000) {
+                plans.clear();
+            }
+        }
+        plans.put(key, plan);
+    }
+
     DatabaseContext(String identity, Duration catalogTtl) {
         this.catalog = new DatabaseCatalog(identity, catalogTtl);
     }

@@ -73,7 +73,7 @@ public final class SessionOpener {
         if (hashKey != null) {
             installHashSecrets(vendor, engine.get(), hashKey);
         }
-        String database = identity(vendor.getMetaData().getURL(), state.user(), config);
+        String database = identity(vendor.getMetaData().getURL(), state.user(), config, policy);
         return session.engine(engine.get())
                 .state(state)
                 .masks(MaskRenderer.of(engine.get().maskDialect(), hashKey))
@@ -177,11 +177,16 @@ public final class SessionOpener {
         }
     }
 
-    /** The database and user, hashed: caches are shared by exactly the connections that see the same catalog. */
-    private static String identity(String url, String user, VeilConfig config) {
+    /**
+     * The database, user, policy and hash key, hashed: caches are shared by exactly the connections that see the
+     * same catalog under the same policy.
+     */
+    private static String identity(String url, String user, VeilConfig config, Policy policy) {
         String base = url == null ? "" : withoutParameters(url);
-        String text = base + "\u0000" + user + "\u0000" + config.get(Settings.POLICY).map(Object::toString).orElse("")
-                + "\u0000" + config.get(Settings.HASH_KEY).isPresent();
+        // the policy's content and the hash key belong to the identity: cached classifications and plans were made
+        // under one policy, with masks rendered for one key
+        String text = base + "\u0000" + user + "\u0000" + policy.hashCode() + "\u0000"
+                + config.get(Settings.HASH_KEY).orElse("");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
