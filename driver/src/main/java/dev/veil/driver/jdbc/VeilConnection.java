@@ -71,6 +71,42 @@ public abstract class VeilConnection implements Connection {
         return session.hasTouchedSensitive() ? Scrubbing.withoutValues(warnings, "sensitive columns") : warnings;
     }
 
+    @Override
+    public void commit() throws SQLException {
+        try {
+            delegate.commit();
+        } finally {
+            session.transactionEnded(true);
+        }
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        try {
+            delegate.rollback();
+        } finally {
+            session.transactionEnded(true);
+        }
+    }
+
+    @Override
+    public void rollback(java.sql.Savepoint savepoint) throws SQLException {
+        try {
+            delegate.rollback(savepoint);
+        } finally {
+            session.transactionEnded(false);
+        }
+    }
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+        try {
+            delegate.setAutoCommit(autoCommit);
+        } finally {
+            session.transactionEnded(true);
+        }
+    }
+
     /** A new schema or database changes how names resolve: Veil reads the session's state again. */
     @Override
     public void setSchema(String schema) throws SQLException {

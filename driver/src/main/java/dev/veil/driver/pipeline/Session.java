@@ -38,6 +38,8 @@ public final class Session {
     private volatile boolean touchedSensitive;
     /** Set after statements that may change the session's state; it is read again before the next statement. */
     private volatile boolean stale;
+    /** A statement changed the session's state in the current transaction: its end may undo that. */
+    private volatile boolean changedInTransaction;
 
     private Session(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
@@ -165,6 +167,27 @@ public final class Session {
      */
     public void refreshState() {
         stale = true;
+    }
+
+    /** A statement may have changed the session's state (SET, USE, DDL). */
+    public void stateChanged() {
+        stale = true;
+        changedInTransaction = true;
+    }
+
+    /**
+     * A transaction ended or rolled back to a savepoint: a rollback undoes SETs made since, so read the state again.
+     *
+     * @param completely whether the whole transaction ended (JDBC commit or rollback); after a savepoint rollback or
+     *                   a TCL statement the session may still be inside a transaction whose end undoes more
+     */
+    public void transactionEnded(boolean completely) {
+        if (changedInTransaction) {
+            stale = true;
+            if (completely) {
+                changedInTransaction = false;
+            }
+        }
     }
 
     private void freshen() throws SQLException {

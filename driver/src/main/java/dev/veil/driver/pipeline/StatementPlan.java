@@ -168,11 +168,12 @@ public final class StatementPlan {
      * What running a statement changes for Veil: DDL makes the cached catalog stale; SET, USE and DDL may change the
      * session's search path or settings, which Veil then reads again.
      */
-    public record Effects(boolean changesSchema, boolean changesSession) {
-        public static final Effects NONE = new Effects(false, false);
+    public record Effects(boolean changesSchema, boolean changesSession, boolean endsTransaction) {
+        public static final Effects NONE = new Effects(false, false, false);
 
         Effects and(Effects other) {
-            return new Effects(changesSchema || other.changesSchema, changesSession || other.changesSession);
+            return new Effects(changesSchema || other.changesSchema, changesSession || other.changesSession,
+                    endsTransaction || other.endsTransaction);
         }
     }
 
@@ -193,6 +194,7 @@ public final class StatementPlan {
         private Analysis analysis;
         private final Map<BaseColumn, Sensitivity> sensitive = new LinkedHashMap<>();
         private final List<String> masks = new ArrayList<>();
+        private final java.util.Set<dev.veil.analyzer.TableName> sensitiveTables = new java.util.LinkedHashSet<>();
         private boolean exempt;
         private List<String> expectedLabels;
         private Approval approval;
@@ -237,6 +239,16 @@ public final class StatementPlan {
 
         public Builder sensitive(BaseColumn column, Sensitivity sensitivity) {
             sensitive.put(column, sensitivity);
+            return this;
+        }
+
+        /** Tables with sensitive columns that a DDL statement changes. */
+        public java.util.Set<dev.veil.analyzer.TableName> sensitiveTables() {
+            return sensitiveTables;
+        }
+
+        public Builder sensitiveTable(dev.veil.analyzer.TableName table) {
+            sensitiveTables.add(table);
             return this;
         }
 

@@ -49,6 +49,15 @@ public final class ClassifyStage implements Stage {
         if (analysis.isEmpty() || analysis.get().isUnknown()) {
             return;
         }
+        for (StatementAnalysis s : analysis.get().statements()) {
+            if (s.kind() == dev.veil.analyzer.StatementKind.DDL || s.kind() == dev.veil.analyzer.StatementKind.DCL) {
+                for (TableName table : s.tablesWritten()) {
+                    if (!classification(session, table).isEmpty()) {
+                        plan.sensitiveTable(table);
+                    }
+                }
+            }
+        }
         Set<BaseColumn> touched = touchedColumns(analysis.get());
         Map<TableName, Map<String, Classification>> byTable = new HashMap<>();
         Map<TableName, Relation> relations = new HashMap<>();
@@ -76,6 +85,17 @@ public final class ClassifyStage implements Stage {
                     found.source().name(), found.evidence(), valueType(relations.get(column.table()), column.column(),
                     session)));
         }
+    }
+
+    /** The sensitive columns of a table, or none when the catalog does not know it (yet). */
+    private static Map<String, Classification> classification(Session session, TableName table) throws SQLException {
+        SessionCatalog catalog = session.catalog();
+        Optional<Relation> relation = catalog.relation(table.catalog(), table.schema(), table.name());
+        if (relation.isEmpty() || relation.get().kind() == Relation.Kind.SYSTEM_TABLE) {
+            return Map.of();
+        }
+        return session.database().classification(table, catalog.version(),
+                () -> classify(session, table, relation.get()));
     }
 
     /** Every base column the statement reads, writes, filters, groups or orders by. */

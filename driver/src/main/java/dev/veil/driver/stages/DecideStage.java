@@ -62,6 +62,12 @@ public final class DecideStage implements Stage {
         MaskingRules rules = new MaskingRules(plan.sensitive(), session.masks());
         for (StatementAnalysis s : statements) {
             String which = label(s, statements);
+            if (s.index() < statements.size() - 1 && changesWhatLaterStatementsMean(s)) {
+                // the statements after it were analyzed against the session and catalog as they are now
+                throw VeilErrors.refused(which + s.type() + " must be the last statement of a multi-statement"
+                        + " string: the statements after it would run against a schema or session Veil has not"
+                        + " analyzed (rule: multi-statement)");
+            }
             sessionState(engine, s, which);
             if (!plan.exempt()) {
                 opaque(s, which, plan, approvals);
@@ -73,6 +79,16 @@ public final class DecideStage implements Stage {
                 writes(s, which, plan);
             }
             approvals(s, which, plan, approvals);
+            if (!plan.exempt() && s.kind() == StatementKind.DDL && plan.approval().isEmpty()
+                    && Set.of("alter", "rename", "comment").contains(String.valueOf(ddlKind(s.type())))) {
+                for (var table : s.tablesWritten()) {
+                    if (plan.sensitiveTables().contains(table)) {
+                        throw VeilErrors.refused(which + s.type() + " changes " + table + ", which has sensitive"
+                                + " columns: renamed or redefined, they could escape their classification; it needs"
+                                + " an approval or an exempt user (rule: ddl-on-sensitive)");
+                    }
+                }
+            }
         }
         if (statements.size() == 1 && !statements.get(0).outputColumns().isEmpty()) {
             plan.expectedLabels(statements.get(0).outputColumns().stream().map(o -> o.label()).toList());
@@ -80,7 +96,12 @@ public final class DecideStage implements Stage {
         boolean changesSchema = statements.stream().anyMatch(s -> s.kind() == StatementKind.DDL);
         boolean changesSession = changesSchema || statements.stream()
                 .anyMatch(s -> Set.of("SET", "RESET", "USE").contains(s.type()));
-        plan.effects(new StatementPlan.Effects(changesSchema, changesSession));
+        boolean endsTransaction = statements.stream().anyMatch(s -> s.kind() == StatementKind.TCL);
+        plan.effects(new StatementPlan.Effects(changesSchema, changesSession, endsTransaction));
+    }
+
+    private static boolean changesWhatLaterStatementsMean(StatementAnalysis s) {
+        return s.kind() == StatementKind.DDL || Set.of("SET", "RESET", "USE").contains(s.type());
     }
 
     private static void notUnderstood(StatementPlan.Builder plan, ApprovalSettings approvals, String reason)

@@ -8,14 +8,15 @@ import java.sql.SQLException;
 /**
  * After a statement that changes the schema, the database's cached catalog is dropped (every session sees the
  * change at once); after one that may change the session's search path or settings, Veil reads them again before
- * the next statement. Both also happen when the statement fails, as it may have changed things before failing.
+ * the next statement — and again when the transaction ends, since a rollback undoes a SET. All of this also happens
+ * when the statement fails, as it may have changed things before failing.
  */
 public final class UpkeepStage implements Stage {
 
     @Override
     public <T> T execute(Execution<T> execution) throws SQLException {
         StatementPlan.Effects effects = execution.plan().effects();
-        if (!effects.changesSchema() && !effects.changesSession()) {
+        if (!effects.changesSchema() && !effects.changesSession() && !effects.endsTransaction()) {
             return execution.proceed();
         }
         try {
@@ -25,7 +26,10 @@ public final class UpkeepStage implements Stage {
                 execution.session().database().catalog().invalidate();
             }
             if (effects.changesSession()) {
-                execution.session().refreshState();
+                execution.session().stateChanged();
+            }
+            if (effects.endsTransaction()) {
+                execution.session().transactionEnded(false);
             }
         }
     }
