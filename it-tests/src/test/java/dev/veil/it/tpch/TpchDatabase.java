@@ -51,7 +51,8 @@ final class TpchDatabase {
         try (Connection c = db.openRaw()) {
             if (!loaded(c)) {
                 load(c, db.engine());
-                List<String> wrong = mismatches(c);
+                // what a server stored is checked, as a rerun trusts it; H2's in-memory tables live as long as the JVM
+                List<String> wrong = db.engine() == Engine.H2 ? List.of() : mismatches(c);
                 if (!wrong.isEmpty()) {
                     throw new IllegalStateException("the TPC-H data set did not load as generated on " + db.engine()
                             + ": " + wrong);
@@ -144,13 +145,13 @@ final class TpchDatabase {
                 s.execute("CREATE TABLE " + table.name() + " (" + String.join(", ", columns) + ", PRIMARY KEY ("
                         + String.join(", ", table.primaryKey()) + "))");
             }
+            for (Table table : data().tables()) {
+                insert(c, table);
+            }
             s.execute("CREATE INDEX lineitem_part_supp ON lineitem (l_partkey, l_suppkey)");
             s.execute("CREATE INDEX lineitem_supp ON lineitem (l_suppkey)");
             s.execute("CREATE INDEX orders_cust ON orders (o_custkey)");
             s.execute("CREATE INDEX partsupp_supp ON partsupp (ps_suppkey)");
-            for (Table table : data().tables()) {
-                insert(c, table);
-            }
             if (!c.getAutoCommit()) {
                 c.commit();
             }

@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.veil.it.support.ResultSnapshot;
 import dev.veil.it.support.TestDatabase;
 import dev.veil.it.support.TestDatabases;
+import dev.veil.it.tpch.TpchData.Column;
+import dev.veil.it.tpch.TpchData.Table;
+import dev.veil.masking.Classifier;
+import dev.veil.masking.ColumnInfo;
+import dev.veil.masking.ValueType;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +35,22 @@ class TpchTransparencyIT {
 
     static final Path POLICY = TpchPolicies.path("policy-unmarked.yaml");
     private static final AuditLog AUDIT = AuditLog.create("tpch-transparency");
+
+    /** The policy, read by the masking module's classifier, marks none of the eight tables' columns. */
+    @Test
+    void thePolicyMarksNoColumn() {
+        Classifier classifier = new Classifier(TpchPolicies.load("policy-unmarked.yaml"));
+        List<String> marked = new ArrayList<>();
+        for (Table table : TpchDatabase.data().tables()) {
+            for (Column column : table.columns()) {
+                for (ValueType type : List.of(ValueType.STRING, ValueType.INTEGER, ValueType.DECIMAL, ValueType.DATE)) {
+                    classifier.classify(ColumnInfo.of(null, table.name(), column.name(), type))
+                            .ifPresent(found -> marked.add(table.name() + "." + column.name() + ": " + found));
+                }
+            }
+        }
+        assertThat(marked).isEmpty();
+    }
 
     static Stream<Arguments> queries() {
         List<Arguments> cases = new ArrayList<>();
@@ -59,6 +81,8 @@ class TpchTransparencyIT {
         ResultSnapshot veil;
         try (Connection c = db.openVeil(settings)) {
             veil = snapshot(c, sql);
+        } catch (SQLException e) {
+            throw failedThroughVeil(q, db, e);
         }
         assertThat(veil).as("Q%d on %s through Veil", q, db).isEqualTo(raw);
 
@@ -66,6 +90,12 @@ class TpchTransparencyIT {
         assertThat(event.path("decision").asText()).as("Veil's decision for Q%d on %s", q, db).isEqualTo("ALLOWED");
         assertThat(event.path("columns")).as("sensitive columns Q%d touches on %s", q, db).isEmpty();
         assertThat(event.path("masks")).as("masks Veil applied to Q%d on %s", q, db).isEmpty();
+    }
+
+    /** A failure naming the query, the engine and Veil's (or the database's) error. */
+    static AssertionError failedThroughVeil(int q, TestDatabase db, SQLException e) {
+        return new AssertionError("Q" + q + " on " + db + " failed through Veil: SQLState " + e.getSQLState() + ", "
+                + e.getMessage(), e);
     }
 
     static ResultSnapshot snapshot(Connection c, String sql) throws SQLException {
