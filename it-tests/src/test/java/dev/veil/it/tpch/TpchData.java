@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -124,7 +126,7 @@ final class TpchData {
     private final List<Object[]> customer = new ArrayList<>();
     private final List<Object[]> orders = new ArrayList<>();
     private final List<Object[]> lineitem = new ArrayList<>();
-    private final java.util.Map<Integer, List<Object[]>> linesByOrder = new java.util.HashMap<>();
+    private final Map<Integer, List<Object[]>> linesByOrder = new HashMap<>();
 
     private TpchData() {
     }
@@ -377,7 +379,7 @@ final class TpchData {
 
     /** Extended prices, line statuses, order statuses and total prices, from the final lines. */
     private void derivePrices() {
-        java.util.Map<Integer, Object[]> byKey = new java.util.HashMap<>();
+        Map<Integer, Object[]> byKey = new HashMap<>();
         for (Object[] o : orders) {
             o[2] = null;
             o[3] = BigDecimal.ZERO.setScale(2);
