@@ -91,6 +91,32 @@ class ErrorsAndWarningsIT {
                         c.setAutoCommit(true);
                     }
                 }),
+                mutating("ERR-15", "a unique index on the deny column: INSERT of a guess fails only if it exists",
+                        ALL, ctx -> {
+                            ctx.rawSetup("CREATE UNIQUE INDEX rt_ssn_u ON rt_customers (ssn)");
+                            int[] id = {200};
+                            ctx.dictionary("customer 1's ssn", List.of("000-00-0001", Secrets.CUSTOMERS.get(0).ssn(),
+                                    "999-99-9998"), c -> {
+                                        RedTeam.Result r = ctx.run("INSERT INTO rt_customers (id, ssn) VALUES ("
+                                                + (id[0]++) + ", '" + c + "')");
+                                        if (r.refused()) {
+                                            return null;
+                                        }
+                                        return r.failed() && r.error().getSQLState() != null
+                                                && r.error().getSQLState().startsWith("23");
+                                    });
+                        }),
+                mutating("ERR-16", "PostgreSQL: INSERT … ON CONFLICT (ssn) DO NOTHING as an existence oracle", PG,
+                        ctx -> {
+                            ctx.rawSetup("CREATE UNIQUE INDEX rt_ssn_u ON rt_customers (ssn)");
+                            int[] id = {300};
+                            ctx.dictionary("customer 1's ssn", List.of("000-00-0001", Secrets.CUSTOMERS.get(0).ssn(),
+                                    "999-99-9998"), c -> {
+                                        RedTeam.Result r = ctx.run("INSERT INTO rt_customers (id, ssn) VALUES ("
+                                                + (id[0]++) + ", '" + c + "') ON CONFLICT (ssn) DO NOTHING");
+                                        return r.refused() ? null : r.updated() == 0;
+                                    });
+                        }),
                 attempt("ERR-14", "connection warnings after statements that touched sensitive columns", ALL, ctx -> {
                     ctx.run("SELECT id FROM rt_customers WHERE email = 'nobody@example.org'");
                     ctx.oracle.checkWarnings("connection warnings (early)", ctx.veil().getWarnings());

@@ -196,7 +196,23 @@ class OutputExpressionsIT {
                         "SELECT ssn + 0, full_name * 1 FROM rt_customers"),
                 sql("OUT-39", "PostgreSQL / H2: FILTER on aggregates over sensitive columns", PG_H2,
                         "SELECT MAX(full_name) FILTER (WHERE id = 1), COUNT(*) FILTER (WHERE ssn IS NOT NULL) FROM"
-                                + " rt_customers"));
+                                + " rt_customers"),
+                sql("OUT-40", "a masked-mode column merged by JOIN USING, in the select list", ALL,
+                        "SELECT phone, a.id FROM rt_customers a JOIN rt_customers b USING (phone)"),
+                sql("OUT-41", "a hash-masked column merged by JOIN USING, in the select list", ALL,
+                        "SELECT loyalty_code FROM rt_customers a JOIN rt_customers b USING (loyalty_code)"),
+                sql("OUT-42", "SELECT * over a JOIN USING a masked-mode column", ALL,
+                        "SELECT * FROM rt_customers a JOIN rt_customers b USING (phone)"),
+                sql("OUT-43", "a USING-merged column read through a derived table and a CTE", ALL,
+                        "WITH j AS (SELECT phone, a.id FROM rt_customers a JOIN rt_customers b USING (phone))"
+                                + " SELECT d.phone, (SELECT MAX(j.phone) FROM j) FROM (SELECT phone FROM rt_customers"
+                                + " x JOIN rt_customers y USING (phone)) d"),
+                sql("OUT-44", "NATURAL JOIN merging a masked-mode column (a view exposing only id and phone)",
+                        per("SELECT * FROM rt_customers NATURAL JOIN (SELECT id, phone FROM rt_customers) p",
+                                "SELECT * FROM rt_customers NATURAL JOIN (SELECT id, phone FROM rt_customers) p",
+                                "SELECT * FROM rt_customers NATURAL JOIN (SELECT id, phone FROM rt_customers) p")),
+                sql("OUT-45", "allow mode: an e-mail merged by JOIN USING (its value must still be masked)", ALL,
+                        "SELECT email FROM rt_customers a JOIN rt_customers b USING (email)"));
     }
 
     @TestFactory

@@ -206,11 +206,55 @@ class SessionStateIT {
                                         "SELECT loyalty_code, ssn FROM rt_customers");
                             }
                         }),
+                mutating("SESS-21", "PostgreSQL: SET LOCAL search_path, then COMMIT (the path reverts silently)",
+                        PG, ctx -> {
+                            innocentTwin(ctx);
+                            runAll(ctx, "BEGIN", "SET LOCAL search_path = rt_other", "COMMIT",
+                                    "SELECT notes, birth_date FROM rt_customers");
+                        }),
+                mutating("SESS-22", "PostgreSQL: SET search_path in a transaction rolled back by a ROLLBACK statement",
+                        PG, ctx -> {
+                            innocentTwin(ctx);
+                            runAll(ctx, "BEGIN", "SET search_path = rt_other", "ROLLBACK",
+                                    "SELECT notes, birth_date FROM rt_customers");
+                        }),
+                mutating("SESS-23", "PostgreSQL: SET search_path undone by ROLLBACK TO SAVEPOINT", PG, ctx -> {
+                    innocentTwin(ctx);
+                    runAll(ctx, "BEGIN", "SAVEPOINT rt_s", "SET search_path = rt_other", "ROLLBACK TO SAVEPOINT rt_s",
+                            "SELECT notes, birth_date FROM rt_customers", "COMMIT");
+                }),
+                attempt("SESS-24", "PostgreSQL: a temporary table created in a transaction that is rolled back", PG,
+                        ctx -> {
+                            Connection c = ctx.veil();
+                            c.setAutoCommit(false);
+                            runAll(ctx, "CREATE TEMP TABLE rt_customers (id int, notes text, birth_date int)",
+                                    "SELECT notes, birth_date FROM rt_customers");
+                            c.rollback();
+                            c.setAutoCommit(true);
+                            runAll(ctx, "SELECT notes, birth_date FROM rt_customers");
+                        }),
+                attempt("SESS-25", "PostgreSQL: a temporary table ON COMMIT DROP", PG, ctx ->
+                        runAll(ctx, "BEGIN", "CREATE TEMP TABLE rt_customers (id int, notes text, birth_date int) ON"
+                                        + " COMMIT DROP", "SELECT notes, birth_date FROM rt_customers", "COMMIT",
+                                "SELECT notes, birth_date FROM rt_customers")),
+                mutating("SESS-26", "PostgreSQL: rolled-back DDL poisons Veil's shared catalog for other sessions",
+                        PG, ctx -> {
+                            runAll(ctx, "BEGIN", "ALTER TABLE rt_customers RENAME COLUMN notes TO rt_n",
+                                    "ALTER TABLE rt_customers RENAME COLUMN city TO notes",
+                                    "SELECT notes FROM rt_customers", "ROLLBACK");
+                            ctx.run(ctx.openVeil(), "SELECT notes FROM rt_customers");
+                        }),
                 attempt("SESS-20", "PostgreSQL: search path games resolving a leaky catalog under an innocent name",
                         PG, ctx -> runAll(ctx, "SET search_path = pg_catalog",
                                 "SELECT * FROM pg_stats WHERE tablename = 'rt_customers'",
                                 "SET search_path = information_schema", "SELECT * FROM columns WHERE false",
                                 "SET search_path = public")));
+    }
+
+    /** An innocent twin of the customers table, created through Veil itself (DDL needs no approval here). */
+    private static void innocentTwin(Ctx ctx) {
+        runAll(ctx, "CREATE SCHEMA rt_other", "CREATE TABLE rt_other.rt_customers (id int, notes text, birth_date int)");
+        ctx.dirty = true;
     }
 
     /** A same-named, innocent table elsewhere: rt_other.rt_customers (PostgreSQL, H2) or database rt_other. */

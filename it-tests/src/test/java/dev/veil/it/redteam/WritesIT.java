@@ -139,6 +139,9 @@ class WritesIT {
                         "INSERT INTO rt_sink (a) SELECT LISTAGG(full_name, ',') FROM rt_customers",
                         "INSERT INTO rt_sink (a) SELECT string_agg(full_name, ',') FROM rt_customers",
                         "INSERT INTO rt_sink (a) SELECT GROUP_CONCAT(full_name) FROM rt_customers")),
+                write("WRITE-26", "INSERT … SELECT of a USING-merged masked-mode column", same(
+                        "INSERT INTO rt_sink (a, b) SELECT phone, loyalty_code FROM rt_customers x JOIN rt_customers"
+                                + " y USING (phone, loyalty_code)")),
                 write("WRITE-25", "the sensitive value as the written row's key (INSERT … SELECT into id)", same(
                         "INSERT INTO rt_sink (id, a) SELECT score, signup_ip FROM rt_customers")));
     }
