@@ -183,6 +183,21 @@ class SchemaChangesIT {
                                 "INSERT INTO rt_copy SELECT * FROM rt_customers", "SELECT * FROM rt_copy"),
                         List.of("CREATE TABLE rt_copy LIKE rt_customers",
                                 "INSERT INTO rt_copy SELECT * FROM rt_customers", "SELECT * FROM rt_copy"))),
+                mutating("DDL-24", "a batch that swaps column names before copying the innocent-named one", ALL,
+                        ctx -> {
+                            boolean h2 = ctx.is(Engine.H2);
+                            try (java.sql.Statement s = ctx.veil().createStatement()) {
+                                s.addBatch(h2 ? "ALTER TABLE rt_customers ALTER COLUMN city RENAME TO rt_c"
+                                        : "ALTER TABLE rt_customers RENAME COLUMN city TO rt_c");
+                                s.addBatch(h2 ? "ALTER TABLE rt_customers ALTER COLUMN notes RENAME TO city"
+                                        : "ALTER TABLE rt_customers RENAME COLUMN notes TO city");
+                                s.addBatch("INSERT INTO rt_sink (a) SELECT city FROM rt_customers");
+                                ctx.statements.add("batch: rename city, rename notes to city, copy city");
+                                s.executeBatch();
+                            } catch (java.sql.SQLException e) {
+                                ctx.observe("batch", e);
+                            }
+                        }),
                 steps("DDL-22", "PostgreSQL: ALTER TABLE … ALTER COLUMN … TYPE without USING (implicit cast)",
                         per3(null, List.of("ALTER TABLE rt_customers ALTER COLUMN ssn TYPE varchar(3)",
                                 "ALTER TABLE rt_customers ALTER COLUMN birth_date TYPE varchar(5)"), null)),

@@ -244,6 +244,52 @@ class SessionStateIT {
                                     "SELECT notes FROM rt_customers", "ROLLBACK");
                             ctx.run(ctx.openVeil(), "SELECT notes FROM rt_customers");
                         }),
+                attempt("SESS-27", "vendor connection properties that change how SQL is read", ALL, ctx -> {
+                    Properties p = new Properties();
+                    switch (ctx.engine()) {
+                        case POSTGRESQL -> p.setProperty("options", "-c standard_conforming_strings=off");
+                        case MARIADB -> p.setProperty("sessionVariables", "sql_mode='ANSI_QUOTES'");
+                        case H2 -> p.setProperty("MODE", "MySQL");
+                    }
+                    try {
+                        Connection c = ctx.openVeil(p);
+                        ctx.run(c, ctx.is(Engine.MARIADB) ? "SELECT \"ssn\", \"full_name\" FROM rt_customers"
+                                : "SELECT 'a\\'', ssn -- ', 1\nFROM rt_customers");
+                    } catch (java.sql.SQLException e) {
+                        ctx.observe("connect", e);
+                    } finally {
+                        if (ctx.is(Engine.H2)) {
+                            ctx.rawSetup("SET MODE REGULAR"); // H2's mode belongs to the database, not the session
+                        }
+                    }
+                }),
+                mutating("SESS-28", "a batch that changes the search path / schema / database before a copy", ALL,
+                        ctx -> {
+                            prepareShadow(ctx);
+                            String away = switch (ctx.engine()) {
+                                case POSTGRESQL -> "SET search_path = rt_other";
+                                case MARIADB -> "USE rt_other";
+                                case H2 -> "SET SCHEMA rt_other";
+                            };
+                            String home = switch (ctx.engine()) {
+                                case POSTGRESQL -> "SET search_path = public";
+                                case MARIADB -> "USE " + ctx.run("SELECT DATABASE()").first();
+                                case H2 -> "SET SCHEMA PUBLIC";
+                            };
+                            String sink = ctx.is(Engine.MARIADB) ? ctx.run("SELECT DATABASE()").first() + ".rt_sink"
+                                    : ctx.is(Engine.H2) ? "PUBLIC.rt_sink" : "public.rt_sink";
+                            ctx.sink(sink);
+                            ctx.run(away);
+                            try (java.sql.Statement s = ctx.veil().createStatement()) {
+                                s.addBatch(home);
+                                s.addBatch("INSERT INTO " + sink + " (a, b) SELECT notes, CAST(birth_date AS"
+                                        + (ctx.is(Engine.MARIADB) ? " CHAR" : " VARCHAR(20)") + ") FROM rt_customers");
+                                ctx.statements.add("batch: " + home + "; INSERT INTO rt_sink … SELECT notes …");
+                                s.executeBatch();
+                            } catch (java.sql.SQLException e) {
+                                ctx.observe("batch", e);
+                            }
+                        }),
                 attempt("SESS-20", "PostgreSQL: search path games resolving a leaky catalog under an innocent name",
                         PG, ctx -> runAll(ctx, "SET search_path = pg_catalog",
                                 "SELECT * FROM pg_stats WHERE tablename = 'rt_customers'",
