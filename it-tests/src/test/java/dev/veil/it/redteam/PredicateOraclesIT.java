@@ -198,6 +198,11 @@ class PredicateOraclesIT {
                 attempt("PRED-50", "masked mode: phone joined ON equality (compares masked values)", ALL, ctx ->
                         maskedJoin(ctx, "SELECT p.label FROM rt_customers c JOIN rt_pb p ON p.phone = c.phone WHERE"
                                 + " c.id = 1")),
+                blind("PRED-53", "GROUP BY ROLLUP / WITH ROLLUP on the column, HAVING on it", RedTeam.per(null,
+                        "SELECT MIN(id) FROM rt_customers WHERE id = 1 GROUP BY ROLLUP (ssn) HAVING ssn LIKE"
+                                + " '%1$s%%'",
+                        "SELECT MIN(id) FROM rt_customers WHERE id = 1 GROUP BY ssn WITH ROLLUP HAVING ssn LIKE"
+                                + " '%1$s%%'"), rows()),
                 blind("PRED-52", "named WINDOW partitioned by the column", ALL,
                         "SELECT MAX(id) OVER w AS m, id FROM rt_customers WHERE id IN (1, 2) WINDOW w AS (PARTITION"
                                 + " BY CASE WHEN id = 1 THEN (CASE WHEN ssn LIKE '%1$s%%' THEN 'y' ELSE 'n' END) ELSE"
