@@ -203,6 +203,23 @@ class PredicateOraclesIT {
                                 + " '%1$s%%'",
                         "SELECT MIN(id) FROM rt_customers WHERE id = 1 GROUP BY ssn WITH ROLLUP HAVING ssn LIKE"
                                 + " '%1$s%%'"), rows()),
+                attempt("PRED-54", "masked mode: MERGE … ON phone (MariaDB: multi-table UPDATE … JOIN ON phone)",
+                        ALL, ctx -> {
+                            String real = Secrets.CUSTOMERS.get(0).phone();
+                            String decoy = "+1 999-999-99" + real.substring(real.length() - 2);
+                            ctx.rawSetup("CREATE TABLE rt_pb (phone VARCHAR(40), label VARCHAR(20))",
+                                    "INSERT INTO rt_pb VALUES ('" + decoy + "', 'g0'), ('" + real + "', 'g1')");
+                            String write = switch (ctx.engine()) {
+                                case POSTGRESQL, H2 -> "MERGE INTO rt_pb p USING rt_customers c ON p.phone = c.phone"
+                                        + " AND c.id = 1 WHEN MATCHED THEN UPDATE SET label = CONCAT(p.label, '-hit')";
+                                case MARIADB -> "UPDATE rt_pb p JOIN rt_customers c ON p.phone = c.phone AND c.id = 1"
+                                        + " SET p.label = CONCAT(p.label, '-hit')";
+                            };
+                            Result w = ctx.run(write);
+                            List<String> labels = ctx.run("SELECT label FROM rt_pb").column();
+                            ctx.dictionary("customer 1's phone", List.of(decoy, real), c -> w.refused() ? null
+                                    : labels.contains(c.equals(real) ? "g1-hit" : "g0-hit"));
+                        }),
                 blind("PRED-52", "named WINDOW partitioned by the column", ALL,
                         "SELECT MAX(id) OVER w AS m, id FROM rt_customers WHERE id IN (1, 2) WINDOW w AS (PARTITION"
                                 + " BY CASE WHEN id = 1 THEN (CASE WHEN ssn LIKE '%1$s%%' THEN 'y' ELSE 'n' END) ELSE"
