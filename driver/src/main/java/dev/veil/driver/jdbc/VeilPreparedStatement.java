@@ -10,11 +10,18 @@ import java.sql.SQLException;
 @JdbcWrapper(PreparedStatement.class)
 public abstract class VeilPreparedStatement extends VeilStatement implements PreparedStatement {
 
-    final StatementPlan plan;
+    /** Made when prepared; checked again before each execution, in case the schema or search path changed. */
+    private volatile StatementPlan plan;
 
     VeilPreparedStatement(PreparedStatement delegate, VeilConnection connection, StatementPlan plan) {
         super(delegate, connection);
         this.plan = plan;
+    }
+
+    private StatementPlan currentPlan() throws SQLException {
+        StatementPlan checked = session().pipeline().revalidate(session(), plan);
+        plan = checked;
+        return checked;
     }
 
     private PreparedStatement prepared() {
@@ -23,31 +30,31 @@ public abstract class VeilPreparedStatement extends VeilStatement implements Pre
 
     @Override
     public ResultSet executeQuery() throws SQLException {
-        return wrapResultSet(execute(plan, p -> prepared().executeQuery()));
+        return wrapResultSet(execute(currentPlan(), p -> prepared().executeQuery()));
     }
 
     @Override
     public boolean execute() throws SQLException {
-        return execute(plan, p -> prepared().execute());
+        return execute(currentPlan(), p -> prepared().execute());
     }
 
     @Override
     public int executeUpdate() throws SQLException {
-        return execute(plan, p -> prepared().executeUpdate());
+        return execute(currentPlan(), p -> prepared().executeUpdate());
     }
 
     @Override
     public long executeLargeUpdate() throws SQLException {
-        return execute(plan, p -> prepared().executeLargeUpdate());
+        return execute(currentPlan(), p -> prepared().executeLargeUpdate());
     }
 
     @Override
     public int[] executeBatch() throws SQLException {
-        return execute(plan, p -> prepared().executeBatch());
+        return execute(currentPlan(), p -> prepared().executeBatch());
     }
 
     @Override
     public long[] executeLargeBatch() throws SQLException {
-        return execute(plan, p -> prepared().executeLargeBatch());
+        return execute(currentPlan(), p -> prepared().executeLargeBatch());
     }
 }

@@ -79,7 +79,7 @@ public abstract class VeilResultSet implements ResultSet {
     public SQLWarning getWarnings() throws SQLException {
         SQLWarning warnings = delegate.getWarnings();
         StatementPlan plan = trace == null ? null : trace.plan();
-        return plan != null && plan.touchesSensitive() && !plan.exempt()
+        return plan != null && plan.scrubsErrors()
                 ? Scrubbing.withoutValues(warnings, plan.sensitiveSubject()) : warnings;
     }
 

@@ -1,6 +1,7 @@
 package dev.veil.driver.pipeline;
 
 import dev.veil.approval.client.ApprovalClient;
+import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.catalog.DatabaseCatalog;
 import dev.veil.driver.catalog.SessionCatalog;
 import dev.veil.driver.config.Settings;
@@ -40,6 +41,13 @@ public final class Session {
     private volatile boolean stale;
     /** A statement changed the session's state in the current transaction: its end may undo that. */
     private volatile boolean changedInTransaction;
+    /** A transaction opened with BEGIN/START TRANSACTION while JDBC autocommit is on. */
+    private volatile boolean explicitTransaction;
+    /**
+     * While the session's own transaction holds uncommitted DDL, what it reads of the catalog is its alone: it is kept
+     * here instead of in the database's shared cache, which other sessions (and a rollback) must not see.
+     */
+    private volatile DatabaseCatalog privateCatalog;
 
     private Session(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
@@ -153,8 +161,8 @@ public final class Session {
         SessionCatalog current = catalog;
         if (current == null) {
             SessionState s = state;
-            DatabaseCatalog shared = database.catalog();
-            current = new SessionCatalog(shared, vendor, engine, s.currentCatalog(), s.searchPath());
+            DatabaseCatalog view = privateCatalog != null ? privateCatalog : database.catalog();
+            current = new SessionCatalog(view, vendor, engine, s.currentCatalog(), s.searchPath());
             catalog = current;
         }
         return current;
@@ -175,11 +183,36 @@ public final class Session {
         changedInTransaction = true;
     }
 
+    /** A BEGIN or START TRANSACTION statement opened a transaction (JDBC may still report autocommit). */
+    public void transactionBegun() {
+        explicitTransaction = true;
+    }
+
     /**
-     * A transaction ended or rolled back to a savepoint: a rollback undoes SETs made since, so read the state again.
+     * The schema changed (DDL ran). Outside a transaction every session must see it: the shared catalog is dropped.
+     * Inside one, the change is this session's until it commits: the session reads the catalog privately until then.
+     */
+    public void schemaChanged() throws SQLException {
+        database.catalog().invalidate();
+        if (vendor != null && (explicitTransaction || !vendor.getAutoCommit())) {
+            if (privateCatalog == null) {
+                privateCatalog = new DatabaseCatalog(database.catalog().identity() + "|txn:"
+                        + Integer.toHexString(System.identityHashCode(this)) + ":" + System.nanoTime(),
+                        config.get(dev.veil.driver.config.Settings.CATALOG_TTL));
+            } else {
+                privateCatalog.invalidate();
+            }
+        }
+        catalog = null;
+        stateChanged();
+    }
+
+    /**
+     * A transaction ended or rolled back to a savepoint: a rollback undoes SETs and DDL made since, so the state is
+     * read again and this session's private view of the catalog is dropped (at the end) or forgotten (at a savepoint).
      *
-     * @param completely whether the whole transaction ended (JDBC commit or rollback); after a savepoint rollback or
-     *                   a TCL statement the session may still be inside a transaction whose end undoes more
+     * @param completely whether the whole transaction ended (commit, rollback); after a savepoint rollback the
+     *                   session is still inside a transaction whose end undoes more
      */
     public void transactionEnded(boolean completely) {
         if (changedInTransaction) {
@@ -187,6 +220,18 @@ public final class Session {
             if (completely) {
                 changedInTransaction = false;
             }
+        }
+        if (privateCatalog != null) {
+            if (completely) {
+                privateCatalog = null;
+                database.catalog().invalidate(); // a commit made the DDL everyone's
+            } else {
+                privateCatalog.invalidate();
+            }
+            catalog = null;
+        }
+        if (completely) {
+            explicitTransaction = false;
         }
     }
 

@@ -33,6 +33,9 @@ public final class StatementPipeline {
             }
         }
         StatementPlan.Builder plan = new StatementPlan.Builder(sql, entry);
+        if (key != null) {
+            plan.catalog(key.catalogIdentity(), key.catalogVersion());
+        }
         try {
             for (Stage stage : stages) {
                 stage.plan(session, plan);
@@ -48,6 +51,30 @@ public final class StatementPipeline {
             session.database().remember(key, built);
         }
         return built;
+    }
+
+    /**
+     * The plan of a prepared statement, checked before an execution: when the catalog or the session's search path
+     * changed since it was made, the statement is planned again; if that changes the SQL the database would run (a
+     * table now resolves elsewhere, a column became sensitive), the prepared statement no longer means what was
+     * prepared and is refused.
+     */
+    public StatementPlan revalidate(Session session, StatementPlan prepared) throws SQLException {
+        if (prepared.catalogIdentity() == null) {
+            return prepared;
+        }
+        DatabaseContext.PlanKey key = session.planKey(prepared.originalSql(), prepared.entry());
+        if (key == null || (key.catalogIdentity().equals(prepared.catalogIdentity())
+                && key.catalogVersion() == prepared.catalogVersion())) {
+            return prepared;
+        }
+        StatementPlan current = plan(session, prepared.originalSql(), prepared.entry());
+        if (!current.sql().equals(prepared.sql()) || !current.approval().equals(prepared.approval())) {
+            throw dev.veil.driver.VeilErrors.refused("the schema or search path changed since the statement was"
+                    + " prepared, and it would now be masked or resolved differently; prepare it again"
+                    + " (rule: prepared-statement)");
+        }
+        return current;
     }
 
     /**

@@ -38,6 +38,10 @@ public final class StatementPlan {
     private final List<String> expectedLabels;
     private final Approval approval;
     private final Effects effects;
+    private final java.util.Set<dev.veil.analyzer.TableName> sensitiveTables;
+    private final Map<dev.veil.analyzer.TableName, WrittenTable> writtenTables;
+    private final String catalogIdentity;
+    private final long catalogVersion;
 
     private StatementPlan(Builder b) {
         this.originalSql = b.originalSql;
@@ -53,6 +57,10 @@ public final class StatementPlan {
         this.expectedLabels = b.expectedLabels == null ? null : List.copyOf(b.expectedLabels);
         this.approval = b.approval;
         this.effects = b.effects;
+        this.sensitiveTables = java.util.Set.copyOf(b.sensitiveTables);
+        this.writtenTables = Map.copyOf(b.writtenTables);
+        this.catalogIdentity = b.catalogIdentity;
+        this.catalogVersion = b.catalogVersion;
     }
 
     private StatementPlan(List<StatementPlan> batch) {
@@ -77,6 +85,12 @@ public final class StatementPlan {
         this.expectedLabels = null;
         this.approval = null;
         this.effects = effects;
+        java.util.Set<dev.veil.analyzer.TableName> tables = new java.util.LinkedHashSet<>();
+        batch.forEach(p -> tables.addAll(p.sensitiveTables));
+        this.sensitiveTables = java.util.Set.copyOf(tables);
+        this.writtenTables = Map.of();
+        this.catalogIdentity = null;
+        this.catalogVersion = 0;
     }
 
     /** The plan of {@code Statement.executeBatch()}: the statements added with {@code addBatch}, each planned. */
@@ -113,9 +127,43 @@ public final class StatementPlan {
         return sensitive;
     }
 
-    /** Whether the statement reads or writes any sensitive column: its errors and warnings are then scrubbed. */
+    /** Whether the statement reads or writes any sensitive column. */
     public boolean touchesSensitive() {
         return !sensitive.isEmpty();
+    }
+
+    /** Tables the statement reads or writes that have sensitive columns (whether or not it touches those). */
+    public java.util.Set<dev.veil.analyzer.TableName> sensitiveTables() {
+        return sensitiveTables;
+    }
+
+    /**
+     * Whether the statement's errors and warnings must come without their text: it touches a sensitive column, or a
+     * table with one — PostgreSQL quotes a whole failing row ("Failing row contains (…)") for a NOT NULL violation on
+     * any column — and the principal is not exempt.
+     */
+    public boolean scrubsErrors() {
+        return !exempt && (touchesSensitive() || !sensitiveTables.isEmpty());
+    }
+
+    /** The columns of each table the statement writes, for checking which generated keys it may return. */
+    public Map<dev.veil.analyzer.TableName, WrittenTable> writtenTables() {
+        return writtenTables;
+    }
+
+    /** The catalog the plan was made against (identity and version); null when the plan is not tied to one. */
+    public String catalogIdentity() {
+        return catalogIdentity;
+    }
+
+    public long catalogVersion() {
+        return catalogVersion;
+    }
+
+    /**
+     * A table a DML statement writes: its columns in ordinal order and which of them are sensitive.
+     */
+    public record WrittenTable(List<String> columns, java.util.Set<String> sensitiveColumns) {
     }
 
     /** The masks the rewrite applied, as {@code column=mask}. */
@@ -152,6 +200,10 @@ public final class StatementPlan {
 
     /** Names of the sensitive columns touched, for messages: never values. */
     public String sensitiveSubject() {
+        if (sensitive.isEmpty()) {
+            return sensitiveTables.stream().map(Object::toString).sorted().collect(Collectors.joining(", ",
+                    sensitiveTables.size() == 1 ? "table " : "tables ", " with sensitive columns"));
+        }
         return sensitive.keySet().stream().map(BaseColumn::toString).sorted().collect(Collectors.joining(", ",
                 sensitive.size() == 1 ? "sensitive column " : "sensitive columns ", ""));
     }
@@ -168,12 +220,15 @@ public final class StatementPlan {
      * What running a statement changes for Veil: DDL makes the cached catalog stale; SET, USE and DDL may change the
      * session's search path or settings, which Veil then reads again.
      */
-    public record Effects(boolean changesSchema, boolean changesSession, boolean endsTransaction) {
-        public static final Effects NONE = new Effects(false, false, false);
+    public record Effects(boolean changesSchema, boolean changesSession, Transaction transaction) {
+        public static final Effects NONE = new Effects(false, false, Transaction.NONE);
+
+        /** What a statement does to the session's transaction. */
+        public enum Transaction { NONE, BEGINS, ROLLS_BACK_TO_SAVEPOINT, ENDS }
 
         Effects and(Effects other) {
             return new Effects(changesSchema || other.changesSchema, changesSession || other.changesSession,
-                    endsTransaction || other.endsTransaction);
+                    other.transaction != Transaction.NONE ? other.transaction : transaction);
         }
     }
 
@@ -199,6 +254,9 @@ public final class StatementPlan {
         private List<String> expectedLabels;
         private Approval approval;
         private Effects effects = Effects.NONE;
+        private final Map<dev.veil.analyzer.TableName, WrittenTable> writtenTables = new LinkedHashMap<>();
+        private String catalogIdentity;
+        private long catalogVersion;
 
         Builder(String originalSql, Entry entry) {
             this.originalSql = Objects.requireNonNull(originalSql, "sql");
@@ -279,6 +337,17 @@ public final class StatementPlan {
 
         public Builder approval(Approval approval) {
             this.approval = approval;
+            return this;
+        }
+
+        public Builder writtenTable(dev.veil.analyzer.TableName table, WrittenTable columns) {
+            writtenTables.put(table, columns);
+            return this;
+        }
+
+        Builder catalog(String identity, long version) {
+            this.catalogIdentity = identity;
+            this.catalogVersion = version;
             return this;
         }
 

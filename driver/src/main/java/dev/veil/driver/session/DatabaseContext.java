@@ -14,14 +14,14 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class DatabaseContext {
 
-    private record ClassificationKey(TableName table, long catalogVersion) {
+    private record ClassificationKey(String catalogIdentity, TableName table, long catalogVersion) {
     }
 
     private final DatabaseCatalog catalog;
     private final ConcurrentMap<ClassificationKey, Map<String, Classification>> classifications =
             new ConcurrentHashMap<>();
 
-    private record EstimateKey(String fingerprint, long catalogVersion) {
+    private record EstimateKey(String fingerprint, String catalogIdentity, long catalogVersion) {
     }
 
     private final ConcurrentMap<EstimateKey, java.util.OptionalLong> estimates = new ConcurrentHashMap<>();
@@ -57,9 +57,9 @@ public final class DatabaseContext {
     }
 
     /** The sensitive columns of a table by column name, classified once per catalog version. */
-    public Map<String, Classification> classification(TableName table, long catalogVersion,
+    public Map<String, Classification> classification(String catalogIdentity, TableName table, long catalogVersion,
                                                       ClassificationLoader loader) throws java.sql.SQLException {
-        ClassificationKey key = new ClassificationKey(table, catalogVersion);
+        ClassificationKey key = new ClassificationKey(catalogIdentity, table, catalogVersion);
         Map<String, Classification> known = classifications.get(key);
         if (known != null) {
             return known;
@@ -76,9 +76,9 @@ public final class DatabaseContext {
      * The database's row estimate for a statement shape (its fingerprint), asked once per catalog version: statements
      * that differ only in literals — the partitions of one Spark read — share it.
      */
-    public java.util.OptionalLong estimate(String fingerprint, long catalogVersion, EstimateLoader loader)
-            throws java.sql.SQLException {
-        EstimateKey key = new EstimateKey(fingerprint, catalogVersion);
+    public java.util.OptionalLong estimate(String fingerprint, String catalogIdentity, long catalogVersion,
+                                           EstimateLoader loader) throws java.sql.SQLException {
+        EstimateKey key = new EstimateKey(fingerprint, catalogIdentity, catalogVersion);
         java.util.OptionalLong known = estimates.get(key);
         if (known != null) {
             return known;

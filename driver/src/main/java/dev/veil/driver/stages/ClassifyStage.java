@@ -50,11 +50,16 @@ public final class ClassifyStage implements Stage {
             return;
         }
         for (StatementAnalysis s : analysis.get().statements()) {
-            if (s.kind() == dev.veil.analyzer.StatementKind.DDL || s.kind() == dev.veil.analyzer.StatementKind.DCL) {
+            Set<TableName> tables = new LinkedHashSet<>(s.tablesRead());
+            tables.addAll(s.tablesWritten());
+            for (TableName table : tables) {
+                if (!classification(session, table).isEmpty()) {
+                    plan.sensitiveTable(table);
+                }
+            }
+            if (s.kind() == dev.veil.analyzer.StatementKind.DML) {
                 for (TableName table : s.tablesWritten()) {
-                    if (!classification(session, table).isEmpty()) {
-                        plan.sensitiveTable(table);
-                    }
+                    written(session, table).ifPresent(w -> plan.writtenTable(table, w));
                 }
             }
         }
@@ -68,7 +73,8 @@ public final class ClassifyStage implements Stage {
                 continue; // a table the statement creates, or system metadata
             }
             relations.put(table, relation.get());
-            byTable.put(table, session.database().classification(table, catalog.version(),
+            byTable.put(table, session.database().classification(catalog.database().identity(), table,
+                    catalog.version(),
                     () -> classify(session, table, relation.get())));
         }
         for (BaseColumn column : touched) {
@@ -87,6 +93,17 @@ public final class ClassifyStage implements Stage {
         }
     }
 
+    /** A written table's columns in order, and which are sensitive (for generated keys). */
+    private static Optional<StatementPlan.WrittenTable> written(Session session, TableName table) throws SQLException {
+        SessionCatalog catalog = session.catalog();
+        Optional<Relation> relation = catalog.relation(table.catalog(), table.schema(), table.name());
+        if (relation.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> columns = relation.get().columns().stream().map(CatalogColumn::name).toList();
+        return Optional.of(new StatementPlan.WrittenTable(columns, classification(session, table).keySet()));
+    }
+
     /** The sensitive columns of a table, or none when the catalog does not know it (yet). */
     private static Map<String, Classification> classification(Session session, TableName table) throws SQLException {
         SessionCatalog catalog = session.catalog();
@@ -94,7 +111,7 @@ public final class ClassifyStage implements Stage {
         if (relation.isEmpty() || relation.get().kind() == Relation.Kind.SYSTEM_TABLE) {
             return Map.of();
         }
-        return session.database().classification(table, catalog.version(),
+        return session.database().classification(catalog.database().identity(), table, catalog.version(),
                 () -> classify(session, table, relation.get()));
     }
 

@@ -69,6 +69,7 @@ public final class DecideStage implements Stage {
                         + " analyzed (rule: multi-statement)");
             }
             sessionState(engine, s, which);
+            SystemObjects.check(engine, s, which);
             if (!plan.exempt()) {
                 opaque(s, which, plan, approvals);
                 for (ColumnReference ref : s.columnReferences()) {
@@ -96,8 +97,24 @@ public final class DecideStage implements Stage {
         boolean changesSchema = statements.stream().anyMatch(s -> s.kind() == StatementKind.DDL);
         boolean changesSession = changesSchema || statements.stream()
                 .anyMatch(s -> Set.of("SET", "RESET", "USE").contains(s.type()));
-        boolean endsTransaction = statements.stream().anyMatch(s -> s.kind() == StatementKind.TCL);
-        plan.effects(new StatementPlan.Effects(changesSchema, changesSession, endsTransaction));
+        StatementPlan.Effects.Transaction transaction = StatementPlan.Effects.Transaction.NONE;
+        for (StatementAnalysis s : statements) {
+            if (s.kind() == StatementKind.TCL) {
+                transaction = transactionEffect(s);
+            }
+        }
+        plan.effects(new StatementPlan.Effects(changesSchema, changesSession, transaction));
+    }
+
+    private static StatementPlan.Effects.Transaction transactionEffect(StatementAnalysis s) {
+        List<String> tokens = List.of(s.fingerprint().normalized().split(" "));
+        return switch (s.type()) {
+            case "BEGIN", "START" -> StatementPlan.Effects.Transaction.BEGINS;
+            case "COMMIT", "END", "ABORT" -> StatementPlan.Effects.Transaction.ENDS;
+            case "ROLLBACK" -> tokens.contains("to") ? StatementPlan.Effects.Transaction.ROLLS_BACK_TO_SAVEPOINT
+                    : StatementPlan.Effects.Transaction.ENDS;
+            default -> StatementPlan.Effects.Transaction.NONE;
+        };
     }
 
     private static boolean changesWhatLaterStatementsMean(StatementAnalysis s) {

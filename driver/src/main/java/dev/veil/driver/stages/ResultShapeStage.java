@@ -24,7 +24,7 @@ public final class ResultShapeStage implements Stage {
                 @Override
                 public void opened(ResultSetMetaData metaData) throws SQLException {
                     if (metaData != null && metaData.getColumnCount() != expected.size()) {
-                        execution.session().database().catalog().invalidate();
+                        execution.session().catalog().database().invalidate();
                         throw VeilErrors.refused("the result has " + metaData.getColumnCount() + " columns where"
                                 + " Veil's analysis expected " + expected.size() + ": the schema changed since Veil"
                                 + " read it; run the statement again (rule: result-shape)");

@@ -1,6 +1,8 @@
 package dev.veil.driver.stages;
 
 import dev.veil.analyzer.Analysis;
+import dev.veil.analyzer.Clause;
+import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.RewriteResult;
 import dev.veil.analyzer.Substitution;
 import dev.veil.driver.VeilErrors;
@@ -17,6 +19,17 @@ import java.util.Optional;
  */
 public final class RewriteStage implements Stage {
 
+    /**
+     * A view's definition moves no data: it is stored as written, and reads of the view are masked through its
+     * lineage — masking it here would mask twice, and store a definition Veil could no longer read back.
+     */
+    private static boolean definesView(Analysis analysis, ColumnReference ref) {
+        String type = analysis.statements().get(ref.statementIndex()).type();
+        return ("CREATE_VIEW".equals(type) || "CREATE_MATERIALIZED_VIEW".equals(type))
+                && (ref.clause() == Clause.OUTPUT || ref.clause() == Clause.WRITE_VALUE)
+                && ref.kind() != ColumnReference.Kind.WHOLE_ROW;
+    }
+
     @Override
     public void plan(Session session, StatementPlan.Builder plan) throws SQLException {
         Optional<Analysis> analysis = plan.analysis();
@@ -30,6 +43,9 @@ public final class RewriteStage implements Stage {
         }
         MaskingRules rules = new MaskingRules(plan.sensitive(), session.masks());
         RewriteResult result = analysis.get().rewrite(ref -> {
+            if (definesView(analysis.get(), ref)) {
+                return Substitution.keep();
+            }
             MaskingRules.Outcome outcome = rules.decide(ref);
             if (outcome instanceof MaskingRules.Outcome.Replace replace) {
                 replace.masks().forEach(plan::mask);

@@ -8,8 +8,9 @@ import dev.veil.driver.pipeline.StatementPlan;
 import java.sql.SQLException;
 
 /**
- * Errors of statements that touch sensitive columns — raised while executing or while reading rows — reach the
- * caller without their text, which may quote a raw value (a failed cast, a duplicate key). Veil's own errors pass.
+ * Errors of statements that touch sensitive columns, or tables that have them — raised while executing or while
+ * reading rows — reach the caller without their text, which may quote a raw value (a failed cast, a duplicate key, a
+ * whole failing row). Veil's own errors pass.
  */
 public final class ScrubStage implements Stage {
 
@@ -34,7 +35,7 @@ public final class ScrubStage implements Stage {
     }
 
     static boolean scrubs(StatementPlan plan) {
-        return plan.touchesSensitive() && !plan.exempt();
+        return plan.scrubsErrors();
     }
 
     private static SQLException scrub(SQLException error, StatementPlan plan) {

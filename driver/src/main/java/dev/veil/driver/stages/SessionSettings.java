@@ -37,9 +37,10 @@ final class SessionSettings {
             "autocommit");
 
     /** What MariaDB's SHOW statements may show: metadata, not other sessions' statements or the binary log. */
+    // not WARNINGS/ERRORS: they quote the previous statement's values; JDBC's getWarnings() is scrubbed
     private static final List<String> MARIADB_SHOW = List.of("tables", "full tables", "databases", "schemas",
             "columns", "full columns", "fields", "full fields", "index", "indexes", "keys", "create", "table status",
-            "warnings", "errors", "count", "engines", "collation", "character set", "charset", "variables",
+            "engines", "collation", "character set", "charset", "variables",
             "session variables", "global variables", "status", "session status", "global status", "grants",
             "privileges", "plugins", "triggers", "function status", "procedure status", "open tables");
     private static final List<String> H2_SHOW = List.of("tables", "columns", "schemas");
@@ -58,12 +59,14 @@ final class SessionSettings {
         if (tokens.isEmpty()) {
             return Optional.of(type.toLowerCase(Locale.ROOT));
         }
+
         if (type.equals("SHOW")) {
             String shown = String.join(" ", tokens.subList(1, tokens.size()));
             return showAllowed(engine, shown) ? Optional.empty() : Optional.of(shown);
         }
         List<String> names = switch (type) {
-            case "SET" -> assignedNames(tokens);
+            case "SET" -> engine == Engine.MARIADB ? assignedNames(tokens)
+                    : List.of(joinName(namePart(tokens.subList(1, tokens.size()))));
             case "RESET" -> List.of(joinName(tokens.subList(1, tokens.size())));
             default -> List.of(type.toLowerCase(Locale.ROOT));
         };
@@ -104,6 +107,18 @@ final class SessionSettings {
         return names;
     }
 
+    /** The words before {@code =} or {@code TO}: a PostgreSQL or H2 SET assigns one setting, whatever its value. */
+    private static List<String> namePart(List<String> words) {
+        List<String> name = new ArrayList<>();
+        for (String word : words) {
+            if (word.equals("=") || word.equals("to")) {
+                break;
+            }
+            name.add(word);
+        }
+        return name;
+    }
+
     /** {@code session time zone} → {@code time zone}; {@code @@session.sql_mode} → {@code sql_mode}. */
     private static String joinName(List<String> words) {
         List<String> kept = new ArrayList<>();
@@ -135,8 +150,13 @@ final class SessionSettings {
         return String.join(" ", kept);
     }
 
+    /** A quoted or escaped name could spell any setting ({@code SHOW "all"}, {@code U&"\0061ll"}). */
+    private static boolean quoted(String name) {
+        return name.contains("\"") || name.contains("`") || name.contains("u&");
+    }
+
     private static boolean allowed(Engine engine, String name) {
-        if (name.startsWith("@") || name.contains("veil")) {
+        if (quoted(name) || name.startsWith("@") || name.contains("veil")) {
             return false; // user variables carry values between statements; veil* is Veil's
         }
         Set<String> names = switch (engine) {
@@ -152,7 +172,7 @@ final class SessionSettings {
     }
 
     private static boolean showAllowed(Engine engine, String shown) {
-        if (shown.contains("veil")) {
+        if (quoted(shown) || shown.contains("veil")) {
             return false;
         }
         return switch (engine) {

@@ -1,6 +1,7 @@
 package dev.veil.driver.stages;
 
 import dev.veil.driver.pipeline.Execution;
+import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
 import dev.veil.driver.pipeline.StatementPlan;
 import java.sql.SQLException;
@@ -16,20 +17,25 @@ public final class UpkeepStage implements Stage {
     @Override
     public <T> T execute(Execution<T> execution) throws SQLException {
         StatementPlan.Effects effects = execution.plan().effects();
-        if (!effects.changesSchema() && !effects.changesSession() && !effects.endsTransaction()) {
+        if (effects.equals(StatementPlan.Effects.NONE)) {
             return execution.proceed();
         }
+        Session session = execution.session();
         try {
             return execution.proceed();
         } finally {
             if (effects.changesSchema()) {
-                execution.session().database().catalog().invalidate();
+                session.schemaChanged();
             }
             if (effects.changesSession()) {
-                execution.session().stateChanged();
+                session.stateChanged();
             }
-            if (effects.endsTransaction()) {
-                execution.session().transactionEnded(false);
+            switch (effects.transaction()) {
+                case BEGINS -> session.transactionBegun();
+                case ROLLS_BACK_TO_SAVEPOINT -> session.transactionEnded(false);
+                case ENDS -> session.transactionEnded(true);
+                default -> {
+                }
             }
         }
     }
