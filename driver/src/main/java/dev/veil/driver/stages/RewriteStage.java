@@ -21,11 +21,12 @@ public final class RewriteStage implements Stage {
 
     /**
      * A view's definition moves no data: it is stored as written, and reads of the view are masked through its
-     * lineage — masking it here would mask twice, and store a definition Veil could no longer read back.
+     * lineage — masking it here would mask twice, and store a definition Veil could no longer read back. (A
+     * materialized view stores data, like CREATE TABLE AS: its values are masked.)
      */
     private static boolean definesView(Analysis analysis, ColumnReference ref) {
         String type = analysis.statements().get(ref.statementIndex()).type();
-        return ("CREATE_VIEW".equals(type) || "CREATE_MATERIALIZED_VIEW".equals(type))
+        return "CREATE_VIEW".equals(type)
                 && (ref.clause() == Clause.OUTPUT || ref.clause() == Clause.WRITE_VALUE)
                 && ref.kind() != ColumnReference.Kind.WHOLE_ROW;
     }
