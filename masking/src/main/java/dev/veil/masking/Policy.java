@@ -18,9 +18,12 @@ import java.util.Set;
  * @param detect      detection settings
  * @param exemptUsers principals who see raw values (case-sensitive, exact)
  * @param approvals   approval settings
+ * @param trustedRoutines user-defined functions and procedures a DBA vouches for ({@code name} or
+ *                    {@code schema.name}, lower case): statements may call them though Veil cannot see their code
  */
 public record Policy(int version, Map<String, SensitiveClass> classes, List<ColumnRule> columns,
-                     DetectSettings detect, Set<String> exemptUsers, ApprovalSettings approvals) {
+                     DetectSettings detect, Set<String> exemptUsers, ApprovalSettings approvals,
+                     Set<String> trustedRoutines) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -30,6 +33,7 @@ public record Policy(int version, Map<String, SensitiveClass> classes, List<Colu
         Objects.requireNonNull(detect, "detect");
         exemptUsers = Set.copyOf(exemptUsers);
         Objects.requireNonNull(approvals, "approvals");
+        trustedRoutines = Set.copyOf(trustedRoutines);
         for (ColumnRule rule : columns) {
             if (!rule.classId().equals(BuiltinClasses.NONE) && !classes.containsKey(rule.classId())) {
                 throw new IllegalArgumentException("rule " + rule.pattern() + " names unknown class "
@@ -44,7 +48,7 @@ public record Policy(int version, Map<String, SensitiveClass> classes, List<Colu
      */
     public static Policy defaults() {
         return new Policy(CURRENT_VERSION, BuiltinClasses.all(), List.of(), DetectSettings.defaults(), Set.of(),
-                ApprovalSettings.none());
+                ApprovalSettings.none(), Set.of());
     }
 
     public Optional<SensitiveClass> sensitiveClass(String id) {
@@ -54,6 +58,22 @@ public record Policy(int version, Map<String, SensitiveClass> classes, List<Colu
     /** Whether {@code user} sees raw values. */
     public boolean isExempt(String user) {
         return user != null && exemptUsers.contains(user);
+    }
+
+    /**
+     * Whether a routine is trusted: {@code schema.name} matches an entry naming it with or without its schema, and a
+     * name written without schema matches an entry without one. Case-insensitive.
+     */
+    public boolean isTrustedRoutine(String schema, String name) {
+        if (name == null) {
+            return false;
+        }
+        String bare = name.toLowerCase(java.util.Locale.ROOT);
+        if (schema == null) {
+            return trustedRoutines.contains(bare);
+        }
+        return trustedRoutines.contains(bare) || trustedRoutines.contains(schema.toLowerCase(java.util.Locale.ROOT)
+                + "." + bare);
     }
 
     /** Ids of the classes whose mask is {@code hash}: a policy with any needs a hash key. */

@@ -52,12 +52,13 @@ public final class PolicyLoader {
 
     private static Map<String, List<String>> fields() {
         Map<String, List<String>> f = new LinkedHashMap<>();
-        f.put("", List.of("version", "classes", "columns", "detect", "exempt", "approvals"));
+        f.put("", List.of("version", "classes", "columns", "detect", "exempt", "approvals", "routines"));
         f.put("classes.*", List.of("mask", "predicates", "keepFirst", "keepLast", "pad", "step", "description"));
         f.put("columns[]", List.of("match", "class"));
         f.put("detect", List.of("names", "comments", "sample"));
         f.put("detect.sample", List.of("rows", "threshold"));
         f.put("exempt", List.of("users"));
+        f.put("routines", List.of("trusted"));
         f.put("approvals", List.of("server", "ddl", "exportRows", "writeRows", "dmlWithoutWhere", "exports",
                 "onUnknown"));
         f.put("approvals.ddl", List.of("create", "alter", "drop", "truncate", "rename", "comment", "grant",
@@ -134,7 +135,8 @@ public final class PolicyLoader {
         DetectSettings detect = detect(doc.entries().get("detect"));
         Set<String> exempt = exempt(doc.entries().get("exempt"));
         ApprovalSettings approvals = approvals(doc.entries().get("approvals"));
-        return new Policy(v, classes, columns, detect, exempt, approvals);
+        Set<String> trusted = trustedRoutines(doc.entries().get("routines"));
+        return new Policy(v, classes, columns, detect, exempt, approvals, trusted);
     }
 
     // ---- classes ---------------------------------------------------------------------------------------------
@@ -318,6 +320,34 @@ public final class PolicyLoader {
             users.add(user);
         }
         return users;
+    }
+
+    // ---- routines --------------------------------------------------------------------------------------------
+
+    private static final Pattern ROUTINE = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
+
+    private Set<String> trustedRoutines(Entry entry) throws PolicyException {
+        Set<String> trusted = new LinkedHashSet<>();
+        if (entry == null || isNull(entry.value())) {
+            return trusted;
+        }
+        MapNode map = map(entry.value(), "routines");
+        checkFields(map, "routines", "routines");
+        Entry list = map.entries().get("trusted");
+        if (list == null || isNull(list.value())) {
+            return trusted;
+        }
+        ListNode items = list(list.value(), "routines.trusted");
+        for (int i = 0; i < items.items().size(); i++) {
+            String path = "routines.trusted[" + i + "]";
+            String routine = string(items.items().get(i), path);
+            if (!ROUTINE.matcher(routine).matches()) {
+                throw fail(items.items().get(i), path, "bad routine name '" + routine
+                        + "': expected name or schema.name");
+            }
+            trusted.add(routine.toLowerCase(Locale.ROOT));
+        }
+        return trusted;
     }
 
     // ---- approvals -------------------------------------------------------------------------------------------

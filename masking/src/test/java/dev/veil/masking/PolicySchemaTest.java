@@ -62,6 +62,7 @@ class PolicySchemaTest {
         shapes.put("detect", props.get("detect"));
         shapes.put("detect.sample", props.at("/detect/properties/sample"));
         shapes.put("exempt", props.get("exempt"));
+        shapes.put("routines", props.get("routines"));
         shapes.put("approvals", props.get("approvals"));
         shapes.put("approvals.ddl", props.at("/approvals/properties/ddl/oneOf/1"));
 

@@ -71,7 +71,7 @@ public final class DecideStage implements Stage {
             sessionState(engine, s, which);
             SystemObjects.check(engine, s, which);
             if (!plan.exempt()) {
-                opaque(s, which, plan, approvals);
+                opaque(s, which, plan, approvals, session.policy());
                 for (ColumnReference ref : s.columnReferences()) {
                     if (rules.decide(ref) instanceof MaskingRules.Outcome.Refuse refuse) {
                         throw VeilErrors.refused(which + refuse.message());
@@ -146,8 +146,15 @@ public final class DecideStage implements Stage {
         }
     }
 
+    /** {@code name} as written, {@code schema.name} or {@code name}. */
+    static boolean trusted(dev.veil.masking.Policy policy, String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? policy.isTrustedRoutine(null, name)
+                : policy.isTrustedRoutine(name.substring(0, dot), name.substring(dot + 1));
+    }
+
     private static void opaque(StatementAnalysis s, String which, StatementPlan.Builder plan,
-                               ApprovalSettings approvals) throws SQLException {
+                               ApprovalSettings approvals, dev.veil.masking.Policy policy) throws SQLException {
         for (Hazard h : s.hazards()) {
             switch (h.kind()) {
                 case EXPORT -> {
@@ -182,8 +189,12 @@ public final class DecideStage implements Stage {
         }
         for (FunctionUse f : s.functions()) {
             switch (f.category()) {
-                case USER_DEFINED, UNKNOWN -> throw VeilErrors.refused(which + "it calls " + f.name()
-                        + ", a function whose code Veil cannot see (rule: opaque-code)");
+                case USER_DEFINED, UNKNOWN -> {
+                    if (!trusted(policy, f.name())) {
+                        throw VeilErrors.refused(which + "it calls " + f.name() + ", a function whose code Veil"
+                                + " cannot see; a DBA may list it under routines.trusted (rule: opaque-code)");
+                    }
+                }
                 case DATA_READING, EXPORTING -> throw VeilErrors.refused(which + "it calls " + f.name()
                         + ", which reads or writes data beyond its arguments (rule: opaque-code)");
                 default -> {
