@@ -66,6 +66,13 @@ class CorpusTest {
                         assertThat(columns(u.sources())).contains(p[1]);
                     });
                 }
+                case "nouse" -> {
+                    String[] p = v.split("\\s+");
+                    assertThat(s.columnUses()).as(ctx).noneSatisfy(u -> {
+                        assertThat(u.clause().name()).isEqualTo(p[0]);
+                        assertThat(columns(u.sources())).contains(p[1]);
+                    });
+                }
                 case "fn" -> {
                     String[] p = v.split("\\s+");
                     assertThat(s.functions()).as(ctx).contains(new FunctionUse(p[0], FunctionCategory.valueOf(p[1])));
