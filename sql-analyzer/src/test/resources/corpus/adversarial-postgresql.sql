@@ -265,12 +265,13 @@ SELECT evil.lower(ssn) FROM users
 SELECT lower_udf(ssn) FROM users
 
 -- case: jdbc call escape
--- unknown: CALL
+-- kind: UTILITY/CALL
 -- hazard: CALL
+-- routine: my_proc
 {call my_proc(?)}
 
--- case: jdbc function escape
--- out: ucase ~ users.ssn
+-- case: jdbc function escape is the function pgjdbc sends
+-- out: upper ~ users.ssn
 SELECT {fn ucase(ssn)} FROM users
 
 -- case: blank lines inside a statement do not end it

@@ -401,3 +401,19 @@ SELECT ssn, rank() OVER (ORDER BY ssn) AS r FROM users
 -- case: order by a window alias after the select list
 -- use: ORDER_BY users.salary
 SELECT name, rank() OVER (ORDER BY salary) AS r FROM users ORDER BY r
+
+-- case: convert to a type reads its first argument (the parser has them the other way round)
+-- out: CONVERT(ssn, CHAR) ~ users.ssn
+SELECT CONVERT(ssn, CHAR) FROM users
+
+-- case: convert of a qualified column to a type named like a column
+-- out: d ~ users.ssn
+SELECT CONVERT(u.ssn, DATE) AS d FROM users u
+
+-- case: convert with a charset
+-- out: c ~ users.ssn
+SELECT CONVERT(ssn USING utf8mb4) AS c FROM users
+
+-- case: convert of an expression is refused rather than misread
+-- unknown: CONVERT(value, type) form
+SELECT CONVERT(lower(ssn), CHAR) FROM users

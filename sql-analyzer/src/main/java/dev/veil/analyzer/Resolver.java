@@ -1252,6 +1252,43 @@ final class Resolver {
             return null;
         }
 
+        /**
+         * {@code CONVERT(value USING charset)}, and MariaDB's and H2's {@code CONVERT(value, type)}, which the parser
+         * reads as SQL Server's {@code CONVERT(type, value)}: its "type" is the value (a column name) and its
+         * "value" the type word. Anything else is refused rather than read the wrong way round.
+         */
+        @Override
+        public <S> Void visit(net.sf.jsqlparser.expression.TranscodingFunction t, S context) {
+            if (t.isTranscodeStyle() || t.getColDataType() == null) {
+                if (t.getExpression() != null) t.getExpression().accept(this, context);
+                return null;
+            }
+            var v = t.getColDataType();
+            String name = v.getDataType();
+            if (dialect == Dialect.POSTGRESQL || !(t.getExpression() instanceof Column type)
+                    || type.getTable() != null && type.getTable().getName() != null
+                    || !CONVERT_TYPES.contains(type.getColumnName().toLowerCase(Locale.ROOT))
+                    || v.getArgumentsStringList() != null && !v.getArgumentsStringList().isEmpty()
+                    || v.getArrayData() != null && !v.getArrayData().isEmpty() || v.getCharacterSet() != null
+                    || name == null || !name.matches("[A-Za-z_`\"][A-Za-z0-9_$`\"]*(\\.[A-Za-z_`\"][A-Za-z0-9_$`\"]*)?")) {
+                throw new Unsupported("CONVERT(value, type) form");
+            }
+            visited.put(type, Boolean.TRUE);
+            int[] sp = span(t);
+            int[] valueSpan = null;
+            if (sp != null) {
+                int open = text.indexOf('(', sp[0]);
+                int at = open + 1;
+                while (at < sp[1] && Character.isWhitespace(text.charAt(at))) at++;
+                if (open >= 0 && text.startsWith(name, at)) valueSpan = new int[] {at, at + name.length()};
+            }
+            int dot = name.indexOf('.');
+            Column value = dot < 0 ? new Column(name) : new Column(new Table(name.substring(0, dot)), name.substring(dot + 1));
+            Lin l = column(value, valueSpan, scope, clause, depth, aliases, Binding.INPUT_ONLY, null);
+            sources.addAll(l.sources);
+            return null;
+        }
+
         @Override
         public <S> Void visit(TimeKeyExpression t, S context) {
             return null;
@@ -1268,6 +1305,10 @@ final class Resolver {
             return null;
         }
     }
+
+    /** Type words of MariaDB's and H2's {@code CONVERT(value, type)}. */
+    private static final Set<String> CONVERT_TYPES = Set.of("char", "nchar", "varchar", "binary", "signed", "unsigned",
+            "integer", "int", "decimal", "double", "float", "date", "datetime", "time", "timestamp", "json");
 
     private static Scope scope(Scope s) {
         for (Scope x = s; x != null; x = x.colParent) {
@@ -1344,7 +1385,11 @@ final class Resolver {
 
     /** Resolves one column reference and records it as an occurrence. */
     Lin column(Column c, Scope scope, Clause clause, int depth, Aliases aliases, Binding mode, String label) {
-        int[] sp = span(c);
+        return column(c, span(c), scope, clause, depth, aliases, mode, label);
+    }
+
+    /** {@code sp}: the reference's position (a column the parser did not read as one has none of its own). */
+    Lin column(Column c, int[] sp, Scope scope, Clause clause, int depth, Aliases aliases, Binding mode, String label) {
         String written = sp != null ? source(sp) : c.getFullyQualifiedName();
         String colName = fold(c.getColumnName());
         Table q = c.getTable();

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  * -- hazard: EXPORT               ("-- hazards: none" for none)
  * -- whole: users                 (a whole-row reference carrying a column of users)
  * -- bound: 10
+ * -- routine: my_proc             (the routine a CALL or CALL_FUNCTION calls)
  * -- unknown: text                (UNKNOWN, with the text in its reason)
  * -- statements: 2                (number of statements; expectations apply to the first)
  * SELECT …

@@ -87,6 +87,7 @@ class CorpusTest {
                 }
                 case "whole" -> assertThat(s.wholeRowReferences()).as(ctx)
                         .anySatisfy(w -> assertThat(names(tables(w.sources()))).contains(v));
+                case "routine" -> assertThat(s.routine()).as(ctx).contains(v);
                 case "bound" -> assertThat(s.rowBound().orElse(-1)).as(ctx).isEqualTo(Long.parseLong(v));
                 case "statements" -> assertThat(a.statements()).as(ctx).hasSize(Integer.parseInt(v));
                 default -> throw new IllegalStateException("unknown expectation " + key + " in " + c);
