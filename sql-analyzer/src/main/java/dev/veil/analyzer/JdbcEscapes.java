@@ -129,12 +129,16 @@ final class JdbcEscapes {
             int r = p.copy ? p.oStart + (e - p.start) : e == p.end ? p.oEnd : -1;
             int s = e;
             if (r < 0 || e < p.end) return new int[] {r, s};
+            // over whitespace and escape syntax, up to the last piece of syntax (a closing brace)
             for (int j = k + 1; j < pieces.size(); j++) {
                 Piece q = pieces.get(j);
-                boolean syntax = !q.copy && q.oEnd >= 0 && text.substring(q.start, q.end).isBlank();
-                if (!syntax) break;
-                r = q.oEnd;
-                s = q.end;
+                boolean blank = text.substring(q.start, q.end).isBlank();
+                if (!blank) break;
+                if (!q.copy) {
+                    if (q.oEnd < 0) break;
+                    r = q.oEnd;
+                    s = q.end;
+                }
             }
             return new int[] {r, s};
         }
@@ -581,7 +585,7 @@ final class JdbcEscapes {
             brace(i);
             List<Object> parts = PgFunctions.translate(name, args);
             int head = src.mapStart(nameStart, false);
-            int tail = src.mapEnd(i + 1, false);
+            int tail = src.mapEnd(closeParen + 1, false);
             for (int k = 0; k < parts.size(); k++) {
                 Object p = parts.get(k);
                 if (p instanceof Frag f) {
@@ -590,7 +594,9 @@ final class JdbcEscapes {
                     out.synth((String) p, k == 0 ? head : -1, k == parts.size() - 1 ? tail : -1);
                 }
             }
-            assert closeParen < i;
+            // pgjdbc copies what follows the arguments up to the brace (whitespace here), then drops the brace
+            out.add(src, closeParen + 1, i);
+            out.synth("", src.mapStart(i, false), src.mapEnd(i + 1, false));
             return i;
         }
 

@@ -1289,6 +1289,14 @@ final class Resolver {
             return null;
         }
 
+        /** {@code trim(trailing from x)} has no trim-character expression; the adapter would not expect that. */
+        @Override
+        public <S> Void visit(net.sf.jsqlparser.expression.TrimFunction t, S context) {
+            if (t.getExpression() != null) t.getExpression().accept(this, context);
+            if (t.getFromExpression() != null) t.getFromExpression().accept(this, context);
+            return null;
+        }
+
         @Override
         public <S> Void visit(TimeKeyExpression t, S context) {
             return null;
