@@ -248,7 +248,7 @@ FETCH ALL FROM c
 CALL my_proc(1)
 
 -- case: create function
--- unknown: CreateFunction
+-- unknown: CREATE FUNCTION is not DDL without a query
 -- hazard: CODE_BLOCK
 CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql
 

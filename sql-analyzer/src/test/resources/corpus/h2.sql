@@ -197,7 +197,7 @@ CREATE TABLE t2 AS SELECT ssn FROM users
 CREATE VIEW v2 AS SELECT email FROM users
 
 -- case: alter
--- kind: DDL/ALTER
+-- kind: DDL/ALTER_TABLE
 ALTER TABLE users ADD COLUMN extra VARCHAR(10)
 
 -- case: truncate

@@ -219,11 +219,21 @@ public final class SqlAnalyzer {
         lexicalHazards(seg, d);
         CrossCheck cc = options.crossCheck() ? CrossCheck.notApplicable("not a query") : CrossCheck.DISABLED_CHECK;
         JsqlParsing.Parsed parsed;
+        boolean ddl = DdlStatements.applies(seg);
         try {
             parsed = JsqlParsing.parse(lexed.parseText().substring(seg.start(), seg.end()), dialect,
                     options.parseTimeout().toMillis(), options.maxNestingDepth());
         } catch (JsqlParsing.ParseFailure f) {
-            fallback(seg, d, f.getMessage());
+            if (ddl) {
+                ddl(seg, d, dialect, catalog, executed, f.getMessage());
+            } else {
+                fallback(seg, d, f.getMessage());
+            }
+            return new StatementAnalysis(d, fp, cc);
+        }
+        if (ddl && !queryBearing(parsed.statement())) {
+            // DDL whose lineage does not matter: the tokens decide, whether or not the parser read it
+            ddl(seg, d, dialect, catalog, executed, null);
             return new StatementAnalysis(d, fp, cc);
         }
         String differential = ParseCheck.compare(seg, seg.start(), parsed.tokens());
@@ -277,6 +287,36 @@ public final class SqlAnalyzer {
                 boolean builtin = f.category() != FunctionCategory.USER_DEFINED && f.category() != FunctionCategory.UNKNOWN;
                 if (!builtin && f.name().equals(d.routine.toLowerCase(Locale.ROOT))) d.hazard(Hazard.Kind.CALL, "CALL " + d.routine);
             }
+        }
+    }
+
+    // ---- DDL without a query -----------------------------------------------------------------------------------------
+
+    /** DDL whose contents the analysis must follow: a query that fills a table or defines a view. */
+    private static boolean queryBearing(net.sf.jsqlparser.statement.Statement st) {
+        return st instanceof net.sf.jsqlparser.statement.create.table.CreateTable ct && ct.getSelect() != null
+                || st instanceof net.sf.jsqlparser.statement.create.view.CreateView
+                || st instanceof net.sf.jsqlparser.statement.create.view.AlterView;
+    }
+
+    /** Classifies DDL without a query from its tokens ({@link DdlStatements}), or makes it UNKNOWN. */
+    private void ddl(SqlLexer.Segment seg, StatementAnalysis.Draft d, Dialect dialect, Catalog catalog, String executed,
+                     String parseError) {
+        Resolver r = new Resolver(dialect, catalog, views(dialect, catalog), executed, seg.start(), d, 0);
+        try {
+            DdlStatements.Result res = DdlStatements.classify(seg, dialect, name -> r.classify(name) == FunctionCategory.SCALAR);
+            for (net.sf.jsqlparser.schema.Table t : res.written()) d.tablesWritten.add(r.newTableName(t));
+            for (net.sf.jsqlparser.schema.Table t : res.read()) {
+                d.tablesRead.add(r.lookup(t.getDatabaseName() == null ? null : r.fold(t.getDatabaseName()),
+                        t.getSchemaName() == null ? null : r.fold(t.getSchemaName()), r.fold(t.getName())).name());
+            }
+            d.kind = StatementKind.DDL;
+            d.type = res.type();
+            keywordHazards(seg, d);
+        } catch (DdlStatements.Refused | Resolver.Unsupported e) {
+            keywordHazards(seg, d);
+            String kw = leadingKeyword(seg);
+            d.unknownReason = parseError != null ? kw + " not understood: " + parseError + " (" + e.getMessage() + ")" : e.getMessage();
         }
     }
 
