@@ -34,3 +34,11 @@ SELECT u.name FROM {oj users u LEFT OUTER JOIN orders o ON u.id = o.user_id}
 -- case: the driver does not nest comments, the server does
 -- unknown: brace
 SELECT id /* /* */ , {fn ucase(ssn)} */ FROM users
+
+-- case: hibernate contains search with a parameter before ||
+-- use: WHERE USERS.EMAIL
+select u1_0.id from users u1_0 where u1_0.email like ('%'||?||'%')
+
+-- case: in-list as an array parameter
+-- fn: any SCALAR
+select u1_0.id from users u1_0 where u1_0.id=any(?)

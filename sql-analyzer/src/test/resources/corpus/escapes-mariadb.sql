@@ -69,3 +69,7 @@ SELECT 1--1, {fn ucase(ssn)} FROM users
 -- out: id = users.id
 -- out: ucase(ssn) ~ users.ssn
 SELECT id /*! , {fn ucase(ssn)} */ FROM users
+
+-- case: hibernate contains search with a parameter before ||
+-- use: WHERE users.email
+select u1_0.id from users u1_0 where u1_0.email like ('%'||?||'%')

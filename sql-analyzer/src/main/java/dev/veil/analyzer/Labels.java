@@ -133,7 +133,7 @@ final class Labels {
     /** H2 labels an expression with its own SQL rendering: upper-case keywords and names, single spaces. */
     private static String h2(Expression e) {
         if (e instanceof Column c) return name(Dialect.H2, c.getColumnName());
-        String s = e.toString();
+        String s = e.toString().replace(SqlLexer.PARAMETER_PLACEHOLDER, '?');
         StringBuilder b = new StringBuilder(s.length());
         char quote = 0;
         for (int i = 0; i < s.length(); i++) {

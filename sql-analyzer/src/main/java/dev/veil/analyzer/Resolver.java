@@ -175,6 +175,8 @@ final class Resolver {
     private final List<ColumnUse> uses;
     /** While resolving ON DUPLICATE KEY UPDATE: the lineage of each inserted column, for VALUES(col). */
     Map<String, Lin> insertedValues;
+    /** Offsets (in the analyzed text) of parameters the parser sees as {@link SqlLexer#PARAMETER_PLACEHOLDER}. */
+    Set<Integer> parameterPlaceholders = Set.of();
 
     /**
      * @param text  the analyzed text (offsets refer to it)
@@ -1123,6 +1125,11 @@ final class Resolver {
         @Override
         public <S> Void visit(Column column, S context) {
             visited.put(column, Boolean.TRUE);
+            int[] at = span(column);
+            if (at != null && at[1] - at[0] == 1 && parameterPlaceholders.contains(at[0]) && column.getTable() == null) {
+                single = Lin.NONE; // a parameter: no column
+                return null;
+            }
             Binding mode = aliases == null ? Binding.INPUT_ONLY : column == bare ? aliases.bare() : aliases.nested();
             Lin l = column(column, scope, clause, depth, aliases, mode, label);
             single = l;

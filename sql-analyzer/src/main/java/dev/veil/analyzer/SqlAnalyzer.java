@@ -243,6 +243,7 @@ public final class SqlAnalyzer {
             return new StatementAnalysis(d, fp, cc);
         }
         Resolver r = new Resolver(dialect, catalog, views(dialect, catalog), executed, seg.start(), d, 0);
+        r.parameterPlaceholders = lexed.placeholders();
         try {
             new Statements(r, dialect, catalog, d).analyze(parsed.statement());
             r.checkAllColumnsVisited(parsed.root(), d.kind == StatementKind.QUERY || d.kind == StatementKind.DML);
