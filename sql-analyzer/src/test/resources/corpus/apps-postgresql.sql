@@ -137,3 +137,8 @@ CREATE TABLE spark_out ("id" INTEGER , "name" TEXT , "amount" NUMERIC(10,2) )
 -- kind: DDL/TRUNCATE
 -- writes: users
 TRUNCATE TABLE ONLY users
+
+-- case: migration tool advisory lock
+-- fn: pg_try_advisory_lock SCALAR
+-- hazards: none
+SELECT pg_try_advisory_lock(77431)

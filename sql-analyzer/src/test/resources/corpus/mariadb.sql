@@ -417,3 +417,7 @@ SELECT CONVERT(ssn USING utf8mb4) AS c FROM users
 -- case: convert of an expression is refused rather than misread
 -- unknown: CONVERT(value, type) form
 SELECT CONVERT(lower(ssn), CHAR) FROM users
+
+-- case: migration tool named lock
+-- fn: get_lock SCALAR
+SELECT GET_LOCK('flyway', 10)

@@ -215,6 +215,7 @@ public final class SqlAnalyzer {
         }
         d.text = original.substring(d.start, d.end);
         d.type = leadingKeyword(seg);
+        d.callFunction = call == JdbcEscapes.CallKind.CALL_FUNCTION;
         Fingerprint fp = Fingerprints.of(lexed.text(), seg.tokens());
         lexicalHazards(seg, d);
         CrossCheck cc = options.crossCheck() ? CrossCheck.notApplicable("not a query") : CrossCheck.DISABLED_CHECK;

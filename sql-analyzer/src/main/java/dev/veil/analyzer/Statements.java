@@ -71,7 +71,7 @@ final class Statements {
             d.kind = StatementKind.QUERY;
             d.type = "SELECT";
             outputs(r.query(s, null, Clause.OUTPUT, 0));
-            if (s instanceof net.sf.jsqlparser.statement.select.PlainSelect ps && ps.getFromItem() == null
+            if (d.callFunction && s instanceof net.sf.jsqlparser.statement.select.PlainSelect ps && ps.getFromItem() == null
                     && ps.getSelectItems().size() == 1 && ps.getSelectItems().get(0).getExpression() instanceof Function f) {
                 // what a JDBC function call escape becomes: the routine it calls
                 d.routine = Labels.qualifiedName(dialect, f.getName());

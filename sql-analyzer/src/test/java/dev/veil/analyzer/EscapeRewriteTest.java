@@ -86,6 +86,14 @@ class EscapeRewriteTest {
     }
 
     @Test
+    void onlyCallsNameARoutine() {
+        assertThat(analyze(Dialect.POSTGRESQL, "SELECT upper(?)").statements().get(0).routine()).isEmpty();
+        assertThat(analyze(Dialect.POSTGRESQL, "{? = call upper(?)}").statements().get(0).routine()).contains("upper");
+        assertThat(analyze(Dialect.POSTGRESQL, "CALL public.my_proc()").statements().get(0).routine()).contains("public.my_proc");
+        assertThat(analyze(Dialect.POSTGRESQL, "SELECT id FROM users").statements().get(0).routine()).isEmpty();
+    }
+
+    @Test
     void unknownEscapesAreNotRewritten() {
         Analysis a = ANALYZER.analyze("SELECT ssn FROM users {limit 1}", Dialect.POSTGRESQL, TestCatalogs.postgres());
         assertThat(a.isUnknown()).isTrue();
