@@ -184,10 +184,8 @@ final class JdbcEscapes {
         }
 
         Builder add(Frag f) {
-            int before = text.length();
             for (Piece p : f.pieces) piece(p.end - p.start, p.oStart, p.oEnd, p.copy);
             text.append(f.text);
-            assert text.length() == before + f.text.length();
             return this;
         }
 
@@ -212,10 +210,6 @@ final class JdbcEscapes {
 
         private int pieceEnd() {
             return pieces.isEmpty() ? 0 : pieces.get(pieces.size() - 1).end;
-        }
-
-        int length() {
-            return text.length();
         }
 
         Frag build() {
