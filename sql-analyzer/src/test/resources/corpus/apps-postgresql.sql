@@ -142,3 +142,8 @@ TRUNCATE TABLE ONLY users
 -- fn: pg_try_advisory_lock SCALAR
 -- hazards: none
 SELECT pg_try_advisory_lock(77431)
+
+-- case: show the isolation level
+-- kind: UTILITY/SHOW
+-- hazards: none
+SHOW TRANSACTION ISOLATION LEVEL

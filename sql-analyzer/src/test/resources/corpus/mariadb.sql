@@ -421,3 +421,8 @@ SELECT CONVERT(lower(ssn), CHAR) FROM users
 -- case: migration tool named lock
 -- fn: get_lock SCALAR
 SELECT GET_LOCK('flyway', 10)
+
+-- case: show variables stays unknown
+-- unknown: not analyzed
+-- hazard: LEAKY_SYSTEM_OBJECT
+SHOW VARIABLES LIKE 'max_allowed_packet'

@@ -251,6 +251,12 @@ public final class SqlAnalyzer {
         } catch (Resolver.Unsupported u) {
             keywordHazards(seg, d);
             d.unknownReason = u.getMessage();
+            if ("SHOW".equals(leadingKeyword(seg)) && plainWords(seg) && d.hazards.isEmpty()) {
+                // SHOW of a setting by name (SHOW TRANSACTION ISOLATION LEVEL): it reads a setting, like SHOW x
+                d.unknownReason = null;
+                d.kind = StatementKind.UTILITY;
+                d.type = "SHOW";
+            }
         }
         if (call != null) callEscape(call, d, dialect);
         if (d.unknownReason == null && calcite != null && d.kind == StatementKind.QUERY && call == null) {
@@ -368,6 +374,13 @@ public final class SqlAnalyzer {
         }
         keywordHazards(seg, d);
         d.unknownReason = (kw == null ? "statement" : kw) + " not understood: " + parseError;
+    }
+
+    private static boolean plainWords(SqlLexer.Segment seg) {
+        for (SqlLexer.Tok t : seg.tokens()) {
+            if (t.significant() && t.kind != SqlLexer.Kind.WORD) return false;
+        }
+        return true;
     }
 
     private static boolean onlyLiterals(SqlLexer.Segment seg) {
