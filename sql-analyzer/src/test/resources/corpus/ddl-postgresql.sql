@@ -128,3 +128,19 @@ CREATE TABLE copy AS SELECT ssn FROM users
 -- unknown: CREATE TRIGGER
 -- hazard: CODE_BLOCK
 CREATE TRIGGER t BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION my_fn()
+
+-- case: attaching a table as a partition makes its rows readable through the parent
+-- unknown: ATTACH makes existing rows readable through another table
+ALTER TABLE measurements ATTACH PARTITION users FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')
+
+-- case: inheriting makes this table's rows readable through the parent
+-- unknown: INHERIT makes existing rows readable through another table
+ALTER TABLE users INHERIT people
+
+-- case: no longer inheriting
+-- kind: DDL/ALTER_TABLE
+ALTER TABLE users NO INHERIT people
+
+-- case: a child table inherits the parent's columns, not its rows
+-- kind: DDL/CREATE_TABLE
+CREATE TABLE child (extra int) INHERITS (users)

@@ -20,7 +20,9 @@ import net.sf.jsqlparser.schema.Table;
  *   <li>every function call is a built-in scalar function (a user-defined function in a default or a generated column
  *       could read any table whenever a row is written);</li>
  *   <li>ALTER TABLE computes nothing from the rows it already holds: no {@code USING} expression, no generated or
- *       computed column, no default other than a constant, no repartitioning by an expression;</li>
+ *       computed column, no default other than a constant, no repartitioning by an expression; and it does not make
+ *       rows readable through another table ({@code ATTACH PARTITION}, {@code INHERIT},
+ *       {@code EXCHANGE PARTITION … WITH TABLE});</li>
  *   <li>no storage that reads files or other servers (MariaDB {@code ENGINE=CONNECT}, {@code FEDERATED},
  *       {@code MERGE … UNION}, {@code SPIDER}, {@code CONNECTION=}, H2 table engines, PostgreSQL foreign tables);</li>
  *   <li>no parameters or session variables.</li>
@@ -342,6 +344,11 @@ final class DdlStatements {
             }
             case "PARTITION" -> {
                 if (next.equals("BY")) throw new Refused("ALTER TABLE … PARTITION BY evaluates expressions over existing rows");
+            }
+            // PostgreSQL: another table's rows become rows of this one (ATTACH PARTITION), or this table's rows become
+            // rows of another (INHERIT parent): readable there under that table's columns
+            case "ATTACH", "INHERIT" -> {
+                if (!prev.equals("NO")) throw new Refused("ALTER TABLE … " + w + " makes existing rows readable through another table");
             }
             default -> { }
         }
