@@ -9,11 +9,42 @@ SELECT ssn AS email FROM users
 -- out: email = users.ssn
 SELECT email FROM (SELECT ssn AS email FROM users) users
 
--- case: order by an alias named like an input column takes both
+-- case: order by an alias named like an input column binds the output column
+-- out: ssn = users.name
+-- use: ORDER_BY users.name
+-- nouse: ORDER_BY users.ssn
+SELECT name AS ssn FROM users ORDER BY ssn
+
+-- case: inside an order by expression the same name is the input column
 -- out: ssn = users.name
 -- use: ORDER_BY users.ssn
--- use: ORDER_BY users.name
-SELECT name AS ssn FROM users ORDER BY ssn
+-- nouse: ORDER_BY users.name
+SELECT name AS ssn FROM users ORDER BY ssn || ''
+
+-- case: group by a name that is both binds the input column
+-- out: ssn = users.ssn
+-- use: GROUP_BY users.ssn
+-- nouse: GROUP_BY users.name
+SELECT ssn FROM users GROUP BY ssn ORDER BY ssn
+
+-- case: group by an alias only
+-- out: s ~ users.ssn
+-- use: GROUP_BY users.ssn
+SELECT upper(ssn) AS s FROM users GROUP BY s
+
+-- case: distinct on binds the output column
+-- use: DISTINCT_ON users.name
+-- nouse: DISTINCT_ON users.ssn
+SELECT DISTINCT ON (ssn) name AS ssn, id FROM users ORDER BY ssn, id
+
+-- case: having sees input columns only
+-- unknown: column s not found
+SELECT upper(ssn) AS s FROM users GROUP BY ssn HAVING s > '1'
+
+-- case: window clauses see input columns only
+-- use: WINDOW_ORDER users.ssn
+-- nouse: WINDOW_ORDER users.name
+SELECT name AS ssn, rank() OVER (ORDER BY ssn) AS r FROM users
 
 -- case: correlated subquery without from
 -- out: s ~ users.ssn
@@ -217,7 +248,7 @@ FETCH ALL FROM c
 CALL my_proc(1)
 
 -- case: create function
--- unknown: CreateFunction
+-- unknown: CREATE FUNCTION is not DDL without a query
 -- hazard: CODE_BLOCK
 CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql
 
@@ -234,12 +265,13 @@ SELECT evil.lower(ssn) FROM users
 SELECT lower_udf(ssn) FROM users
 
 -- case: jdbc call escape
--- unknown: CALL
+-- kind: UTILITY/CALL
 -- hazard: CALL
+-- routine: my_proc
 {call my_proc(?)}
 
--- case: jdbc function escape
--- out: ucase ~ users.ssn
+-- case: jdbc function escape is the function pgjdbc sends
+-- out: upper ~ users.ssn
 SELECT {fn ucase(ssn)} FROM users
 
 -- case: blank lines inside a statement do not end it

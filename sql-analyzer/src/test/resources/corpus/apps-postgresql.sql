@@ -103,3 +103,47 @@ SELECT c.relname FROM pg_catalog.pg_class c WHERE c.relkind = 'r'
 -- out: total ~ users.salary
 -- out: n ~
 SELECT d.name, sum(u.salary) AS total, count(*) AS n FROM users u JOIN depts d ON d.id = u.dept_id GROUP BY d.name ORDER BY total DESC
+
+-- case: hibernate 6 contains search: a parameter right before || (JSqlParser reads ?| as a JSON operator)
+-- out: id = users.id
+-- use: WHERE users.email
+select u1_0.id from users u1_0 where u1_0.email like ('%'||?||'%') escape '\'
+
+-- case: hibernate 6 in-list as an array parameter
+-- out: id = users.id
+-- fn: any SCALAR
+select u1_0.id from users u1_0 where u1_0.id=any(?)
+
+-- case: a doubled question mark is pgjdbc's escape for the ? operator, not a parameter
+-- unknown: not understood
+select u1_0.id from users u1_0 where u1_0.name ?? 'k'
+
+-- case: hibernate 6 schema export
+-- kind: DDL/ALTER_TABLE
+-- writes: orders
+alter table if exists orders add constraint FKabc foreign key (user_id) references users
+
+-- case: spark aggregate pushdown
+-- out: max ~ users.salary
+-- out: count ~
+select MAX("salary"),COUNT(*) FROM users WHERE ("dept_id" IS NOT NULL)
+
+-- case: spark create table for a write
+-- kind: DDL/CREATE_TABLE
+-- writes: spark_out
+CREATE TABLE spark_out ("id" INTEGER , "name" TEXT , "amount" NUMERIC(10,2) )
+
+-- case: spark truncate for an overwrite
+-- kind: DDL/TRUNCATE
+-- writes: users
+TRUNCATE TABLE ONLY users
+
+-- case: migration tool advisory lock
+-- fn: pg_try_advisory_lock SCALAR
+-- hazards: none
+SELECT pg_try_advisory_lock(77431)
+
+-- case: show the isolation level
+-- kind: UTILITY/SHOW
+-- hazards: none
+SHOW TRANSACTION ISOLATION LEVEL

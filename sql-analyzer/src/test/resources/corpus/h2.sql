@@ -197,7 +197,7 @@ CREATE TABLE t2 AS SELECT ssn FROM users
 CREATE VIEW v2 AS SELECT email FROM users
 
 -- case: alter
--- kind: DDL/ALTER
+-- kind: DDL/ALTER_TABLE
 ALTER TABLE users ADD COLUMN extra VARCHAR(10)
 
 -- case: truncate
@@ -229,3 +229,26 @@ SELECT "ID","SSN" FROM USERS WHERE "ID" >= 10 AND "ID" < 20
 -- case: multiple statements
 -- statements: 2
 SELECT 1; SELECT ssn FROM users
+
+-- case: group by a name that is both binds the output column
+-- use: GROUP_BY USERS.NAME
+-- nouse: GROUP_BY USERS.SSN
+SELECT name AS ssn FROM users GROUP BY ssn
+
+-- case: inside a group by expression only input columns are visible
+-- use: GROUP_BY USERS.SSN
+-- nouse: GROUP_BY USERS.NAME
+SELECT max(name) AS ssn FROM users GROUP BY ssn || ''
+
+-- case: order by an alias named like an input column binds the output column
+-- use: ORDER_BY USERS.NAME
+-- nouse: ORDER_BY USERS.SSN
+SELECT name AS ssn FROM users ORDER BY ssn
+
+-- case: group by a number is a constant
+-- nouse: GROUP_BY USERS.SSN
+SELECT ssn, count(*) FROM users GROUP BY 1
+
+-- case: convert to a type is not parsed for H2
+-- unknown: syntax error
+SELECT CONVERT(ssn, VARCHAR) AS c FROM users

@@ -357,3 +357,72 @@ SELECT * FROM users NATURAL JOIN audit_log
 -- case: a column in a position the resolver does not walk is caught by the completeness check
 -- unknown: unsupported position
 SELECT JSON_OBJECTAGG(id, ssn) FROM users
+
+-- case: order by an alias named like an input column binds the output column
+-- use: ORDER_BY users.name
+-- nouse: ORDER_BY users.ssn
+SELECT name AS ssn FROM users ORDER BY ssn
+
+-- case: inside an order by expression an input column comes first
+-- use: ORDER_BY users.ssn
+-- nouse: ORDER_BY users.name
+SELECT name AS ssn FROM users ORDER BY concat(ssn, '')
+
+-- case: inside an order by expression an alias is visible when no input column has its name
+-- use: ORDER_BY users.ssn
+SELECT upper(ssn) AS s FROM users ORDER BY concat(s, '')
+
+-- case: group by a name that is both binds the input column
+-- use: GROUP_BY users.ssn
+-- nouse: GROUP_BY users.name
+SELECT name AS ssn FROM users GROUP BY ssn
+
+-- case: having a name that could be the alias or the input column is refused
+-- unknown: could be the output column or the input column
+SELECT name AS ssn, count(*) FROM users GROUP BY name HAVING ssn > '1'
+
+-- case: having a name that is the same column either way
+-- use: HAVING users.ssn
+SELECT ssn FROM users GROUP BY ssn HAVING ssn > '1'
+
+-- case: window order by an alias is refused (MariaDB binds the alias)
+-- unknown: window clause names the select-list alias ssn
+SELECT name AS ssn, rank() OVER (ORDER BY ssn) AS r FROM users
+
+-- case: window partition by a name that is both binds the input column
+-- use: WINDOW_PARTITION users.ssn
+-- nouse: WINDOW_PARTITION users.name
+SELECT name AS ssn, rank() OVER (PARTITION BY ssn ORDER BY id) AS r FROM users
+
+-- case: window order by the selected column itself
+-- use: WINDOW_ORDER users.ssn
+SELECT ssn, rank() OVER (ORDER BY ssn) AS r FROM users
+
+-- case: order by a window alias after the select list
+-- use: ORDER_BY users.salary
+SELECT name, rank() OVER (ORDER BY salary) AS r FROM users ORDER BY r
+
+-- case: convert to a type reads its first argument (the parser has them the other way round)
+-- out: CONVERT(ssn, CHAR) ~ users.ssn
+SELECT CONVERT(ssn, CHAR) FROM users
+
+-- case: convert of a qualified column to a type named like a column
+-- out: d ~ users.ssn
+SELECT CONVERT(u.ssn, DATE) AS d FROM users u
+
+-- case: convert with a charset
+-- out: c ~ users.ssn
+SELECT CONVERT(ssn USING utf8mb4) AS c FROM users
+
+-- case: convert of an expression is refused rather than misread
+-- unknown: CONVERT(value, type) form
+SELECT CONVERT(lower(ssn), CHAR) FROM users
+
+-- case: migration tool named lock
+-- fn: get_lock SCALAR
+SELECT GET_LOCK('flyway', 10)
+
+-- case: show variables stays unknown
+-- unknown: not analyzed
+-- hazard: LEAKY_SYSTEM_OBJECT
+SHOW VARIABLES LIKE 'max_allowed_packet'

@@ -436,3 +436,8 @@ SELECT ssn FROM users u FOR UPDATE OF u
 -- case: for share
 -- out: ssn = users.ssn
 SELECT ssn FROM users FOR SHARE
+
+-- case: trim without a trim character
+-- out: rtrim ~ users.name
+-- out: ltrim ~ users.email
+SELECT trim(trailing from name), trim(leading from email) FROM users

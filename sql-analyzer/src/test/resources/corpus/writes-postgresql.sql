@@ -185,7 +185,7 @@ CREATE VIEW v_new2 (x) AS SELECT email FROM users
 CREATE TABLE fresh (id int PRIMARY KEY, note text)
 
 -- case: alter table
--- kind: DDL/ALTER
+-- kind: DDL/ALTER_TABLE
 -- writes: users
 ALTER TABLE users ADD COLUMN extra text
 

@@ -17,11 +17,19 @@ public final class Analysis {
     private final Dialect dialect;
     private final List<StatementAnalysis> statements;
     private final Fingerprint fingerprint;
+    /** JDBC escapes translated as the vendor driver does; null or identity when there are none. */
+    private final JdbcEscapes.Translation translation;
 
     Analysis(String sql, String executedSql, Dialect dialect, List<StatementAnalysis> statements) {
+        this(sql, executedSql, dialect, statements, null);
+    }
+
+    Analysis(String sql, String executedSql, Dialect dialect, List<StatementAnalysis> statements,
+             JdbcEscapes.Translation translation) {
         this.sql = sql;
         this.executedSql = executedSql;
         this.dialect = dialect;
+        this.translation = translation == null || translation.identity() ? null : translation;
         this.statements = List.copyOf(statements);
         if (statements.size() == 1) {
             this.fingerprint = statements.get(0).fingerprint();
@@ -40,10 +48,19 @@ public final class Analysis {
     public String sql() { return sql; }
 
     /**
-     * The text the database executes, on which rewrites are based: the SQL as given with MariaDB executable-comment
-     * markers blanked, so that their content runs whatever the server version.
+     * The text to hand to the vendor driver, on which rewrites are based: the SQL as given with MariaDB
+     * executable-comment markers blanked, so that their content runs whatever the server version. JDBC escapes are
+     * left in it for the vendor driver to translate (the analysis is of their translation, see
+     * {@link #analyzedSql()}).
      */
     public String executedSql() { return executedSql; }
+
+    /**
+     * The text that was analyzed: {@link #executedSql()} with its JDBC escapes translated as the vendor driver
+     * translates them (call escapes in their canonical form, see {@link StatementAnalysis#type()}). Equal to
+     * {@link #executedSql()} when there are none.
+     */
+    public String analyzedSql() { return translation == null ? executedSql : translation.text(); }
 
     public Dialect dialect() { return dialect; }
 
@@ -72,7 +89,7 @@ public final class Analysis {
                 return RewriteResult.refused("statement " + (s.index() + 1) + " is not understood: " + s.unknownReason().orElse(""));
             }
         }
-        record Edit(int start, int end, String text, int order) { }
+        String analyzed = analyzedSql();
         List<Edit> edits = new ArrayList<>();
         for (StatementAnalysis s : statements) {
             IdentityHashMap<ItemInfo, IdentityHashMap<Occurrence, String>> starReplacements = new IdentityHashMap<>();
@@ -92,7 +109,7 @@ public final class Analysis {
                 }
                 if (s.rewriteBlocker != null) return RewriteResult.refused(s.rewriteBlocker);
                 if (o.start < 0) return RewriteResult.refused("no exact position for " + o.ref.text());
-                if (!executedSql.substring(o.start, o.end).equals(o.ref.text())) {
+                if (!analyzed.substring(o.start, o.end).equals(o.ref.text())) {
                     return RewriteResult.refused("position mismatch for " + o.ref.text());
                 }
                 edits.add(new Edit(o.start, o.end, "(" + sub.text + ")", 1));
@@ -137,16 +154,78 @@ public final class Analysis {
             }
         }
         if (edits.isEmpty()) return new RewriteResult(executedSql, false, null);
-        edits.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::order).thenComparingInt(Edit::end));
-        StringBuilder out = new StringBuilder(executedSql.length() + 64);
+        if (translation != null) return rewriteThroughEscapes(edits);
+        String rewritten = apply(analyzed, edits);
+        if (rewritten == null) return RewriteResult.refused("overlapping rewrites");
+        return new RewriteResult(rewritten, true, null);
+    }
+
+    /** An edit of the text: {@code [start, end)} becomes {@code text}; {@code order} sorts edits at one place. */
+    private record Edit(int start, int end, String text, int order) { }
+
+    private static String apply(String text, List<Edit> edits) {
+        List<Edit> sorted = new ArrayList<>(edits);
+        sorted.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::order).thenComparingInt(Edit::end));
+        StringBuilder out = new StringBuilder(text.length() + 64);
         int pos = 0;
-        for (Edit e : edits) {
-            if (e.start() < pos) return RewriteResult.refused("overlapping rewrites");
-            out.append(executedSql, pos, e.start()).append(e.text());
+        Edit last = null;
+        for (Edit e : sorted) {
+            if (e.equals(last)) continue; // one place in the original that the driver's translation repeats
+            if (e.start() < pos) return null;
+            out.append(text, pos, e.start()).append(e.text());
             pos = e.end();
+            last = e;
         }
-        out.append(executedSql, pos, executedSql.length());
-        return new RewriteResult(out.toString(), true, null);
+        out.append(text, pos, text.length());
+        return out.toString();
+    }
+
+    /**
+     * Edits found in the analyzed text (JDBC escapes translated) are made in the text handed to the vendor driver.
+     * Each must fall on text the driver copies verbatim, and the driver's translation of the result must be exactly
+     * the analyzed text with the same edits: otherwise the rewrite is refused.
+     */
+    private RewriteResult rewriteThroughEscapes(List<Edit> edits) {
+        JdbcEscapes.Frag map = translation.frag();
+        List<Edit> original = new ArrayList<>();
+        List<Edit> analyzed = new ArrayList<>();
+        for (Edit e : edits) {
+            int start;
+            int end;
+            if (e.start() == e.end()) {
+                // an alias: after the escape that ends the item, in both texts
+                int[] at = map.mapEndWide(e.end());
+                start = end = at[0];
+                analyzed.add(new Edit(at[1], at[1], e.text(), e.order()));
+            } else {
+                analyzed.add(e);
+                start = map.mapStart(e.start(), false);
+                end = map.mapEnd(e.end(), false);
+                if (start >= 0 && end >= start
+                        && !executedSql.substring(start, end).equals(translation.text().substring(e.start(), e.end()))) {
+                    start = -1;
+                }
+            }
+            if (start < 0 || end < start) {
+                return RewriteResult.refused("a rewritten reference is part of a JDBC escape the driver rewrites");
+            }
+            original.add(new Edit(start, end, e.text(), e.order()));
+        }
+        String rewritten = apply(executedSql, original);
+        String rewrittenAnalyzed = apply(translation.text(), analyzed);
+        if (rewritten == null || rewrittenAnalyzed == null) return RewriteResult.refused("overlapping rewrites");
+        SqlLexer.Lexed lexed = SqlLexer.lex(rewritten, dialect, Integer.MAX_VALUE);
+        String translated;
+        try {
+            translated = lexed.error() != null ? null
+                    : JdbcEscapes.translate(rewritten, dialect, lexed.tokens(), lexed.segments()).text();
+        } catch (JdbcEscapes.Refused r) {
+            translated = null;
+        }
+        if (!rewrittenAnalyzed.equals(translated)) {
+            return RewriteResult.refused("the driver would translate the rewritten JDBC escapes differently");
+        }
+        return new RewriteResult(rewritten, true, null);
     }
 
     /** The quoted alias that makes the vendor driver report {@code label}; null when the dialect cannot carry it. */

@@ -17,9 +17,18 @@ import java.util.Set;
  * @param nested         true inside a subquery, derived table or CTE (not the statement's own top level)
  * @param label          for references that are a whole output column of their query block, the label that
  *                       output has; null otherwise
+ * @param qualifiedSource for a reference in ORDER BY, GROUP BY, HAVING, DISTINCT ON or a window clause that binds
+ *                       to an output column of its own query block (by name or by position) whose expression is a
+ *                       plain reference to a column of that block's FROM clause: a reference to that input column,
+ *                       qualified with its range variable ({@code c.email}), that the database binds to the input
+ *                       column in the same position and that no output alias can capture. Replacing the reference
+ *                       with it orders or groups by the stored value even when the select item is rewritten. Empty
+ *                       in every other case (expressions, derived tables without an alias, JOIN USING columns,
+ *                       ORDER BY of a SELECT DISTINCT, set operations).
  */
 public record ColumnReference(int statementIndex, String text, Clause clause, Kind kind, Origin origin,
-                              Set<BaseColumn> sources, boolean derived, boolean nested, String label) {
+                              Set<BaseColumn> sources, boolean derived, boolean nested, String label,
+                              Optional<String> qualifiedSource) {
 
     public enum Kind {
         /** A column reference written in the statement. */
@@ -29,7 +38,12 @@ public record ColumnReference(int statementIndex, String text, Clause clause, Ki
         /** A whole row used as one value ({@code SELECT t FROM t}, {@code row_to_json(t)}, {@code t.*} in a call). */
         WHOLE_ROW,
         /** A column named in {@code JOIN … USING} or implied by {@code NATURAL JOIN}: it cannot be replaced. */
-        USING_COLUMN
+        USING_COLUMN,
+        /**
+         * An output column named by its position ({@code ORDER BY 2}, {@code GROUP BY 1}); its text is the number.
+         * It has the lineage of that output and origin {@link Origin#DERIVED}.
+         */
+        OUTPUT_POSITION
     }
 
     public enum Origin {
@@ -49,6 +63,12 @@ public record ColumnReference(int statementIndex, String text, Clause clause, Ki
 
     public ColumnReference {
         sources = Set.copyOf(sources);
+        qualifiedSource = qualifiedSource == null ? Optional.empty() : qualifiedSource;
+    }
+
+    public ColumnReference(int statementIndex, String text, Clause clause, Kind kind, Origin origin,
+                           Set<BaseColumn> sources, boolean derived, boolean nested, String label) {
+        this(statementIndex, text, clause, kind, origin, sources, derived, nested, label, Optional.empty());
     }
 
     /** The base column when this is a direct reference to one. */

@@ -80,7 +80,14 @@ final class Labels {
         if (e instanceof ArrayConstructor) return "array";
         if (e instanceof RowConstructor<?>) return "row";
         if (e instanceof ExtractExpression) return "extract";
-        if (e instanceof TrimFunction) return "btrim";
+        if (e instanceof TrimFunction t) {
+            String spec = String.valueOf(t.getTrimSpecification());
+            return spec.equals("LEADING") ? "ltrim" : spec.equals("TRAILING") ? "rtrim" : "btrim";
+        }
+        // a typed literal is a cast: PostgreSQL names it after the type
+        if (e instanceof net.sf.jsqlparser.expression.DateTimeLiteralExpression d) {
+            return d.getType() == null ? null : d.getType().name().toLowerCase(Locale.ROOT);
+        }
         if (e instanceof TimeKeyExpression t) return t.getStringValue().toLowerCase(Locale.ROOT).replace("()", "");
         if (e instanceof ArrayExpression a) return pgStrong(a.getObjExpression());
         if (e instanceof net.sf.jsqlparser.expression.RowGetExpression g) return name(Dialect.POSTGRESQL, g.getColumnName());
@@ -126,7 +133,7 @@ final class Labels {
     /** H2 labels an expression with its own SQL rendering: upper-case keywords and names, single spaces. */
     private static String h2(Expression e) {
         if (e instanceof Column c) return name(Dialect.H2, c.getColumnName());
-        String s = e.toString();
+        String s = e.toString().replace(SqlLexer.PARAMETER_PLACEHOLDER, '?');
         StringBuilder b = new StringBuilder(s.length());
         char quote = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -142,6 +149,35 @@ final class Labels {
             }
         }
         return b.toString();
+    }
+
+    /** A dotted routine or relation name as the database reads it: each part unquoted or folded. */
+    static String qualifiedName(Dialect d, String raw) {
+        List<String> parts = new java.util.ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (quote != 0) {
+                if (c == quote && i + 1 < raw.length() && raw.charAt(i + 1) == quote) {
+                    cur.append(c).append(c);
+                    i++;
+                    continue;
+                }
+                if (c == quote) quote = 0;
+                cur.append(c);
+            } else if (c == '"' || c == '`') {
+                quote = c;
+                cur.append(c);
+            } else if (c == '.') {
+                parts.add(name(d, cur.toString().strip()));
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        parts.add(name(d, cur.toString().strip()));
+        return String.join(".", parts);
     }
 
     static String lastPart(String dotted) {

@@ -110,7 +110,35 @@ final class Resolver {
         }
     }
 
-    record Out(String label, Lin lin) { }
+    /**
+     * One output column of a query block. {@code source} is set when the output is a plain reference to a column of
+     * the block's own FROM clause: a qualified reference to that column (see {@link ColumnReference#qualifiedSource}).
+     * A null {@code lin} marks an output not resolved yet (MariaDB window clauses see the select list's aliases).
+     */
+    record Out(String label, Lin lin, String source, boolean sameNameColumn) {
+        Out(String label, Lin lin) {
+            this(label, lin, null, false);
+        }
+    }
+
+    /** How an unqualified name in an ordering, grouping or window clause chooses between outputs and inputs. */
+    enum Binding {
+        /** An output column of that name if there is one, otherwise an input column. */
+        OUTPUT_FIRST,
+        /** An input column of the block's own FROM clause if there is one, otherwise an output column. */
+        INPUT_FIRST,
+        /** Input columns only: output aliases are not visible. */
+        INPUT_ONLY,
+        /** Either, but a name that could be both (with different values) is refused: the rule is not certain. */
+        EXCLUSIVE
+    }
+
+    /**
+     * The outputs a bare name may bind to: {@code bare} applies to a name that is the whole item (parentheses
+     * aside), {@code nested} to a name inside an expression. {@code sourceAllowed}: whether a reference bound to an
+     * output may be given the output's qualified source.
+     */
+    record Aliases(List<Out> outputs, Binding bare, Binding nested, boolean sourceAllowed) { }
 
     static final class Scope {
         final Scope colParent;
@@ -120,6 +148,10 @@ final class Resolver {
         List<StarEntry> star = new ArrayList<>();
         final Map<String, List<Col>> ctes = new HashMap<>();
         List<Out> outputs = List.of();
+        /** MariaDB: the select list's labels before it is resolved, for window clauses (which see them). */
+        List<Out> pendingOutputs = List.of();
+        /** SELECT DISTINCT (not DISTINCT ON): ORDER BY may only name what the select list returns. */
+        boolean distinct;
         final Map<String, WindowDefinition> windows = new HashMap<>();
 
         Scope(Scope colParent, Scope cteParent) {
@@ -143,6 +175,8 @@ final class Resolver {
     private final List<ColumnUse> uses;
     /** While resolving ON DUPLICATE KEY UPDATE: the lineage of each inserted column, for VALUES(col). */
     Map<String, Lin> insertedValues;
+    /** Offsets (in the analyzed text) of parameters the parser sees as {@link SqlLexer#PARAMETER_PLACEHOLDER}. */
+    Set<Integer> parameterPlaceholders = Set.of();
 
     /**
      * @param text  the analyzed text (offsets refer to it)
@@ -387,25 +421,27 @@ final class Resolver {
         }
         if (ps.getWhere() != null) expr(ps.getWhere(), scope, Clause.WHERE, depth, null);
         if (ps.getPreWhere() != null) throw new Unsupported("PREWHERE");
+        if (dialect == Dialect.MARIADB) scope.pendingOutputs = pendingOutputs(ps.getSelectItems());
         List<Out> outs = selectItems(ps.getSelectItems(), scope, valueClause, depth);
         scope.outputs = outs;
+        scope.distinct = ps.getDistinct() != null && ps.getDistinct().getOnSelectItems() == null;
         if (ps.getDistinct() != null && ps.getDistinct().getOnSelectItems() != null) {
             for (SelectItem<?> si : ps.getDistinct().getOnSelectItems()) {
-                expr(si.getExpression(), scope, Clause.DISTINCT_ON, depth, null);
+                orderingExpr(si.getExpression(), scope, Clause.DISTINCT_ON, depth);
             }
         }
         GroupByElement g = ps.getGroupBy();
         if (g != null) {
             if (g.getGroupByExpressionList() != null) {
-                for (Object e : g.getGroupByExpressionList()) orderingExpr((Expression) e, scope, Clause.GROUP_BY, depth, false);
+                for (Object e : g.getGroupByExpressionList()) orderingExpr((Expression) e, scope, Clause.GROUP_BY, depth);
             }
             if (g.getGroupingSets() != null) {
                 for (ExpressionList<Expression> set : g.getGroupingSets()) {
-                    for (Expression e : set) orderingExpr(e, scope, Clause.GROUP_BY, depth, false);
+                    for (Expression e : set) orderingExpr(e, scope, Clause.GROUP_BY, depth);
                 }
             }
         }
-        if (ps.getHaving() != null) expr(ps.getHaving(), scope, Clause.HAVING, depth, dialect == Dialect.MARIADB ? outs : null);
+        if (ps.getHaving() != null) expr(ps.getHaving(), scope, Clause.HAVING, depth, aliases(Clause.HAVING, scope));
         if (ps.getQualify() != null) expr(ps.getQualify(), scope, Clause.WHERE, depth, null);
         if (ps.getTop() != null) {
             if (ps.getTop().getExpression() instanceof LongValue lv && depth == 0) bound(lv.getValue());
@@ -447,7 +483,7 @@ final class Resolver {
             s.vars.add(v);
         }
         if (sel.getOrderByElements() != null) {
-            for (OrderByElement o : sel.getOrderByElements()) orderingExpr(o.getExpression(), s, Clause.ORDER_BY, depth, true);
+            for (OrderByElement o : sel.getOrderByElements()) orderingExpr(o.getExpression(), s, Clause.ORDER_BY, depth);
         }
         if (sel.getLimit() != null) {
             Expression rc = sel.getLimit().getRowCount();
@@ -470,19 +506,94 @@ final class Resolver {
     }
 
     /**
-     * GROUP BY / ORDER BY items: an output-column position, an output name, or an expression over the inputs. Where
-     * a bare name matches both an output and an input column, the lineage is the union.
+     * GROUP BY, ORDER BY and DISTINCT ON items: an output-column position, an output name, or an expression over the
+     * inputs. Which of an output and an input column a bare name binds to depends on the dialect and the clause
+     * ({@link #aliases}).
      */
-    private void orderingExpr(Expression e, Scope scope, Clause clause, int depth, boolean outputsFirst) {
-        if (e instanceof LongValue lv) {
+    private void orderingExpr(Expression e, Scope scope, Clause clause, int depth) {
+        if (e instanceof LongValue lv && positional(clause)) {
             long n = lv.getValue();
             if (n >= 1 && n <= scope.outputs.size()) {
                 Out o = scope.outputs.get((int) n - 1);
+                int[] sp = span(lv);
+                String source = sourceAllowed(clause, scope) ? o.source() : null;
+                ColumnReference cr = new ColumnReference(statementIndex, sp != null ? source(sp) : Long.toString(n), clause,
+                        ColumnReference.Kind.OUTPUT_POSITION, ColumnReference.Origin.DERIVED, o.lin().sources,
+                        o.lin().derived, depth > 0, null, Optional.ofNullable(source));
+                draft.occurrences.add(new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null));
                 uses.add(new ColumnUse(clause, Long.toString(n), o.lin().sources));
                 return;
             }
         }
-        expr(e, scope, clause, depth, scope.outputs);
+        expr(e, scope, clause, depth, aliases(clause, scope));
+    }
+
+    /** Whether a number in this clause names an output column: H2 groups by a constant ({@code GROUP BY 1}). */
+    private boolean positional(Clause clause) {
+        if (clause == Clause.DISTINCT_ON && dialect != Dialect.POSTGRESQL) throw new Unsupported("DISTINCT ON outside PostgreSQL");
+        return !(clause == Clause.GROUP_BY && dialect == Dialect.H2);
+    }
+
+    private static boolean sourceAllowed(Clause clause, Scope scope) {
+        // SELECT DISTINCT … ORDER BY must order by what it returns (PostgreSQL and H2 refuse anything else)
+        return !(clause == Clause.ORDER_BY && scope.distinct);
+    }
+
+    /**
+     * Which output names a clause sees, as the databases bind them (checked on PostgreSQL 15, MariaDB 10.11 and H2
+     * 2.3): ORDER BY and DISTINCT ON bind a bare name to an output column first everywhere; GROUP BY binds it to an
+     * input column first except in H2; inside expressions only MariaDB sees output aliases, after inputs; MariaDB
+     * HAVING and window clauses see them too (window ORDER BY even before inputs).
+     */
+    private Aliases aliases(Clause clause, Scope scope) {
+        return aliases(clause, scope, scope.outputs);
+    }
+
+    private Aliases aliases(Clause clause, Scope scope, List<Out> outputs) {
+        Binding bare;
+        Binding nested;
+        switch (dialect) {
+            case POSTGRESQL -> {
+                bare = switch (clause) {
+                    case ORDER_BY, DISTINCT_ON -> Binding.OUTPUT_FIRST;
+                    case GROUP_BY -> Binding.INPUT_FIRST;
+                    default -> Binding.INPUT_ONLY;
+                };
+                nested = Binding.INPUT_ONLY;
+            }
+            case H2 -> {
+                bare = switch (clause) {
+                    case ORDER_BY, DISTINCT_ON, GROUP_BY -> Binding.OUTPUT_FIRST;
+                    default -> Binding.INPUT_ONLY;
+                };
+                nested = Binding.INPUT_ONLY;
+            }
+            default -> {
+                switch (clause) {
+                    case ORDER_BY, WINDOW_ORDER -> { bare = Binding.OUTPUT_FIRST; nested = Binding.INPUT_FIRST; }
+                    case GROUP_BY, WINDOW_PARTITION -> { bare = Binding.INPUT_FIRST; nested = Binding.INPUT_FIRST; }
+                    // outside aggregates an alias wins, inside them the input column: refuse names that could be both
+                    case HAVING -> { bare = Binding.EXCLUSIVE; nested = Binding.EXCLUSIVE; }
+                    default -> { bare = Binding.INPUT_ONLY; nested = Binding.INPUT_ONLY; }
+                }
+            }
+        }
+        if (bare == Binding.INPUT_ONLY && nested == Binding.INPUT_ONLY) return null;
+        return new Aliases(outputs, bare, nested, sourceAllowed(clause, scope));
+    }
+
+    /** MariaDB: the labels of the explicit select items, for window clauses resolved before the select list is. */
+    private List<Out> pendingOutputs(List<SelectItem<?>> items) {
+        List<Out> out = new ArrayList<>();
+        for (SelectItem<?> si : items) {
+            Expression e = si.getExpression();
+            if (e instanceof AllColumns || e instanceof AllTableColumns) continue;
+            String label = si.getAlias() != null ? Labels.alias(dialect, si.getAlias().getName())
+                    : Labels.of(dialect, e, Optional.ofNullable(source(span(e))).orElse(e.toString()));
+            boolean sameName = unwrap(e) instanceof Column c && sameCol(fold(c.getColumnName()), label);
+            out.add(new Out(label, null, null, sameName));
+        }
+        return out;
     }
 
     private void selectInto(PlainSelect ps, List<Out> outs) {
@@ -539,14 +650,15 @@ final class Resolver {
                 visitedTables.put(atc.getTable(), Boolean.TRUE);
                 if (v == null) throw new Unsupported("unknown relation " + atc.getTable() + " in " + atc);
                 ItemInfo info = new ItemInfo(pos(span(atc), itemSpan, 0), pos(span(atc), itemSpan, 1), false, null, true);
-                for (Col c : v.cols) outs.add(starColumn(info, new StarEntry(c, v), valueClause, depth));
+                boolean local = containsIdentical(scope.vars, v);
+                for (Col c : v.cols) outs.add(starColumn(info, new StarEntry(c, v), valueClause, depth, local));
                 draft.items.add(info);
             } else if (e instanceof AllColumns ac) {
                 if (ac.getExceptColumns() != null || ac.getReplaceExpressions() != null) throw new Unsupported("* EXCEPT/REPLACE");
                 if (scope.star.isEmpty()) throw new Unsupported("* without a FROM clause");
                 ItemInfo info = new ItemInfo(pos(span(ac), itemSpan, 0), pos(span(ac), itemSpan, 1), false, null, true);
                 for (StarEntry se : scope.star) {
-                    outs.add(starColumn(info, se, valueClause, depth));
+                    outs.add(starColumn(info, se, valueClause, depth, true));
                 }
                 draft.items.add(info);
             } else {
@@ -555,7 +667,8 @@ final class Resolver {
                         : Labels.of(dialect, e, exprText);
                 if (si.getAlias() != null && si.getAlias().getAliasColumns() != null) throw new Unsupported("column alias list");
                 Lin lin = expr(e, scope, valueClause, depth, null, unwrap(e) instanceof Column ? label : null);
-                outs.add(new Out(label, lin));
+                String source = unwrap(e) instanceof Column c ? localSource(c, scope) : null;
+                outs.add(new Out(label, lin, source, false));
                 if (itemSpan != null) draft.items.add(new ItemInfo(itemSpan[0], itemSpan[1], si.getAlias() != null, label, false));
                 else draft.rewriteBlocker = "select item without position: " + label;
             }
@@ -568,7 +681,8 @@ final class Resolver {
         return fallback == null ? -1 : fallback[i];
     }
 
-    private Out starColumn(ItemInfo info, StarEntry se, Clause clause, int depth) {
+    /** {@code local}: the column belongs to a range variable of the block's own FROM clause. */
+    private Out starColumn(ItemInfo info, StarEntry se, Clause clause, int depth, boolean local) {
         Col c = se.col();
         RangeVar v = se.var();
         String ref;
@@ -580,7 +694,48 @@ final class Resolver {
         Occurrence o = new Occurrence(cr, -1, -1, info);
         draft.occurrences.add(o);
         info.starColumns.add(new ItemInfo.StarColumn(ref, c.name, o, v == null));
-        return new Out(c.name, c.lin);
+        String source = local && v != null && v.qualifier != null ? qualified(v, c) : null;
+        return new Out(c.name, c.lin, source, false);
+    }
+
+    /**
+     * A reference to an input column of the block's own FROM clause that the database cannot bind to anything else:
+     * qualified with its range variable. Null when there is none (outer columns, USING columns, unnamed relations).
+     */
+    private String localSource(Column c, Scope scope) {
+        String colName = fold(c.getColumnName());
+        Table q = c.getTable();
+        RangeVar var = null;
+        Col col = null;
+        if (q != null && q.getName() != null) {
+            RangeVar v = qualifiedVar(q, scope);
+            if (v == null || !containsIdentical(scope.vars, v)) return null;
+            var = v;
+            col = findCol(v, colName);
+        } else {
+            if (scope.merged.containsKey(colName.toLowerCase(Locale.ROOT))) return null;
+            for (RangeVar v : scope.vars) {
+                Col x = findCol(v, colName);
+                if (x == null) continue;
+                if (col != null) return null;
+                var = v;
+                col = x;
+            }
+        }
+        if (var == null || col == null || var.qualifier == null) return null;
+        return qualified(var, col);
+    }
+
+    private static boolean containsIdentical(List<RangeVar> vars, RangeVar v) {
+        for (RangeVar x : vars) if (x == v) return true;
+        return false;
+    }
+
+    /** {@code var.col}, each part quoted only when the dialect needs it. */
+    private String qualified(RangeVar var, Col col) {
+        String qualifier = var.qualifier.equals(dialect.quoteIdentifier(var.name)) ? Identifiers.quoteIfNeeded(dialect, var.name)
+                : var.qualifier;
+        return qualifier + "." + Identifiers.quoteIfNeeded(dialect, col.name);
     }
 
     // ---- FROM ---------------------------------------------------------------------------------------------------
@@ -921,21 +1076,22 @@ final class Resolver {
 
     // ---- expressions --------------------------------------------------------------------------------------------
 
-    Lin expr(Expression e, Scope scope, Clause clause, int depth, List<Out> aliases) {
+    Lin expr(Expression e, Scope scope, Clause clause, int depth, Aliases aliases) {
         return expr(e, scope, clause, depth, aliases, null);
     }
 
     /**
      * The lineage of an expression; records every column reference in it as an occurrence with {@code clause}.
      *
-     * @param aliases output columns a bare name may also refer to (ORDER BY, GROUP BY, MariaDB HAVING), or null
+     * @param aliases output columns a bare name may also refer to (ORDER BY, GROUP BY, DISTINCT ON, MariaDB HAVING
+     *                and window clauses), or null
      * @param label   the output label when the expression is a whole select-list item
      */
-    Lin expr(Expression e, Scope scope, Clause clause, int depth, List<Out> aliases, String label) {
+    Lin expr(Expression e, Scope scope, Clause clause, int depth, Aliases aliases, String label) {
         if (e == null) return Lin.NONE;
-        Walker w = new Walker(scope, clause, depth, aliases, label);
-        e.accept(w, null);
         Expression bare = unwrap(e);
+        Walker w = new Walker(scope, clause, depth, aliases, label, bare instanceof Column c ? c : null);
+        e.accept(w, null);
         if (bare instanceof Column && w.single != null) return w.single;
         return Lin.of(w.sources, true);
     }
@@ -950,23 +1106,32 @@ final class Resolver {
         final Scope scope;
         final Clause clause;
         final int depth;
-        final List<Out> aliases;
+        final Aliases aliases;
         final String label;
+        /** The column that is the whole expression (parentheses aside), if it is one. */
+        final Column bare;
         final TreeSet<BaseColumn> sources = new TreeSet<>();
         Lin single;
 
-        Walker(Scope scope, Clause clause, int depth, List<Out> aliases, String label) {
+        Walker(Scope scope, Clause clause, int depth, Aliases aliases, String label, Column bare) {
             this.scope = scope;
             this.clause = clause;
             this.depth = depth;
             this.aliases = aliases;
             this.label = label;
+            this.bare = bare;
         }
 
         @Override
         public <S> Void visit(Column column, S context) {
             visited.put(column, Boolean.TRUE);
-            Lin l = column(column, scope, clause, depth, aliases, label);
+            int[] at = span(column);
+            if (at != null && at[1] - at[0] == 1 && parameterPlaceholders.contains(at[0]) && column.getTable() == null) {
+                single = Lin.NONE; // a parameter: no column
+                return null;
+            }
+            Binding mode = aliases == null ? Binding.INPUT_ONLY : column == bare ? aliases.bare() : aliases.nested();
+            Lin l = column(column, scope, clause, depth, aliases, mode, label);
             single = l;
             sources.addAll(l.sources);
             return null;
@@ -1000,7 +1165,7 @@ final class Resolver {
                 if (l == null) throw new Unsupported("VALUES(" + fold(c.getColumnName()) + ") names no inserted column");
                 int[] sp = span(c);
                 occurrence(l, ColumnReference.Origin.DERIVED, ColumnReference.Kind.COLUMN, sp != null ? source(sp) : c.toString(),
-                        sp, clause, depth, null);
+                        sp, clause, depth, null, null);
                 sources.addAll(l.sources);
                 return null;
             }
@@ -1050,11 +1215,18 @@ final class Resolver {
         }
 
         private void window(ExpressionList<?> partition, List<OrderByElement> order) {
+            // MariaDB window clauses see the select list's aliases; while the select list is being resolved its
+            // outputs are not known yet, and a name that could be one of them is refused (see column())
+            List<Out> outs = dialect != Dialect.MARIADB ? List.of() : !scope.outputs.isEmpty() ? scope.outputs : scope.pendingOutputs;
             if (partition != null) {
-                for (Expression p : partition) sources.addAll(expr(p, scope, Clause.WINDOW_PARTITION, depth, null).sources);
+                for (Expression p : partition) {
+                    sources.addAll(expr(p, scope, Clause.WINDOW_PARTITION, depth, aliases(Clause.WINDOW_PARTITION, scope, outs)).sources);
+                }
             }
             if (order != null) {
-                for (OrderByElement o : order) sources.addAll(expr(o.getExpression(), scope, Clause.WINDOW_ORDER, depth, null).sources);
+                for (OrderByElement o : order) {
+                    sources.addAll(expr(o.getExpression(), scope, Clause.WINDOW_ORDER, depth, aliases(Clause.WINDOW_ORDER, scope, outs)).sources);
+                }
             }
         }
 
@@ -1087,6 +1259,51 @@ final class Resolver {
             return null;
         }
 
+        /**
+         * {@code CONVERT(value USING charset)}, and MariaDB's and H2's {@code CONVERT(value, type)}, which the parser
+         * reads as SQL Server's {@code CONVERT(type, value)}: its "type" is the value (a column name) and its
+         * "value" the type word. Anything else is refused rather than read the wrong way round.
+         */
+        @Override
+        public <S> Void visit(net.sf.jsqlparser.expression.TranscodingFunction t, S context) {
+            if (t.isTranscodeStyle() || t.getColDataType() == null) {
+                if (t.getExpression() != null) t.getExpression().accept(this, context);
+                return null;
+            }
+            var v = t.getColDataType();
+            String name = v.getDataType();
+            if (dialect == Dialect.POSTGRESQL || !(t.getExpression() instanceof Column type)
+                    || type.getTable() != null && type.getTable().getName() != null
+                    || !CONVERT_TYPES.contains(type.getColumnName().toLowerCase(Locale.ROOT))
+                    || v.getArgumentsStringList() != null && !v.getArgumentsStringList().isEmpty()
+                    || v.getArrayData() != null && !v.getArrayData().isEmpty() || v.getCharacterSet() != null
+                    || name == null || !name.matches("[A-Za-z_`\"][A-Za-z0-9_$`\"]*(\\.[A-Za-z_`\"][A-Za-z0-9_$`\"]*)?")) {
+                throw new Unsupported("CONVERT(value, type) form");
+            }
+            visited.put(type, Boolean.TRUE);
+            int[] sp = span(t);
+            int[] valueSpan = null;
+            if (sp != null) {
+                int open = text.indexOf('(', sp[0]);
+                int at = open + 1;
+                while (at < sp[1] && Character.isWhitespace(text.charAt(at))) at++;
+                if (open >= 0 && text.startsWith(name, at)) valueSpan = new int[] {at, at + name.length()};
+            }
+            int dot = name.indexOf('.');
+            Column value = dot < 0 ? new Column(name) : new Column(new Table(name.substring(0, dot)), name.substring(dot + 1));
+            Lin l = column(value, valueSpan, scope, clause, depth, aliases, Binding.INPUT_ONLY, null);
+            sources.addAll(l.sources);
+            return null;
+        }
+
+        /** {@code trim(trailing from x)} has no trim-character expression; the adapter would not expect that. */
+        @Override
+        public <S> Void visit(net.sf.jsqlparser.expression.TrimFunction t, S context) {
+            if (t.getExpression() != null) t.getExpression().accept(this, context);
+            if (t.getFromExpression() != null) t.getFromExpression().accept(this, context);
+            return null;
+        }
+
         @Override
         public <S> Void visit(TimeKeyExpression t, S context) {
             return null;
@@ -1103,6 +1320,10 @@ final class Resolver {
             return null;
         }
     }
+
+    /** Type words of MariaDB's and H2's {@code CONVERT(value, type)}. */
+    private static final Set<String> CONVERT_TYPES = Set.of("char", "nchar", "varchar", "binary", "signed", "unsigned",
+            "integer", "int", "decimal", "double", "float", "date", "datetime", "time", "timestamp", "json");
 
     private static Scope scope(Scope s) {
         for (Scope x = s; x != null; x = x.colParent) {
@@ -1178,8 +1399,12 @@ final class Resolver {
     }
 
     /** Resolves one column reference and records it as an occurrence. */
-    Lin column(Column c, Scope scope, Clause clause, int depth, List<Out> aliases, String label) {
-        int[] sp = span(c);
+    Lin column(Column c, Scope scope, Clause clause, int depth, Aliases aliases, Binding mode, String label) {
+        return column(c, span(c), scope, clause, depth, aliases, mode, label);
+    }
+
+    /** {@code sp}: the reference's position (a column the parser did not read as one has none of its own). */
+    Lin column(Column c, int[] sp, Scope scope, Clause clause, int depth, Aliases aliases, Binding mode, String label) {
         String written = sp != null ? source(sp) : c.getFullyQualifiedName();
         String colName = fold(c.getColumnName());
         Table q = c.getTable();
@@ -1190,40 +1415,28 @@ final class Resolver {
             }
             Col col = findCol(v, colName);
             if (col == null) throw new Unsupported("column " + colName + " not found in " + v.name);
-            return occurrence(col.lin, col.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth, label);
+            return occurrence(col.lin, col.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth, label, null);
         }
-        // unqualified: output aliases first in ORDER BY, inputs first elsewhere; both when both match
-        Lin aliasLin = null;
-        if (aliases != null) {
-            for (Out o : aliases) {
-                if (sameCol(o.label(), colName)) aliasLin = aliasLin == null ? o.lin() : aliasLin.merge(o.lin());
-            }
+        if (mode != Binding.INPUT_ONLY) {
+            Lin bound = outputBinding(c, colName, scope, aliases, mode, written, sp, clause, depth, label);
+            if (bound != null) return bound;
         }
         for (Scope s = scope; s != null; s = s.colParent) {
             Col merged = s.merged.get(colName.toLowerCase(Locale.ROOT));
             if (merged != null && sameCol(merged.name, colName)) {
-                return occurrence(merge(merged.lin, aliasLin), aliasLin != null ? ColumnReference.Origin.DERIVED : merged.origin,
-                        ColumnReference.Kind.COLUMN, written, sp, clause, depth, label);
+                return occurrence(merged.lin, merged.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth, label, null);
             }
             Col found = null;
             for (RangeVar v : s.vars) {
                 Col col = findCol(v, colName);
                 if (col != null) {
-                    if (found != null && s == scope && aliasLin == null) throw new Unsupported("column " + colName + " is ambiguous");
                     if (found != null) throw new Unsupported("column " + colName + " is ambiguous");
                     found = col;
                 }
             }
             if (found != null) {
-                return occurrence(merge(found.lin, aliasLin), aliasLin != null ? ColumnReference.Origin.DERIVED : found.origin,
-                        ColumnReference.Kind.COLUMN, written, sp, clause, depth, label);
+                return occurrence(found.lin, found.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth, label, null);
             }
-            if (s == scope && aliasLin != null) {
-                return occurrence(aliasLin, ColumnReference.Origin.DERIVED, ColumnReference.Kind.COLUMN, written, sp, clause, depth, label);
-            }
-        }
-        if (aliasLin != null) {
-            return occurrence(aliasLin, ColumnReference.Origin.DERIVED, ColumnReference.Kind.COLUMN, written, sp, clause, depth, label);
         }
         // a whole-row reference: PostgreSQL lets a relation name stand for its row
         if (dialect == Dialect.POSTGRESQL) {
@@ -1235,6 +1448,65 @@ final class Resolver {
             return Lin.NONE;
         }
         throw new Unsupported("column " + colName + " not found");
+    }
+
+    /**
+     * An unqualified name that may name an output column of its block: the occurrence's lineage when it binds to
+     * one (origin DERIVED, with the output's qualified source), null when it binds to an input column.
+     */
+    private Lin outputBinding(Column c, String colName, Scope scope, Aliases aliases, Binding mode, String written,
+                              int[] sp, Clause clause, int depth, String label) {
+        List<Out> matches = new ArrayList<>();
+        for (Out o : aliases.outputs()) if (sameCol(o.label(), colName)) matches.add(o);
+        if (matches.isEmpty()) return null;
+        Col input = localInput(scope, colName);
+        if (mode == Binding.INPUT_FIRST && input != null) return null;
+        boolean pending = false;
+        for (Out o : matches) if (o.lin() == null) pending = true;
+        if (pending) {
+            // a MariaDB window clause naming a select-list alias: harmless only when the item is that very column
+            boolean allSame = true;
+            for (Out o : matches) allSame &= o.sameNameColumn();
+            if (allSame && input != null) return null;
+            throw new Unsupported("window clause names the select-list alias " + colName);
+        }
+        Lin aliasLin = null;
+        for (Out o : matches) aliasLin = aliasLin == null ? o.lin() : aliasLin.merge(o.lin());
+        boolean useOutput = switch (mode) {
+            case OUTPUT_FIRST -> true;
+            case INPUT_FIRST -> input == null;
+            case EXCLUSIVE -> {
+                if (input == null) yield true;
+                if (input.lin.sources.equals(aliasLin.sources) && input.lin.derived == aliasLin.derived) yield false;
+                throw new Unsupported("name " + colName + " in " + clause + " could be the output column or the input column");
+            }
+            case INPUT_ONLY -> false;
+        };
+        if (!useOutput) return null;
+        String source = null;
+        if (aliases.sourceAllowed()) {
+            for (Out o : matches) {
+                if (o.source() == null || source != null && !source.equals(o.source())) { source = null; break; }
+                source = o.source();
+            }
+        }
+        return occurrence(aliasLin, ColumnReference.Origin.DERIVED, ColumnReference.Kind.COLUMN, written, sp, clause,
+                depth, label, source);
+    }
+
+    /** The input column of that name in the block's own FROM clause (not an enclosing query's), or null. */
+    private Col localInput(Scope scope, String colName) {
+        Col merged = scope.merged.get(colName.toLowerCase(Locale.ROOT));
+        if (merged != null && sameCol(merged.name, colName)) return merged;
+        Col found = null;
+        for (RangeVar v : scope.vars) {
+            Col col = findCol(v, colName);
+            if (col != null) {
+                if (found != null) throw new Unsupported("column " + colName + " is ambiguous");
+                found = col;
+            }
+        }
+        return found;
     }
 
     private static Lin merge(Lin a, Lin b) {
@@ -1269,9 +1541,9 @@ final class Resolver {
     }
 
     private Lin occurrence(Lin lin, ColumnReference.Origin origin, ColumnReference.Kind kind, String written, int[] sp,
-                           Clause clause, int depth, String label) {
+                           Clause clause, int depth, String label, String qualifiedSource) {
         ColumnReference cr = new ColumnReference(statementIndex, written, clause, kind, origin, lin.sources, lin.derived,
-                depth > 0, label);
+                depth > 0, label, Optional.ofNullable(qualifiedSource));
         draft.occurrences.add(new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null));
         if (clause != Clause.OUTPUT && clause != Clause.WRITE_VALUE) uses.add(new ColumnUse(clause, written, lin.sources));
         return lin;

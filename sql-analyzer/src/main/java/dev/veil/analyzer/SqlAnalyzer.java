@@ -124,13 +124,51 @@ public final class SqlAnalyzer {
         SqlLexer.Lexed lexed = SqlLexer.lex(sql, dialect, options.maxNestingDepth());
         if (lexed.error() != null) return single(sql, dialect, "lexical error: " + lexed.error());
         String executed = executedText(lexed);
+        JdbcEscapes.Translation tr;
+        try {
+            tr = JdbcEscapes.translate(executed, dialect, lexed.tokens(), lexed.segments());
+        } catch (JdbcEscapes.Refused r) {
+            return escapeRefused(sql, executed, lexed, dialect, r.getMessage());
+        }
+        SqlLexer.Lexed work = lexed;
+        if (!tr.identity()) {
+            // the statement as the vendor driver hands it to the server
+            work = SqlLexer.lex(tr.text(), dialect, options.maxNestingDepth());
+            if (work.error() != null) return escapeRefused(sql, executed, lexed, dialect, "lexical error: " + work.error());
+            for (SqlLexer.Tok t : work.tokens()) {
+                if (t.kind == SqlLexer.Kind.OPERATOR && (t.value.equals("{") || t.value.equals("}"))) {
+                    return escapeRefused(sql, executed, lexed, dialect, "a brace reaches the server");
+                }
+            }
+        }
+        String analyzed = tr.identity() ? executed : tr.text();
+        List<StatementAnalysis> out = new ArrayList<>();
+        int index = 0;
+        for (SqlLexer.Segment seg : work.segments()) {
+            out.add(statement(work, analyzed, seg, index++, dialect, catalog, sql, tr));
+        }
+        if (out.isEmpty()) return single(sql, dialect, "no statement");
+        return new Analysis(sql, executed, dialect, out, tr);
+    }
+
+    /** JDBC escapes the analysis does not follow: each statement UNKNOWN, with the hazards its keywords show. */
+    private Analysis escapeRefused(String sql, String executed, SqlLexer.Lexed lexed, Dialect dialect, String reason) {
         List<StatementAnalysis> out = new ArrayList<>();
         int index = 0;
         for (SqlLexer.Segment seg : lexed.segments()) {
-            out.add(statement(lexed, executed, seg, index++, dialect, catalog));
+            StatementAnalysis.Draft d = new StatementAnalysis.Draft();
+            d.index = index++;
+            d.start = seg.start();
+            d.end = seg.end();
+            d.text = sql.substring(seg.start(), seg.end());
+            d.type = leadingKeyword(seg);
+            lexicalHazards(seg, d);
+            keywordHazards(seg, d);
+            d.unknownReason = "JDBC escape syntax: " + reason;
+            out.add(new StatementAnalysis(d, Fingerprints.of(lexed.text(), seg.tokens()), CrossCheck.DISABLED_CHECK));
         }
         if (out.isEmpty()) return single(sql, dialect, "no statement");
-        return new Analysis(sql, executed, dialect, out);
+        return new Analysis(sql, executed, dialect, out, null);
     }
 
     private Analysis single(String sql, Dialect dialect, String reason) {
@@ -153,23 +191,50 @@ public final class SqlAnalyzer {
         return b == null ? lexed.text() : b.toString();
     }
 
+    /**
+     * @param lexed    the text analyzed: the executed text, or the server's text when JDBC escapes were translated
+     * @param original the SQL as given (statement offsets and text refer to it)
+     */
     private StatementAnalysis statement(SqlLexer.Lexed lexed, String executed, SqlLexer.Segment seg, int index,
-                                        Dialect dialect, Catalog catalog) {
+                                        Dialect dialect, Catalog catalog, String original, JdbcEscapes.Translation tr) {
         StatementAnalysis.Draft d = new StatementAnalysis.Draft();
         d.index = index;
         d.start = seg.start();
         d.end = seg.end();
-        d.text = lexed.text().substring(seg.start(), seg.end());
+        JdbcEscapes.CallKind call = null;
+        if (!tr.identity()) {
+            d.start = tr.frag().mapStart(seg.start(), true);
+            d.end = tr.frag().mapEnd(seg.end(), true);
+            if (d.start < 0 || d.end < d.start) {
+                d.start = 0;
+                d.end = original.length();
+            }
+            for (JdbcEscapes.CallEscape c : tr.calls()) {
+                if (c.open() >= d.start && c.open() < d.end) call = c.kind();
+            }
+        }
+        d.text = original.substring(d.start, d.end);
         d.type = leadingKeyword(seg);
+        d.callFunction = call == JdbcEscapes.CallKind.CALL_FUNCTION;
         Fingerprint fp = Fingerprints.of(lexed.text(), seg.tokens());
         lexicalHazards(seg, d);
         CrossCheck cc = options.crossCheck() ? CrossCheck.notApplicable("not a query") : CrossCheck.DISABLED_CHECK;
         JsqlParsing.Parsed parsed;
+        boolean ddl = DdlStatements.applies(seg);
         try {
             parsed = JsqlParsing.parse(lexed.parseText().substring(seg.start(), seg.end()), dialect,
                     options.parseTimeout().toMillis(), options.maxNestingDepth());
         } catch (JsqlParsing.ParseFailure f) {
-            fallback(seg, d, f.getMessage());
+            if (ddl) {
+                ddl(seg, d, dialect, catalog, executed, f.getMessage());
+            } else {
+                fallback(seg, d, f.getMessage());
+            }
+            return new StatementAnalysis(d, fp, cc);
+        }
+        if (ddl && !queryBearing(parsed.statement())) {
+            // DDL whose lineage does not matter: the tokens decide, whether or not the parser read it
+            ddl(seg, d, dialect, catalog, executed, null);
             return new StatementAnalysis(d, fp, cc);
         }
         String differential = ParseCheck.compare(seg, seg.start(), parsed.tokens());
@@ -179,17 +244,88 @@ public final class SqlAnalyzer {
             return new StatementAnalysis(d, fp, cc);
         }
         Resolver r = new Resolver(dialect, catalog, views(dialect, catalog), executed, seg.start(), d, 0);
+        r.parameterPlaceholders = lexed.placeholders();
         try {
             new Statements(r, dialect, catalog, d).analyze(parsed.statement());
             r.checkAllColumnsVisited(parsed.root(), d.kind == StatementKind.QUERY || d.kind == StatementKind.DML);
         } catch (Resolver.Unsupported u) {
             keywordHazards(seg, d);
             d.unknownReason = u.getMessage();
+            if ("SHOW".equals(leadingKeyword(seg)) && plainWords(seg) && d.hazards.isEmpty()) {
+                // SHOW of a setting by name (SHOW TRANSACTION ISOLATION LEVEL): it reads a setting, like SHOW x
+                d.unknownReason = null;
+                d.kind = StatementKind.UTILITY;
+                d.type = "SHOW";
+            }
         }
-        if (d.unknownReason == null && calcite != null && d.kind == StatementKind.QUERY) {
+        if (call != null) callEscape(call, d, dialect);
+        if (d.unknownReason == null && calcite != null && d.kind == StatementKind.QUERY && call == null) {
             cc = calcite.check(dialect, catalog, d, fp);
         }
         return new StatementAnalysis(d, fp, cc);
+    }
+
+    /**
+     * A statement written as a JDBC call escape. {@code {? = call f(args)}} was analyzed as {@code SELECT f(args)}:
+     * it is type CALL_FUNCTION; its value goes to an OUT parameter, so the rewrite gives it no alias. PostgreSQL's
+     * driver sends it as {@code call f(…)} when the connection's {@code escapeSyntaxCallMode} is {@code call}, so a
+     * routine that is not a built-in function may be a procedure there.
+     */
+    private static void callEscape(JdbcEscapes.CallKind call, StatementAnalysis.Draft d, Dialect dialect) {
+        if (call == JdbcEscapes.CallKind.CALL) {
+            if (d.unknownReason == null && !"CALL".equals(d.type)) d.unknownReason = "JDBC call escape not understood";
+            d.type = "CALL";
+            return;
+        }
+        d.type = "CALL_FUNCTION";
+        d.hazards.removeIf(h -> h.kind() == Hazard.Kind.CALL);
+        if (d.unknownReason != null) return;
+        if (d.outputs.size() != 1 || d.routine == null) {
+            d.unknownReason = "JDBC function call escape not understood";
+            return;
+        }
+        // the call's own item: it spans every other item (those of subqueries in its arguments keep their labels)
+        ItemInfo own = null;
+        for (ItemInfo i : d.items) if (own == null || i.start <= own.start && i.end >= own.end) own = i;
+        d.items.remove(own);
+        if (dialect == Dialect.POSTGRESQL) {
+            OutputColumn o = d.outputs.get(0);
+            d.outputs.set(0, new OutputColumn("result", o.sources(), o.derived()));
+            for (FunctionUse f : d.functions) {
+                boolean builtin = f.category() != FunctionCategory.USER_DEFINED && f.category() != FunctionCategory.UNKNOWN;
+                if (!builtin && f.name().equals(d.routine.toLowerCase(Locale.ROOT))) d.hazard(Hazard.Kind.CALL, "CALL " + d.routine);
+            }
+        }
+    }
+
+    // ---- DDL without a query -----------------------------------------------------------------------------------------
+
+    /** DDL whose contents the analysis must follow: a query that fills a table or defines a view. */
+    private static boolean queryBearing(net.sf.jsqlparser.statement.Statement st) {
+        return st instanceof net.sf.jsqlparser.statement.create.table.CreateTable ct && ct.getSelect() != null
+                || st instanceof net.sf.jsqlparser.statement.create.view.CreateView
+                || st instanceof net.sf.jsqlparser.statement.create.view.AlterView;
+    }
+
+    /** Classifies DDL without a query from its tokens ({@link DdlStatements}), or makes it UNKNOWN. */
+    private void ddl(SqlLexer.Segment seg, StatementAnalysis.Draft d, Dialect dialect, Catalog catalog, String executed,
+                     String parseError) {
+        Resolver r = new Resolver(dialect, catalog, views(dialect, catalog), executed, seg.start(), d, 0);
+        try {
+            DdlStatements.Result res = DdlStatements.classify(seg, dialect, name -> r.classify(name) == FunctionCategory.SCALAR);
+            for (net.sf.jsqlparser.schema.Table t : res.written()) d.tablesWritten.add(r.newTableName(t));
+            for (net.sf.jsqlparser.schema.Table t : res.read()) {
+                d.tablesRead.add(r.lookup(t.getDatabaseName() == null ? null : r.fold(t.getDatabaseName()),
+                        t.getSchemaName() == null ? null : r.fold(t.getSchemaName()), r.fold(t.getName())).name());
+            }
+            d.kind = StatementKind.DDL;
+            d.type = res.type();
+            keywordHazards(seg, d);
+        } catch (DdlStatements.Refused | Resolver.Unsupported e) {
+            keywordHazards(seg, d);
+            String kw = leadingKeyword(seg);
+            d.unknownReason = parseError != null ? kw + " not understood: " + parseError + " (" + e.getMessage() + ")" : e.getMessage();
+        }
     }
 
     // ---- statements the parser does not take ----------------------------------------------------------------------
@@ -238,6 +374,13 @@ public final class SqlAnalyzer {
         }
         keywordHazards(seg, d);
         d.unknownReason = (kw == null ? "statement" : kw) + " not understood: " + parseError;
+    }
+
+    private static boolean plainWords(SqlLexer.Segment seg) {
+        for (SqlLexer.Tok t : seg.tokens()) {
+            if (t.significant() && t.kind != SqlLexer.Kind.WORD) return false;
+        }
+        return true;
     }
 
     private static boolean onlyLiterals(SqlLexer.Segment seg) {

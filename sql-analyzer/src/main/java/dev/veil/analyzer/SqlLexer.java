@@ -64,8 +64,18 @@ final class SqlLexer {
         }
     }
 
-    /** The lexer's result. {@code error} is non-null when the text is not lexically valid for the dialect. */
-    record Lexed(String text, String parseText, List<Tok> tokens, List<Segment> segments, String error) { }
+    /**
+     * The lexer's result. {@code error} is non-null when the text is not lexically valid for the dialect.
+     * {@code placeholders}: offsets of parameters written in the parse text as {@link #PARAMETER_PLACEHOLDER}.
+     */
+    record Lexed(String text, String parseText, List<Tok> tokens, List<Segment> segments, String error,
+                 java.util.Set<Integer> placeholders) { }
+
+    /**
+     * JSqlParser reads {@code ?|} and {@code ?&} as PostgreSQL JSON operators, so {@code '%'||?||'%'} does not parse.
+     * Such a parameter is written in the parse text as this letter, an identifier the resolver knows is a parameter.
+     */
+    static final char PARAMETER_PLACEHOLDER = '\u0294';
 
     private final String s;
     private final Dialect dialect;
@@ -86,7 +96,14 @@ final class SqlLexer {
     static Lexed lex(String sql, Dialect dialect, int maxNestingDepth) {
         SqlLexer l = new SqlLexer(sql, dialect, maxNestingDepth);
         l.run();
-        return new Lexed(sql, l.parse.toString(), List.copyOf(l.tokens), l.split(), l.error);
+        java.util.Set<Integer> placeholders = new java.util.HashSet<>();
+        for (Tok t : l.tokens) {
+            if (t.kind == Kind.PARAM && t.end - t.start == 1 && (l.at(t.end) == '|' || l.at(t.end) == '&')) {
+                l.parse.setCharAt(t.start, PARAMETER_PLACEHOLDER);
+                placeholders.add(t.start);
+            }
+        }
+        return new Lexed(sql, l.parse.toString(), List.copyOf(l.tokens), l.split(), l.error, java.util.Set.copyOf(placeholders));
     }
 
     private void run() {
@@ -178,6 +195,8 @@ final class SqlLexer {
         }
         if (c == '@' && dialect != Dialect.POSTGRESQL) return variable(start);
         if (c == '?') {
+            // pgjdbc sends ?? as the ? operator; every other ? is a parameter, whatever follows it
+            if (dialect == Dialect.POSTGRESQL && d == '?') return simple(Kind.OPERATOR, start, start + 2);
             int e = pos + 1;
             if (dialect == Dialect.H2) while (Character.isDigit(at(e))) e++;
             return simple(Kind.PARAM, start, e);
@@ -509,9 +528,9 @@ final class SqlLexer {
         return simple(Kind.OPERATOR, start, i);
     }
 
+    /** Characters that continue an operator; never {@code ?}, which the drivers replace by a parameter first. */
     private boolean isOperatorChar(char c) {
-        return "+-*/<>=~!@#%^&|`?".indexOf(c) >= 0 && !(c == '?' && dialect != Dialect.POSTGRESQL)
-                && !(c == '`' && dialect == Dialect.MARIADB);
+        return "+-*/<>=~!@#%^&|`".indexOf(c) >= 0 && !(c == '`' && dialect == Dialect.MARIADB);
     }
 
     private static boolean isWordStart(char c) {

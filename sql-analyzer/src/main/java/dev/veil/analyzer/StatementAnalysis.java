@@ -26,6 +26,7 @@ public final class StatementAnalysis {
     private final List<WholeRowReference> wholeRowReferences;
     private final List<Hazard> hazards;
     private final Long rowBound;
+    private final String routine;
     private final Fingerprint fingerprint;
     private final CrossCheck crossCheck;
     // what the rewriter needs
@@ -51,6 +52,7 @@ public final class StatementAnalysis {
         this.wholeRowReferences = List.copyOf(d.wholeRows);
         this.hazards = List.copyOf(new LinkedHashSet<>(d.hazards));
         this.rowBound = d.rowBound;
+        this.routine = d.routine;
         this.fingerprint = fingerprint;
         this.crossCheck = crossCheck;
         this.occurrences = keep ? textOrder(d.occurrences) : List.of();
@@ -81,10 +83,21 @@ public final class StatementAnalysis {
 
     /**
      * The finer statement type: SELECT, INSERT, UPDATE, DELETE, MERGE, CREATE_TABLE, CREATE_TABLE_AS, SELECT_INTO,
-     * CREATE_VIEW, ALTER, DROP, TRUNCATE, GRANT, COMMIT, SET, SHOW, COPY, CALL, DO, … For UNKNOWN statements the
-     * leading keyword, when there is one.
+     * CREATE_VIEW, ALTER, DROP, TRUNCATE, GRANT, COMMIT, SET, SHOW, COPY, CALL, CALL_FUNCTION, DO, … For UNKNOWN
+     * statements the leading keyword, when there is one.
+     *
+     * <p>CALL is {@code CALL p(…)} and the JDBC escape {@code {call p(…)}} (kind UTILITY, with a
+     * {@link Hazard.Kind#CALL} hazard). CALL_FUNCTION is the JDBC escape {@code {? = call f(…)}}: kind QUERY, analyzed
+     * as {@code SELECT f(…)} (its one output is the function's value, which the vendor driver returns as the OUT
+     * parameter), with {@code f} classified like any function call.
      */
     public String type() { return type; }
+
+    /**
+     * The routine a CALL or CALL_FUNCTION statement calls, as the database resolves the name: the parts as written
+     * (schema-qualified when written so), unquoted, unquoted parts folded as the dialect folds them.
+     */
+    public Optional<String> routine() { return Optional.ofNullable(routine); }
 
     public boolean isUnknown() { return kind == StatementKind.UNKNOWN; }
 
@@ -154,6 +167,9 @@ public final class StatementAnalysis {
         final List<WholeRowReference> wholeRows = new ArrayList<>();
         final List<Hazard> hazards = new ArrayList<>();
         Long rowBound;
+        String routine;
+        /** The statement is a JDBC function call escape, analyzed as SELECT f(…). */
+        boolean callFunction;
         final List<Occurrence> occurrences = new ArrayList<>();
         final List<ItemInfo> items = new ArrayList<>();
         String rewriteBlocker;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
@@ -70,6 +71,11 @@ final class Statements {
             d.kind = StatementKind.QUERY;
             d.type = "SELECT";
             outputs(r.query(s, null, Clause.OUTPUT, 0));
+            if (d.callFunction && s instanceof net.sf.jsqlparser.statement.select.PlainSelect ps && ps.getFromItem() == null
+                    && ps.getSelectItems().size() == 1 && ps.getSelectItems().get(0).getExpression() instanceof Function f) {
+                // what a JDBC function call escape becomes: the routine it calls
+                d.routine = Labels.qualifiedName(dialect, f.getName());
+            }
         } else if (st instanceof Insert i) {
             insert(i);
         } else if (st instanceof Update u) {
@@ -126,7 +132,12 @@ final class Statements {
             String kw = String.valueOf(e.getExecType()).toUpperCase(Locale.ROOT);
             d.type = kw.contains("CALL") ? "CALL" : "EXECUTE";
             d.hazard(d.type.equals("CALL") ? Hazard.Kind.CALL : Hazard.Kind.DYNAMIC_SQL, d.type + " " + e.getName());
-            if (d.type.equals("CALL")) r.function(e.getName(), List.of(e.getName()));
+            if (d.type.equals("CALL")) {
+                r.function(e.getName(), List.of(e.getName()));
+                d.routine = Labels.qualifiedName(dialect, e.getName());
+                // the arguments are values handed to the routine
+                if (e.getExprList() != null) for (Object a : e.getExprList()) r.expr((Expression) a, null, Clause.WRITE_VALUE, 0, null);
+            }
         } else {
             throw new Resolver.Unsupported(st.getClass().getSimpleName() + " statements are not analyzed");
         }

@@ -25,10 +25,12 @@ import java.util.stream.Stream;
  * -- writes: audit_log
  * -- flow: audit_log.email ~ users.email   (every write flow, any order)
  * -- use: WHERE users.ssn         (a column use with that clause reading that column)
+ * -- nouse: ORDER_BY users.ssn    (no column use with that clause reads that column)
  * -- fn: lower SCALAR
  * -- hazard: EXPORT               ("-- hazards: none" for none)
  * -- whole: users                 (a whole-row reference carrying a column of users)
  * -- bound: 10
+ * -- routine: my_proc             (the routine a CALL or CALL_FUNCTION calls)
  * -- unknown: text                (UNKNOWN, with the text in its reason)
  * -- statements: 2                (number of statements; expectations apply to the first)
  * SELECT …

@@ -66,6 +66,13 @@ class CorpusTest {
                         assertThat(columns(u.sources())).contains(p[1]);
                     });
                 }
+                case "nouse" -> {
+                    String[] p = v.split("\\s+");
+                    assertThat(s.columnUses()).as(ctx).noneSatisfy(u -> {
+                        assertThat(u.clause().name()).isEqualTo(p[0]);
+                        assertThat(columns(u.sources())).contains(p[1]);
+                    });
+                }
                 case "fn" -> {
                     String[] p = v.split("\\s+");
                     assertThat(s.functions()).as(ctx).contains(new FunctionUse(p[0], FunctionCategory.valueOf(p[1])));
@@ -80,6 +87,7 @@ class CorpusTest {
                 }
                 case "whole" -> assertThat(s.wholeRowReferences()).as(ctx)
                         .anySatisfy(w -> assertThat(names(tables(w.sources()))).contains(v));
+                case "routine" -> assertThat(s.routine()).as(ctx).contains(v);
                 case "bound" -> assertThat(s.rowBound().orElse(-1)).as(ctx).isEqualTo(Long.parseLong(v));
                 case "statements" -> assertThat(a.statements()).as(ctx).hasSize(Integer.parseInt(v));
                 default -> throw new IllegalStateException("unknown expectation " + key + " in " + c);

@@ -77,6 +77,10 @@ class RewriteOnH2Test {
             "SELECT TOP 1 ssn FROM users ORDER BY ssn",
             "SELECT * FROM (SELECT id, ssn FROM users) SPARK_GEN_SUBQ_0 WHERE 1=0",
             "SELECT \"ID\",\"SSN\" FROM USERS WHERE \"ID\" >= 1 AND \"ID\" < 20",
+            // JDBC escapes, translated by H2's driver both times
+            "SELECT {fn lcase(email)} AS e, {d '2024-01-01'} AS d FROM users",
+            "SELECT u.name, o.amount FROM {oj users u LEFT OUTER JOIN orders o ON o.user_id = u.id}",
+            "SELECT ssn FROM users WHERE name LIKE 'A!%' {escape '!'} OR id > 0 {limit 5}",
     })
     void rewrittenQueriesRunAndKeepLabels(String sql) throws SQLException {
         Analysis a = ANALYZER.analyze(sql, Dialect.H2, TestCatalogs.h2());

@@ -76,7 +76,11 @@ class RewriteTest {
                         org.assertj.core.groups.Tuple.tuple("d.e", Clause.OUTPUT, ColumnReference.Origin.DERIVED, false),
                         org.assertj.core.groups.Tuple.tuple("email", Clause.OUTPUT, ColumnReference.Origin.BASE_TABLE, true),
                         org.assertj.core.groups.Tuple.tuple("ssn", Clause.WHERE, ColumnReference.Origin.BASE_TABLE, true),
-                        org.assertj.core.groups.Tuple.tuple("d.e", Clause.GROUP_BY, ColumnReference.Origin.DERIVED, false));
+                        org.assertj.core.groups.Tuple.tuple("d.e", Clause.GROUP_BY, ColumnReference.Origin.DERIVED, false),
+                        org.assertj.core.groups.Tuple.tuple("1", Clause.ORDER_BY, ColumnReference.Origin.DERIVED, false));
+        assertThat(seen.get(4).kind()).isEqualTo(ColumnReference.Kind.OUTPUT_POSITION);
+        assertThat(seen.get(4).sources()).extracting(BaseColumn::column).containsExactly("email");
+        assertThat(seen.get(4).qualifiedSource()).contains("d.e");
     }
 
     @Test

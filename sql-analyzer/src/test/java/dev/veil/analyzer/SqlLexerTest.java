@@ -31,6 +31,22 @@ class SqlLexerTest {
     }
 
     @Test
+    void aQuestionMarkIsAParameterWhatFollowsIt() {
+        // pgjdbc replaces every ? by a parameter before PostgreSQL's lexer could make it part of an operator
+        assertThat(kinds(lex(Dialect.POSTGRESQL, "SELECT 'a'||?||'b'")))
+                .containsExactly("WORD:SELECT", "STRING:a", "OPERATOR:||", "PARAM:?", "OPERATOR:||", "STRING:b");
+        assertThat(kinds(lex(Dialect.POSTGRESQL, "SELECT j ?? 'k'"))).contains("OPERATOR:??");
+    }
+
+    @Test
+    void aParameterBeforeABarIsAPlaceholderForTheParser() {
+        SqlLexer.Lexed l = lex(Dialect.MARIADB, "SELECT ?||x, ? || y, ?&z");
+        assertThat(l.placeholders()).containsExactlyInAnyOrder(7, 21);
+        assertThat(l.parseText()).isEqualTo("SELECT \u0294||x, ? || y, \u0294&z");
+        assertThat(l.text()).isEqualTo("SELECT ?||x, ? || y, ?&z");
+    }
+
+    @Test
     void postgresDashDashAlwaysComments() {
         assertThat(kinds(lex(Dialect.POSTGRESQL, "SELECT 1--1"))).containsExactly("WORD:SELECT", "NUMBER:1", "COMMENT:--1");
     }
