@@ -268,6 +268,10 @@ final class Resolver {
         if (w.getWithFunctionDeclaration() != null) throw new Unsupported("WITH FUNCTION");
         if (w.getSearchClause() != null || w.getCycleClause() != null) throw new Unsupported("SEARCH/CYCLE clause");
         String name = fold(w.getAliasName());
+        if (dialect == Dialect.H2 && relationExists(name)) {
+            // H2 reads the table, not the CTE, when both have the name: the lineage would be the CTE's
+            throw new Unsupported("WITH " + name + " has the name of a table, which H2 reads instead of it");
+        }
         List<String> colNames = new ArrayList<>();
         colNames.addAll(cteColumnNames(w));
         ParenthesedSelect body = w.getSelect();
@@ -873,7 +877,12 @@ final class Resolver {
             for (String n : usingNames) {
                 StarEntry l = takeUnique(restLeft, n, "left");
                 StarEntry r = takeUnique(restRight, n, "right");
-                Col m = new Col(l.col().name, l.col().lin.merge(r.col().lin), ColumnReference.Origin.DERIVED);
+                // the merged column is the value of one side or the other (coalesce): stored values unless both
+                // sides were computed by the statement's own derived tables
+                ColumnReference.Origin origin = l.col().origin == ColumnReference.Origin.DERIVED
+                        && r.col().origin == ColumnReference.Origin.DERIVED ? ColumnReference.Origin.DERIVED
+                        : ColumnReference.Origin.BASE_TABLE;
+                Col m = new Col(l.col().name, l.col().lin.merge(r.col().lin), origin);
                 scope.merged.put(n.toLowerCase(Locale.ROOT), m);
                 star.add(new StarEntry(m, null, mergedReference(l, r)));
                 Set<BaseColumn> src = m.lin.sources;

@@ -173,6 +173,13 @@ public final class DecideStage implements Stage {
                                 + "), which can carry values between statements (rule: session-variables)");
                     }
                 }
+                case CALL -> {
+                    if (s.routine().isEmpty() || !trusted(policy, s.routine().get())) {
+                        throw VeilErrors.refused(which + "it calls " + s.routine().orElse(h.detail()) + ", a routine"
+                                + " whose code Veil cannot see; a DBA may list it under routines.trusted"
+                                + " (rule: opaque-code)");
+                    }
+                }
                 case CODE_BLOCK -> {
                     if (s.kind() != StatementKind.DDL || !approvals.ddl().create()) {
                         throw VeilErrors.refused(which + "it runs code Veil cannot see into (" + h.detail()

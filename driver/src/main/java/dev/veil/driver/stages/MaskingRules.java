@@ -75,24 +75,30 @@ final class MaskingRules {
     private Outcome predicate(ColumnReference ref, List<BaseColumn> reads) {
         PredicateMode mode = strictest(reads);
         String where = clauseName(ref.clause());
+        boolean using = ref.kind() == ColumnReference.Kind.USING_COLUMN;
         return switch (mode) {
             case DENY -> new Outcome.Refuse(describe(reads) + " is used in " + where
                     + "; predicates on its class are denied (rule: predicates: deny)");
             case MASKED -> {
-                if (ref.origin() == ColumnReference.Origin.DERIVED) {
+                if (using) {
+                    // JOIN USING and NATURAL JOIN compare the stored values, and their columns cannot be replaced
+                    yield new Outcome.Refuse(describe(reads) + " is joined with " + (ref.text().isEmpty() ? "NATURAL"
+                            : "USING") + ", which would compare raw values; join with ON (rule: predicates: masked)");
+                }
+                yield ref.origin() == ColumnReference.Origin.DERIVED ? KEEP : mask(ref, reads);
+            }
+            case ALLOW -> {
+                if (using || ref.origin() != ColumnReference.Origin.DERIVED) {
                     yield KEEP;
                 }
-                if (ref.kind() == ColumnReference.Kind.USING_COLUMN) {
-                    yield new Outcome.Refuse(describe(reads) + " is joined with USING, which cannot compare masked"
-                            + " values; join with ON (rule: predicates: masked)");
+                // an output alias of a plain column: order or group by the stored column itself
+                if (ref.qualifiedSource().isPresent()) {
+                    yield new Outcome.Replace(ref.qualifiedSource().get(), List.of());
                 }
-                yield mask(ref, reads);
+                yield new Outcome.Refuse(describe(reads) + " is used in " + where + " through a derived column or"
+                        + " output alias, whose value is masked; refer to the table's column to use raw values"
+                        + " (rule: predicates: allow)");
             }
-            case ALLOW -> ref.origin() == ColumnReference.Origin.DERIVED
-                    ? new Outcome.Refuse(describe(reads) + " is used in " + where + " through a derived column or"
-                    + " output alias, whose value is masked; refer to the table's column to use raw values"
-                    + " (rule: predicates: allow)")
-                    : KEEP;
         };
     }
 
