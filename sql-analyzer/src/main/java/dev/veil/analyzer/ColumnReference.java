@@ -19,7 +19,8 @@ import java.util.Set;
  *                       output has; null otherwise
  * @param qualifiedSource for a reference in ORDER BY, GROUP BY, HAVING, DISTINCT ON or a window clause that binds
  *                       to an output column of its own query block (by name or by position) whose expression is a
- *                       plain reference to a column of that block's FROM clause: a reference to that input column,
+ *                       plain reference to a stored column (of a table or view, not a derived table or CTE) of that
+ *                       block's FROM clause: a reference to that input column,
  *                       qualified with its range variable ({@code c.email}), that the database binds to the input
  *                       column in the same position and that no output alias can capture. Replacing the reference
  *                       with it orders or groups by the stored value even when the select item is rewritten. Empty

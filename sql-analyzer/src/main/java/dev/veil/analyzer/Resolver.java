@@ -698,13 +698,15 @@ final class Resolver {
         Occurrence o = new Occurrence(cr, -1, -1, info);
         draft.occurrences.add(o);
         info.starColumns.add(new ItemInfo.StarColumn(ref, c.name, o, v == null));
-        String source = local && v != null && v.qualifier != null ? qualified(v, c) : null;
+        String source = local && v != null && v.qualifier != null && c.origin != ColumnReference.Origin.DERIVED
+                ? qualified(v, c) : null;
         return new Out(c.name, c.lin, source, false);
     }
 
     /**
-     * A reference to an input column of the block's own FROM clause that the database cannot bind to anything else:
-     * qualified with its range variable. Null when there is none (outer columns, USING columns, unnamed relations).
+     * A reference to a stored input column (of a table or view) of the block's own FROM clause that the database
+     * cannot bind to anything else: qualified with its range variable. Null when there is none (outer columns, USING
+     * columns, unnamed relations, columns of derived tables and CTEs).
      */
     private String localSource(Column c, Scope scope) {
         String colName = fold(c.getColumnName());
@@ -726,7 +728,10 @@ final class Resolver {
                 col = x;
             }
         }
-        if (var == null || col == null || var.qualifier == null) return null;
+        // only a stored value: a derived table's column may itself be masked
+        if (var == null || col == null || var.qualifier == null || col.origin == ColumnReference.Origin.DERIVED) {
+            return null;
+        }
         return qualified(var, col);
     }
 

@@ -78,8 +78,9 @@ class QualifiedSourceTest {
                         org.assertj.core.groups.Tuple.tuple("1", ColumnReference.Kind.OUTPUT_POSITION));
         assertThat(pos).extracting(ColumnReference::qualifiedSource).containsExactly(Optional.of("u.email"), Optional.of("u.id"));
         assertThat(source(Dialect.POSTGRESQL, "SELECT * FROM users u ORDER BY ssn", Clause.ORDER_BY)).contains("u.ssn");
+        // a derived table's column may itself be masked: it is no stored value to fall back on
         assertThat(source(Dialect.POSTGRESQL, "SELECT x.e FROM (SELECT email AS e FROM users) x ORDER BY e", Clause.ORDER_BY))
-                .contains("x.e");
+                .isEmpty();
         assertThat(source(Dialect.MARIADB, "SELECT email, count(*) FROM users u GROUP BY 1", Clause.GROUP_BY)).contains("u.email");
     }
 

@@ -412,7 +412,7 @@ class DriverApprovalIT {
     private record MigrationRunner(Connection connection) {
         void apply(List<String> migrations) throws SQLException {
             try (Statement s = connection.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS schema_history (version INT PRIMARY KEY, script VARCHAR(200))");
+                s.execute("CREATE TABLE IF NOT EXISTS schema_history (version INT PRIMARY KEY, description VARCHAR(200))");
             }
             for (int version = 1; version <= migrations.size(); version++) {
                 try (PreparedStatement applied = connection.prepareStatement(
@@ -429,7 +429,7 @@ class DriverApprovalIT {
                     s.execute(migrations.get(version - 1));
                 }
                 try (PreparedStatement record = connection.prepareStatement(
-                        "INSERT INTO schema_history (version, script) VALUES (?, ?)")) {
+                        "INSERT INTO schema_history (version, description) VALUES (?, ?)")) {
                     record.setInt(1, version);
                     record.setString(2, "V" + version);
                     record.executeUpdate();
