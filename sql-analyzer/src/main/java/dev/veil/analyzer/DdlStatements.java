@@ -237,16 +237,39 @@ final class DdlStatements {
         return new Result("RENAME_TABLE", written, List.of());
     }
 
-    /** {@code COMMENT ON <object> name IS 'text'}: names and one string. */
+    /**
+     * {@code COMMENT ON <object> name IS 'text'}: names and one string. A comment on a table or column changes the
+     * table: its comments can carry classification tags ({@code veil:email}), so the table is reported as written.
+     */
     private static Result comment(Cursor c, List<SqlLexer.Tok> t) {
         c.expect("ON");
-        for (int i = c.pos; i < t.size(); i++) {
+        List<Table> written = new ArrayList<>();
+        int start = c.pos;
+        if (c.pos < t.size() && t.get(c.pos).kind == SqlLexer.Kind.WORD) {
+            String object = t.get(c.pos).value.toUpperCase(Locale.ROOT);
+            if (object.equals("TABLE") || object.equals("VIEW")) {
+                c.pos++;
+                written.add(c.name());
+            } else if (object.equals("COLUMN")) {
+                c.pos++;
+                Table column = c.name(); // [schema.]table.column: the column's table is the name without its last part
+                if (column.getSchemaName() == null) {
+                    throw new Refused("COMMENT ON COLUMN without its table");
+                }
+                Table table = new Table(column.getSchemaName());
+                if (column.getDatabase() != null && column.getDatabase().getDatabaseName() != null) {
+                    table.setSchemaName(column.getDatabase().getDatabaseName());
+                }
+                written.add(table);
+            }
+        }
+        for (int i = start; i < t.size(); i++) {
             SqlLexer.Tok k = t.get(i);
             boolean ok = k.kind == SqlLexer.Kind.WORD || k.kind == SqlLexer.Kind.QUOTED_IDENT || k.kind == SqlLexer.Kind.STRING
                     || k.kind == SqlLexer.Kind.OPERATOR && Set.of(",", ".", "(", ")").contains(k.value);
             if (!ok) throw new Refused("COMMENT with " + k.kind.name().toLowerCase(Locale.ROOT));
         }
-        return new Result("COMMENT", List.of(), List.of());
+        return new Result("COMMENT", written, List.of());
     }
 
     private static void ifExists(Cursor c, String not) {

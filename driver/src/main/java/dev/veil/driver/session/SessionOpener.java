@@ -186,7 +186,7 @@ public final class SessionOpener {
         // the policy's content and the hash key belong to the identity: cached classifications and plans were made
         // under one policy, with masks rendered for one key
         String text = base + "\u0000" + user + "\u0000" + policy.hashCode() + "\u0000"
-                + config.get(Settings.HASH_KEY).orElse("");
+                + config.get(Settings.HASH_KEY).orElse("") + "\u0000" + config.get(Settings.CATALOG_TTL);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);

@@ -210,11 +210,21 @@ public final class DecideStage implements Stage {
         }
     }
 
-    /** A value derived from a sensitive column, written into another sensitive column, would store masked data. */
+    /**
+     * A value derived from a sensitive column, written into another sensitive column, would store masked data; and a
+     * value written into a column whose class denies predicates is compared by any unique constraint on it — whether
+     * the write fails, or an upsert does nothing, answers whether that value exists.
+     */
     private static void writes(StatementAnalysis s, String which, StatementPlan.Builder plan) throws SQLException {
         for (WriteFlow flow : s.writeFlows()) {
             if (!plan.sensitive().containsKey(flow.target())) {
                 continue;
+            }
+            StatementPlan.Sensitivity target = plan.sensitive().get(flow.target());
+            if (target.sensitiveClass().predicates() == dev.veil.masking.PredicateMode.DENY) {
+                throw VeilErrors.refused(which + "it writes " + flow.target() + " (class " + target.classId() + "):"
+                        + " a unique constraint would answer whether a value exists, and predicates on its class are"
+                        + " denied; write it as an exempt user (rule: predicates: deny)");
             }
             for (BaseColumn source : flow.sources()) {
                 if (plan.sensitive().containsKey(source)) {
