@@ -408,6 +408,35 @@ class DriverApprovalIT {
         assertThat(tableExists("accounts")).isTrue();
     }
 
+    @Test
+    void usageEventsAndTheExecutionOutcomeReachTheAuditLog() throws Exception {
+        try (Connection c = veil("veil.audit.ship", "true")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM small")) {
+                rs.next();
+            }
+            CompletableFuture<Integer> drop = inBackground(c, "DROP TABLE victims");
+            click(BOB, ApprovalCards.APPROVE, card(0));
+            drop.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        // the store is an H2 file of this process: read its audit records directly
+        List<String> types = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < 100 && !(types.contains("USAGE_EVENT") && types.contains("EXECUTION_OUTCOME"));
+             attempt++) {
+            Thread.sleep(100); // events and outcomes are shipped asynchronously
+            types.clear();
+            try (Connection store = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("store").toAbsolutePath(),
+                    "sa", "");
+                 Statement s = store.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT record_type, payload FROM veil_audit_record ORDER BY seq")) {
+                while (rs.next()) {
+                    types.add(rs.getString(1));
+                    assertThat(rs.getString(2)).doesNotContain("n1'").doesNotContain("'n");
+                }
+            }
+        }
+        assertThat(types).contains("REQUEST_CREATED", "REQUEST_APPROVED", "EXECUTION_OUTCOME", "USAGE_EVENT");
+    }
+
     /** A Flyway-style runner: a history table, then each versioned migration not yet applied, recorded as it goes. */
     private record MigrationRunner(Connection connection) {
         void apply(List<String> migrations) throws SQLException {
