@@ -1,8 +1,6 @@
 package dev.veil.driver.jdbc;
 
 import dev.veil.driver.pipeline.ExecutionTrace;
-import dev.veil.driver.pipeline.Scrubbing;
-import dev.veil.driver.pipeline.StatementPlan;
 import dev.veil.jdbc.delegation.JdbcWrapper;
 import dev.veil.jdbc.delegation.WrapsReturned;
 import java.sql.Array;
@@ -77,10 +75,7 @@ public abstract class VeilResultSet implements ResultSet {
     /** Warnings while reading rows of a statement that touched sensitive columns come without their text. */
     @Override
     public SQLWarning getWarnings() throws SQLException {
-        SQLWarning warnings = delegate.getWarnings();
-        StatementPlan plan = trace == null ? null : trace.plan();
-        return plan != null && plan.scrubsErrors()
-                ? Scrubbing.withoutValues(warnings, plan.sensitiveSubject()) : warnings;
+        return ExecutionTrace.Results.warnings(trace, delegate.getWarnings());
     }
 
     @Override

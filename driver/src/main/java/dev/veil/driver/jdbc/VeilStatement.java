@@ -4,7 +4,6 @@ import dev.veil.driver.VeilErrors;
 import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.Execution;
 import dev.veil.driver.pipeline.ExecutionTrace;
-import dev.veil.driver.pipeline.Scrubbing;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.StatementPlan;
 import dev.veil.driver.stages.GeneratedKeys;
@@ -84,10 +83,7 @@ public abstract class VeilStatement implements Statement {
     /** Warnings of a statement that touched sensitive columns come without their text. */
     @Override
     public SQLWarning getWarnings() throws SQLException {
-        SQLWarning warnings = delegate.getWarnings();
-        StatementPlan plan = trace == null ? null : trace.plan();
-        return plan != null && plan.scrubsErrors()
-                ? Scrubbing.withoutValues(warnings, plan.sensitiveSubject()) : warnings;
+        return ExecutionTrace.Results.warnings(trace, delegate.getWarnings());
     }
 
     /** Also ends a wait for approval, which the vendor statement knows nothing of. */

@@ -135,5 +135,12 @@ public final class ExecutionTrace {
         public static SQLException failed(ExecutionTrace trace, SQLException error) {
             return trace == null ? error : trace.failed(error);
         }
+
+        /** Warnings of the execution, without their text when its errors would be scrubbed too. */
+        public static java.sql.SQLWarning warnings(ExecutionTrace trace, java.sql.SQLWarning warnings) {
+            StatementPlan plan = trace == null ? null : trace.plan();
+            return plan != null && plan.scrubsErrors() ? Scrubbing.withoutValues(warnings, plan.sensitiveSubject())
+                    : warnings;
+        }
     }
 }
