@@ -106,7 +106,10 @@ public final class SessionCatalog implements Catalog {
         try (ResultSet rs = md.getTables(jdbcCatalog, jdbcSchema, tablePattern, null)) {
             while (rs.next()) {
                 if (sameRelation(rs, key)) {
-                    kind = kindOf(rs.getString("TABLE_TYPE"));
+                    // the databases' own metadata relations are leaves: what they show is metadata, and the few
+                    // that show data or other sessions' statements are refused by name
+                    kind = systemSchema(key.schema()) ? Relation.Kind.SYSTEM_TABLE
+                            : kindOf(rs.getString("TABLE_TYPE"));
                     break;
                 }
             }
@@ -145,11 +148,14 @@ public final class SessionCatalog implements Catalog {
 
     private boolean sameRelation(ResultSet rs, DatabaseCatalog.RelationKey key) throws SQLException {
         String name = rs.getString("TABLE_NAME");
-        if (!key.name().equals(name)) {
+        // MariaDB's information_schema names ignore case; table names elsewhere are exact
+        boolean ignoreCase = engine == Engine.MARIADB && systemSchema(key.schema());
+        if (ignoreCase ? !key.name().equalsIgnoreCase(name) : !key.name().equals(name)) {
             return false;
         }
         if (engine == Engine.MARIADB) {
-            return key.schema().equals(rs.getString("TABLE_CAT"));
+            return key.schema().equalsIgnoreCase(rs.getString("TABLE_CAT"))
+                    && (ignoreCase || key.schema().equals(rs.getString("TABLE_CAT")));
         }
         return key.schema().equals(rs.getString("TABLE_SCHEM"));
     }
@@ -213,6 +219,15 @@ public final class SessionCatalog implements Catalog {
             throw new DatabaseCatalog.CatalogException("cannot look up function " + name + " (SQLState "
                     + e.getSQLState() + ")", e);
         }
+    }
+
+    private boolean systemSchema(String schema) {
+        return switch (engine) {
+            case POSTGRESQL -> schema.equals("pg_catalog") || schema.equals("information_schema");
+            case MARIADB -> schema.equalsIgnoreCase("information_schema")
+                    || schema.equalsIgnoreCase("performance_schema");
+            case H2 -> schema.equals("INFORMATION_SCHEMA");
+        };
     }
 
     private static String escapePattern(String name, String escape) {

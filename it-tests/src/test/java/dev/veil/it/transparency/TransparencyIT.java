@@ -145,6 +145,34 @@ class TransparencyIT {
         }
     }
 
+    /** Notebooks and ORMs read the databases' own metadata relations with plain SQL; those are not data. */
+    @ParameterizedTest
+    @MethodSource("dev.veil.it.support.Engines#all")
+    void informationSchemaQueriesAnswerTheSame(TestDatabase db) throws SQLException {
+        try (Connection raw = db.openRaw(); Connection veil = db.openVeil()) {
+            createTypesTable(raw, db.engine());
+            try {
+                String table = db.engine() == Engine.H2 ? TYPES.toUpperCase() : TYPES;
+                for (String query : List.of(
+                        "SELECT column_name, data_type, is_nullable FROM information_schema.columns"
+                                + " WHERE table_name = '" + table + "' ORDER BY ordinal_position",
+                        "SELECT table_name, table_type FROM information_schema.tables WHERE table_name = '"
+                                + table + "'")) {
+                    ResultSnapshot expected = snapshot(raw, query);
+                    assertThat(expected.rows()).isNotEmpty();
+                    assertThat(snapshot(veil, query)).isEqualTo(expected);
+                }
+                if (db.engine() == Engine.POSTGRESQL) {
+                    String query = "SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = '" + TYPES
+                            + "'::regclass AND attnum > 0 ORDER BY attnum";
+                    assertThat(snapshot(veil, query)).isEqualTo(snapshot(raw, query));
+                }
+            } finally {
+                execute(raw, "DROP TABLE " + TYPES);
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("dev.veil.it.support.Engines#all")
     void connectionPropertiesPassThrough(TestDatabase db) throws SQLException {
