@@ -265,17 +265,10 @@ final class Resolver {
     }
 
     private void cte(WithItem<?> w, Scope frame) {
-        if (w.getWithFunctionDeclaration() != null) throw new Unsupported("WITH FUNCTION");
-        if (w.getSearchClause() != null || w.getCycleClause() != null) throw new Unsupported("SEARCH/CYCLE clause");
+        ParenthesedSelect body = cteBody(w);
         String name = fold(w.getAliasName());
-        if (dialect == Dialect.H2 && relationExists(name)) {
-            // H2 reads the table, not the CTE, when both have the name: the lineage would be the CTE's
-            throw new Unsupported("WITH " + name + " has the name of a table, which H2 reads instead of it");
-        }
         List<String> colNames = new ArrayList<>();
         colNames.addAll(cteColumnNames(w));
-        ParenthesedSelect body = w.getSelect();
-        if (body == null) throw new Unsupported("data-modifying statement in WITH");
         if (!w.isRecursive()) {
             List<Out> outs = query(body, frame, Clause.OUTPUT, 1);
             frame.ctes.put(name, cteColumns(name, colNames, outs));
@@ -303,6 +296,21 @@ final class Resolver {
     }
 
     /** The column names a CTE declares ({@code WITH c (a, b) AS …}); they name, they do not reference. */
+    /** The query a CTE names, after refusing the forms whose lineage the analyzer does not follow. */
+    ParenthesedSelect cteBody(WithItem<?> w) {
+        if (w.getWithFunctionDeclaration() != null) throw new Unsupported("WITH FUNCTION");
+        if (w.getSearchClause() != null || w.getCycleClause() != null) throw new Unsupported("SEARCH/CYCLE clause");
+        String name = fold(w.getAliasName());
+        if (dialect == Dialect.H2 && relationExists(name)) {
+            // H2 reads the table, not the CTE, when both have the name: the lineage would be the CTE's
+            throw new Unsupported("WITH " + name + " has the name of a table, which H2 reads instead of it");
+        }
+        if (!(w.getParenthesedStatement() instanceof ParenthesedSelect body)) {
+            throw new Unsupported("data-modifying statement in WITH");
+        }
+        return body;
+    }
+
     List<String> cteColumnNames(WithItem<?> w) {
         List<String> names = new ArrayList<>();
         if (w.getWithItemList() == null) return names;

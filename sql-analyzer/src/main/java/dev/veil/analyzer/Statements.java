@@ -385,8 +385,7 @@ final class Statements {
         // resolve the CTEs through a query wrapper: a scope whose CTE map is filled
         Resolver.Scope frame = new Resolver.Scope(null, null);
         for (var w : with) {
-            var body = w.getSelect();
-            if (body == null) throw new Resolver.Unsupported("data-modifying statement in WITH");
+            var body = r.cteBody(w);
             if (w.isRecursive()) throw new Resolver.Unsupported("recursive CTE in a data-modifying statement");
             List<Resolver.Out> outs = r.query(body, frame, Clause.OUTPUT, 1);
             List<Resolver.Col> cols = new ArrayList<>();

@@ -83,6 +83,25 @@ class SqlAnalyzerTest {
     }
 
     @Test
+    void dataModifyingCtesAreRefusedByName() {
+        for (String sql : List.of(
+                "WITH u AS (UPDATE users SET name = name RETURNING ssn) INSERT INTO orders (note) SELECT ssn FROM u",
+                "WITH u AS (DELETE FROM users RETURNING ssn) SELECT * FROM u",
+                "WITH u AS (INSERT INTO people (name) VALUES ('x') RETURNING id) UPDATE orders SET amount = 1"
+                        + " WHERE id IN (SELECT id FROM u)")) {
+            assertThat(analyzer.analyze(sql, Dialect.POSTGRESQL, TestCatalogs.postgres()).statements().get(0)
+                    .unknownReason()).as(sql).get().asString().contains("data-modifying statement in WITH");
+        }
+    }
+
+    @Test
+    void h2CteNamedLikeATableIsRefusedInWritesToo() {
+        String sql = "WITH USERS AS (SELECT 1 AS ID) INSERT INTO ORDERS (ID) SELECT ID FROM USERS";
+        assertThat(analyzer.analyze(sql, Dialect.H2, TestCatalogs.of(Dialect.H2)).statements().get(0).unknownReason())
+                .get().asString().contains("has the name of a table");
+    }
+
+    @Test
     void longTextIsRefused() {
         SqlAnalyzer a = new SqlAnalyzer(new SqlAnalyzer.Options(Duration.ofSeconds(2), 64, false, 100, 50));
         assertThat(a.analyze("SELECT id FROM users WHERE name = '" + "x".repeat(100) + "'", Dialect.POSTGRESQL,

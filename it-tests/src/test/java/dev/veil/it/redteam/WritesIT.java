@@ -143,7 +143,10 @@ class WritesIT {
                         "INSERT INTO rt_sink (a, b) SELECT phone, loyalty_code FROM rt_customers x JOIN rt_customers"
                                 + " y USING (phone, loyalty_code)")),
                 write("WRITE-25", "the sensitive value as the written row's key (INSERT … SELECT into id)", same(
-                        "INSERT INTO rt_sink (id, a) SELECT score, signup_ip FROM rt_customers")));
+                        "INSERT INTO rt_sink (id, a) SELECT score, signup_ip FROM rt_customers")),
+                write("WRITE-27", "H2: INSERT … WITH whose CTE is named like the table H2 reads instead", per(
+                        "INSERT INTO rt_sink (id, a) WITH rt_customers AS (SELECT 1 AS id, 'x' AS ssn) SELECT id,"
+                                + " ssn FROM rt_customers", null, null)));
     }
 
     @TestFactory
