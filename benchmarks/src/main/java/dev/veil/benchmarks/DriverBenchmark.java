@@ -1,5 +1,6 @@
 package dev.veil.benchmarks;
 
+import dev.veil.driver.VeilUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -69,7 +70,7 @@ public class DriverBenchmark {
             s.execute("INSERT INTO bench_customers SELECT g, 'user' || g || '@example.com', 'city' || (g % 50)"
                     + (target.equals("postgresql") ? " FROM generate_series(1, 1000) g" : " FROM SYSTEM_RANGE(1, 1000) t(g)"));
         }
-        connection = DriverManager.getConnection(driver.equals("veil") ? "jdbc:veil:" + url.substring(5) : url,
+        connection = DriverManager.getConnection(driver.equals("veil") ? VeilUrl.wrapping(url) : url,
                 props);
         lookup = connection.prepareStatement("SELECT id, city FROM bench_customers WHERE id = ?");
     }

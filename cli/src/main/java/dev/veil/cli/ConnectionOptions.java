@@ -1,5 +1,6 @@
 package dev.veil.cli;
 
+import dev.veil.driver.VeilUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -40,8 +41,6 @@ final class ConnectionOptions {
         if (policy != null) {
             props.setProperty("veil.policy", policy);
         }
-        String veilUrl = url.startsWith("jdbc:veil:") || !url.startsWith("jdbc:")
-                ? url : "jdbc:veil:" + url.substring("jdbc:".length());
-        return DriverManager.getConnection(veilUrl, props);
+        return DriverManager.getConnection(VeilUrl.wrapping(url), props);
     }
 }

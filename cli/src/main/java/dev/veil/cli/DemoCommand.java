@@ -1,5 +1,6 @@
 package dev.veil.cli;
 
+import dev.veil.driver.VeilUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -98,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
             Properties props = new Properties();
             props.setProperty("user", "demo");
             props.setProperty("veil.policy", policy.toString());
-            try (Connection veil = DriverManager.getConnection("jdbc:veil:" + database.substring(5), props)) {
+            try (Connection veil = DriverManager.getConnection(VeilUrl.wrapping(database), props)) {
                 out.println("Veil demo — an embedded H2 database with fictitious customers, orders and support"
                         + " tickets.");
                 out.println("Left: the vendor driver (jdbc:h2:…). Right: Veil (jdbc:veil:h2:…) with this policy:");

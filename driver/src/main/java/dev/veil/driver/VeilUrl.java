@@ -28,6 +28,12 @@ public record VeilUrl(String targetUrl, Map<String, String> settings) {
         return url != null && url.startsWith(PREFIX);
     }
 
+    /** The same database through Veil: {@code jdbc:x…} becomes {@code jdbc:veil:x…}; other text is left as it is. */
+    public static String wrapping(String vendorUrl) {
+        return vendorUrl != null && vendorUrl.startsWith("jdbc:") && !accepts(vendorUrl)
+                ? PREFIX + vendorUrl.substring("jdbc:".length()) : vendorUrl;
+    }
+
     public static VeilUrl parse(String url) throws SQLException {
         if (!accepts(url)) {
             throw VeilErrors.configuration("not a Veil URL: it must start with " + PREFIX);

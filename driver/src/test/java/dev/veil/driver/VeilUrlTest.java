@@ -18,6 +18,14 @@ class VeilUrlTest {
     }
 
     @Test
+    void wrappingPutsAVendorUrlBehindVeilOnce() {
+        assertThat(VeilUrl.wrapping("jdbc:postgresql://db/app")).isEqualTo("jdbc:veil:postgresql://db/app");
+        assertThat(VeilUrl.wrapping("jdbc:veil:h2:mem:x")).isEqualTo("jdbc:veil:h2:mem:x");
+        assertThat(VeilUrl.wrapping("postgresql://db/app")).isEqualTo("postgresql://db/app");
+        assertThat(VeilUrl.wrapping(null)).isNull();
+    }
+
+    @Test
     void takesVeilParametersOutOfTheQuery() throws SQLException {
         VeilUrl url = VeilUrl.parse("jdbc:veil:postgresql://db/app?veil.allowUnwrap=true&ssl=true&veil.targetDriver=x.Y");
         assertThat(url.targetUrl()).isEqualTo("jdbc:postgresql://db/app?ssl=true");

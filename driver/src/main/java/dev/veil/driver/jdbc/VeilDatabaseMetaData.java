@@ -28,8 +28,7 @@ public abstract class VeilDatabaseMetaData implements DatabaseMetaData {
     /** The URL as the caller wrote it: through Veil, not around it. */
     @Override
     public String getURL() throws SQLException {
-        String url = delegate.getURL();
-        return url != null && url.startsWith("jdbc:") ? VeilUrl.PREFIX + url.substring("jdbc:".length()) : url;
+        return VeilUrl.wrapping(delegate.getURL());
     }
 
     @Override
