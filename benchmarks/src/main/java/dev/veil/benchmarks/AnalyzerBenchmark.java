@@ -61,11 +61,17 @@ public class AnalyzerBenchmark {
         }
     }
 
+    /** The queries in turn, so that no single query's cost dominates. */
+    private int nextIndex() {
+        int index = next;
+        next = (index + 1) % queries.size();
+        return index;
+    }
+
     /** One TPC-H query per call, in turn, with nothing cached: lexing, parsing, resolution, Calcite when on. */
     @Benchmark
     public Analysis uncached() {
-        String q = queries.get(next);
-        next = (next + 1) % queries.size();
+        String q = queries.get(nextIndex());
         return new SqlAnalyzer(analyzer.options()).analyzeUncached(q, Dialect.POSTGRESQL, catalog);
     }
 
@@ -75,8 +81,7 @@ public class AnalyzerBenchmark {
      */
     @Benchmark
     public Analysis uncachedSameShape() {
-        String q = queries.get(next);
-        next = (next + 1) % queries.size();
+        String q = queries.get(nextIndex());
         return analyzer.analyzeUncached(q, Dialect.POSTGRESQL, catalog);
     }
 
@@ -84,8 +89,7 @@ public class AnalyzerBenchmark {
     @Benchmark
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public Analysis cached() {
-        String q = queries.get(next);
-        next = (next + 1) % queries.size();
+        String q = queries.get(nextIndex());
         return analyzer.analyze(q, Dialect.POSTGRESQL, catalog);
     }
 
@@ -93,8 +97,7 @@ public class AnalyzerBenchmark {
     @Benchmark
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public Analysis cachedNewString() {
-        String q = new String(chars.get(next));
-        next = (next + 1) % queries.size();
+        String q = new String(chars.get(nextIndex()));
         return analyzer.analyze(q, Dialect.POSTGRESQL, catalog);
     }
 

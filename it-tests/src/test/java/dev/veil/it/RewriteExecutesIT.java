@@ -266,7 +266,7 @@ class RewriteExecutesIT {
 
     /** {@code {? = call f(?)}} through each vendor's prepareCall: a function call, its argument rewritten in place. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("dev.veil.it.support.Engines#all")
     void functionCallEscapesRunThroughPrepareCall(TestDatabase db) throws SQLException {
         try (Connection c = db.openRaw()) {
             Catalog catalog = catalog(c, db);
@@ -293,7 +293,7 @@ class RewriteExecutesIT {
 
     /** A user-defined function and a procedure call through prepareCall, analyzed as the driver sends them. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("dev.veil.it.support.Engines#all")
     void callEscapesNameTheirRoutine(TestDatabase db) throws SQLException {
         try (Connection c = db.openRaw()) {
             Catalog catalog = catalog(c, db);
@@ -403,10 +403,6 @@ class RewriteExecutesIT {
             while (rs.next()) out.add(rs.getString(col));
             return out;
         }
-    }
-
-    static Stream<TestDatabase> databases() {
-        return TestDatabases.all().stream();
     }
 
     private static String callFunction(Connection c, String sql, Object argument) throws SQLException {

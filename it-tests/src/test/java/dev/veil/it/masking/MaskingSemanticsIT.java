@@ -83,8 +83,8 @@ class MaskingSemanticsIT {
             assertThat(rows(c, "SELECT id, email, phone, ssn, notes, city FROM ms_people ORDER BY id").get(0))
                     .containsExactly("1", "a***@example.com", "*********01", "*******3333", "***", "Oslo");
             // star expansion keeps labels and order
-            ResultSnapshot viaStar = snapshot(c, "SELECT * FROM ms_people ORDER BY id");
-            ResultSnapshot rawStar = snapshot(raw, "SELECT * FROM ms_people ORDER BY id");
+            ResultSnapshot viaStar = ResultSnapshot.query(c, "SELECT * FROM ms_people ORDER BY id");
+            ResultSnapshot rawStar = ResultSnapshot.query(raw, "SELECT * FROM ms_people ORDER BY id");
             assertThat(labels(viaStar)).isEqualTo(labels(rawStar));
             // aggregates, expressions, derived tables, set operations
             assertThat(rows(c, "SELECT MAX(email) FROM ms_people")).containsExactly(List.of("c***@example.net"));
@@ -221,11 +221,6 @@ class MaskingSemanticsIT {
         return snapshot.columns().stream().map(c -> c.substring(0, c.indexOf('|'))).toList();
     }
 
-    private static ResultSnapshot snapshot(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return ResultSnapshot.of(rs);
-        }
-    }
 
     private static List<List<String>> rows(Connection c, String sql) throws SQLException {
         List<List<String>> rows = new ArrayList<>();

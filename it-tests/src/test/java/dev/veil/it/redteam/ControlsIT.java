@@ -37,10 +37,6 @@ class ControlsIT {
         }
     }
 
-    static Stream<TestDatabase> engines() {
-        return TestDatabases.all().stream();
-    }
-
     private static LeakOracle scanRaw(TestDatabase db, String sql) throws SQLException {
         LeakOracle oracle = new LeakOracle();
         try (Connection c = db.openRaw(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -50,7 +46,7 @@ class ControlsIT {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource("dev.veil.it.support.Engines#all")
     void theRawConnectionReturnsEveryFragment(TestDatabase db) throws SQLException {
         LeakOracle oracle = new LeakOracle();
         try (Connection c = db.openRaw(); Statement s = c.createStatement()) {
@@ -113,7 +109,7 @@ class ControlsIT {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource("dev.veil.it.support.Engines#all")
     void theOracleFindsValuesQuotedInErrors(TestDatabase db) {
         LeakOracle oracle = new LeakOracle();
         String sql = db.engine() == Engine.MARIADB
@@ -130,7 +126,7 @@ class ControlsIT {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource("dev.veil.it.support.Engines#all")
     void anExemptPrincipalThroughVeilSeesRawValues(TestDatabase db) throws SQLException {
         Properties p = RedTeam.veilProperties(db);
         p.setProperty("veil.policy", RedTeam.exemptPolicy(db, RedTeam.sessionUser(db)).toString());
@@ -143,7 +139,7 @@ class ControlsIT {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource("dev.veil.it.support.Engines#all")
     void veilMasksThePlainSelect(TestDatabase db) throws SQLException {
         LeakOracle oracle = new LeakOracle();
         try (Connection c = db.openVeil(RedTeam.veilProperties(db)); Statement s = c.createStatement();
@@ -155,7 +151,7 @@ class ControlsIT {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource("dev.veil.it.support.Engines#all")
     void theOracleFindsTheHashSecrets(TestDatabase db) throws SQLException {
         Dialect dialect = switch (db.engine()) {
             case H2 -> Dialect.H2;

@@ -3,10 +3,12 @@ package dev.veil.it.support;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLXML;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -18,6 +20,13 @@ import java.util.List;
  * side by side.
  */
 public record ResultSnapshot(List<String> columns, List<List<String>> rows) {
+
+    /** Runs a query on a plain statement and takes its snapshot. */
+    public static ResultSnapshot query(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return of(rs);
+        }
+    }
 
     public static ResultSnapshot of(ResultSet rs) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();

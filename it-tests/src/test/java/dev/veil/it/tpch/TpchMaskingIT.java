@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veil.it.support.ResultSnapshot;
 import dev.veil.it.support.TestDatabase;
-import dev.veil.it.support.TestDatabases;
 import dev.veil.it.tpch.TpchData.Column;
 import dev.veil.it.tpch.TpchData.Table;
 import dev.veil.masking.Classification;
@@ -31,10 +30,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -104,16 +101,6 @@ class TpchMaskingIT {
             + " and substring(c_phone from 1 for 2) in ('13', '31', '23', '29', '30', '18', '17'))"
             + " and not exists (select * from orders where o_custkey = c_custkey)";
 
-    static Stream<Arguments> queries() {
-        List<Arguments> cases = new ArrayList<>();
-        for (TestDatabase db : TestDatabases.all()) {
-            for (int q = 1; q <= 22; q++) {
-                cases.add(Arguments.of(db, q));
-            }
-        }
-        return cases.stream();
-    }
-
     @Test
     void thePolicyMarksExactlyTheFiveColumns() {
         Classifier classifier = new Classifier(LOADED);
@@ -130,14 +117,14 @@ class TpchMaskingIT {
     }
 
     @ParameterizedTest(name = "{0} Q{1}")
-    @MethodSource("queries")
+    @MethodSource("dev.veil.it.tpch.TpchQueries#cases")
     void queryDiffersOnlyInMaskedColumns(TestDatabase db, int q) throws Exception {
         TpchDatabase.ensureLoaded(db);
         String sql = TpchQueries.of(db.engine()).get(q - 1);
         ResultSnapshot raw;
         Map<String, Set<String>> phonesByCountryCode = null;
         try (Connection c = db.openRaw()) {
-            raw = TpchTransparencyIT.snapshot(c, sql);
+            raw = ResultSnapshot.query(c, sql);
             if (q == 22) {
                 phonesByCountryCode = phonesByCountryCode(c);
             }
@@ -150,7 +137,7 @@ class TpchMaskingIT {
         try (Connection c = db.openVeil(settings)) {
             if (REFUSED.containsKey(q)) {
                 SQLException refusal = catchThrowableOfType(SQLException.class,
-                        () -> TpchTransparencyIT.snapshot(c, sql));
+                        () -> ResultSnapshot.query(c, sql));
                 assertThat((Throwable) refusal).as("Q%d on %s is refused", q, db).isNotNull();
                 assertThat(refusal.getSQLState()).isEqualTo("42501");
                 assertThat(refusal.getMessage()).endsWith("(rule: " + REFUSED.get(q) + ")");
@@ -158,9 +145,9 @@ class TpchMaskingIT {
             }
             ResultSnapshot veil;
             try {
-                veil = TpchTransparencyIT.snapshot(c, sql);
+                veil = ResultSnapshot.query(c, sql);
             } catch (SQLException e) {
-                throw TpchTransparencyIT.failedThroughVeil(q, db, e);
+                throw TpchQueries.failedThroughVeil(q, db, e);
             }
             Map<String, Output> masked = MASKED_OUTPUTS.getOrDefault(q, Map.of());
             ResultSnapshot expected = expected(raw, masked, phonesByCountryCode);
@@ -192,7 +179,7 @@ class TpchMaskingIT {
         Properties settings = new Properties();
         settings.setProperty("veil.policy", TpchPolicies.path("policy-marked-phone-allow.yaml").toString());
         try (Connection c = db.openVeil(settings)) {
-            SQLException refusal = catchThrowableOfType(SQLException.class, () -> TpchTransparencyIT.snapshot(c, sql));
+            SQLException refusal = catchThrowableOfType(SQLException.class, () -> ResultSnapshot.query(c, sql));
             assertThat((Throwable) refusal).as("Q22 on %s is refused", db).isNotNull();
             assertThat(refusal.getSQLState()).isEqualTo("42501");
             assertThat(refusal.getErrorCode()).isEqualTo(7001);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veil.it.support.ResultSnapshot;
 import dev.veil.it.support.TestDatabase;
-import dev.veil.it.support.TestDatabases;
 import dev.veil.it.tpch.TpchData.Column;
 import dev.veil.it.tpch.TpchData.Table;
 import dev.veil.masking.Classifier;
@@ -13,16 +12,12 @@ import dev.veil.masking.ColumnInfo;
 import dev.veil.masking.ValueType;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -52,24 +47,14 @@ class TpchTransparencyIT {
         assertThat(marked).isEmpty();
     }
 
-    static Stream<Arguments> queries() {
-        List<Arguments> cases = new ArrayList<>();
-        for (TestDatabase db : TestDatabases.all()) {
-            for (int q = 1; q <= 22; q++) {
-                cases.add(Arguments.of(db, q));
-            }
-        }
-        return cases.stream();
-    }
-
     @ParameterizedTest(name = "{0} Q{1}")
-    @MethodSource("queries")
+    @MethodSource("dev.veil.it.tpch.TpchQueries#cases")
     void queryReturnsTheSameThroughVeil(TestDatabase db, int q) throws Exception {
         TpchDatabase.ensureLoaded(db);
         String sql = TpchQueries.of(db.engine()).get(q - 1);
         ResultSnapshot raw;
         try (Connection c = db.openRaw()) {
-            raw = snapshot(c, sql);
+            raw = ResultSnapshot.query(c, sql);
         }
         assertThat(raw.rows()).as("raw result of Q%d on %s (the data set must give every query rows)", q, db)
                 .isNotEmpty();
@@ -80,9 +65,9 @@ class TpchTransparencyIT {
         settings.setProperty("veil.policy", POLICY.toString());
         ResultSnapshot veil;
         try (Connection c = db.openVeil(settings)) {
-            veil = snapshot(c, sql);
+            veil = ResultSnapshot.query(c, sql);
         } catch (SQLException e) {
-            throw failedThroughVeil(q, db, e);
+            throw TpchQueries.failedThroughVeil(q, db, e);
         }
         assertThat(veil).as("Q%d on %s through Veil", q, db).isEqualTo(raw);
 
@@ -92,15 +77,4 @@ class TpchTransparencyIT {
         assertThat(event.path("masks")).as("masks Veil applied to Q%d on %s", q, db).isEmpty();
     }
 
-    /** A failure naming the query, the engine and Veil's (or the database's) error. */
-    static AssertionError failedThroughVeil(int q, TestDatabase db, SQLException e) {
-        return new AssertionError("Q" + q + " on " + db + " failed through Veil: SQLState " + e.getSQLState() + ", "
-                + e.getMessage(), e);
-    }
-
-    static ResultSnapshot snapshot(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return ResultSnapshot.of(rs);
-        }
-    }
 }

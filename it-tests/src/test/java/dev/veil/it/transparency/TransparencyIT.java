@@ -43,8 +43,8 @@ class TransparencyIT {
             createTypesTable(raw, db.engine());
             try {
                 String query = "SELECT * FROM " + TYPES + " ORDER BY id";
-                assertThat(snapshot(veil, query)).isEqualTo(snapshot(raw, query));
-                assertThat(snapshot(veil, query).rows()).hasSize(3);
+                assertThat(ResultSnapshot.query(veil, query)).isEqualTo(ResultSnapshot.query(raw, query));
+                assertThat(ResultSnapshot.query(veil, query).rows()).hasSize(3);
 
                 String filtered = "SELECT id, v, d, dt FROM " + TYPES + " WHERE i = ? OR v = ? OR dt = ? ORDER BY id";
                 assertThat(preparedSnapshot(veil, filtered)).isEqualTo(preparedSnapshot(raw, filtered));
@@ -158,14 +158,14 @@ class TransparencyIT {
                                 + " WHERE table_name = '" + table + "' ORDER BY ordinal_position",
                         "SELECT table_name, table_type FROM information_schema.tables WHERE table_name = '"
                                 + table + "'")) {
-                    ResultSnapshot expected = snapshot(raw, query);
+                    ResultSnapshot expected = ResultSnapshot.query(raw, query);
                     assertThat(expected.rows()).isNotEmpty();
-                    assertThat(snapshot(veil, query)).isEqualTo(expected);
+                    assertThat(ResultSnapshot.query(veil, query)).isEqualTo(expected);
                 }
                 if (db.engine() == Engine.POSTGRESQL) {
                     String query = "SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = '" + TYPES
                             + "'::regclass AND attnum > 0 ORDER BY attnum";
-                    assertThat(snapshot(veil, query)).isEqualTo(snapshot(raw, query));
+                    assertThat(ResultSnapshot.query(veil, query)).isEqualTo(ResultSnapshot.query(raw, query));
                 }
             } finally {
                 execute(raw, "DROP TABLE " + TYPES);
@@ -264,11 +264,6 @@ class TransparencyIT {
         p.executeUpdate();
     }
 
-    private static ResultSnapshot snapshot(Connection c, String query) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            return ResultSnapshot.of(rs);
-        }
-    }
 
     private static ResultSnapshot preparedSnapshot(Connection c, String query) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(query)) {
@@ -316,7 +311,7 @@ class TransparencyIT {
                 outcome.add("prepared keys " + ResultSnapshot.of(keys).rows());
             }
         }
-        outcome.add("final " + snapshot(c, "SELECT id, v FROM " + table + " ORDER BY id").rows());
+        outcome.add("final " + ResultSnapshot.query(c, "SELECT id, v FROM " + table + " ORDER BY id").rows());
         execute(c, "DROP TABLE " + table);
         return outcome;
     }
