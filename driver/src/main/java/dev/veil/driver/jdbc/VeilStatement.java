@@ -204,16 +204,19 @@ public abstract class VeilStatement implements Statement {
      */
     @Override
     public void addBatch(String sql) throws SQLException {
-        for (StatementPlan earlier : batch) {
-            if (earlier.effects().changesSchema() || earlier.effects().changesSession()) {
-                throw VeilErrors.refused("a batch cannot continue after a statement that changes the schema or the"
-                        + " session: the statements after it would run against what Veil has not analyzed"
-                        + " (rule: multi-statement)");
-            }
+        // nothing is ever added after such a statement, so only the last one added can be one
+        if (!batch.isEmpty() && changesSchemaOrSession(batch.get(batch.size() - 1))) {
+            throw VeilErrors.refused("a batch cannot continue after a statement that changes the schema or the"
+                    + " session: the statements after it would run against what Veil has not analyzed"
+                    + " (rule: multi-statement)");
         }
         StatementPlan plan = session().pipeline().plan(session(), sql, Entry.BATCH);
         delegate.addBatch(plan.sql());
         batch.add(plan);
+    }
+
+    private static boolean changesSchemaOrSession(StatementPlan plan) {
+        return plan.effects().changesSchema() || plan.effects().changesSession();
     }
 
     @Override
