@@ -5,6 +5,7 @@ import dev.veil.analyzer.BaseColumn;
 import dev.veil.analyzer.CatalogColumn;
 import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.ColumnUse;
+import dev.veil.analyzer.Dialect;
 import dev.veil.analyzer.OutputColumn;
 import dev.veil.analyzer.Relation;
 import dev.veil.analyzer.StatementAnalysis;
@@ -141,11 +142,12 @@ public final class ClassifyStage implements Stage {
 
     private static Classification find(Map<String, Classification> classes, String column, Session session) {
         Classification exact = classes.get(column);
-        if (exact != null || session.engine().orElseThrow() != Engine.MARIADB) {
+        if (exact != null) {
             return exact;
         }
+        Dialect dialect = session.engine().orElseThrow().sqlDialect();
         for (Map.Entry<String, Classification> e : classes.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(column)) { // MariaDB column names ignore case
+            if (dialect.sameColumnName(e.getKey(), column)) { // MariaDB column names ignore case
                 return e.getValue();
             }
         }
