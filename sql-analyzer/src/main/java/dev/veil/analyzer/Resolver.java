@@ -241,12 +241,7 @@ final class Resolver {
         // FOR UPDATE OF t names relations of this query to lock; it reads nothing more
         if (sel.getForUpdateTable() != null) visitedTables.put(sel.getForUpdateTable(), Boolean.TRUE);
         if (sel.getForUpdateTables() != null) for (Table t : sel.getForUpdateTables()) visitedTables.put(t, Boolean.TRUE);
-        Scope frame = outer;
-        List<WithItem<?>> with = sel.getWithItemsList();
-        if (with != null && !with.isEmpty()) {
-            frame = new Scope(outer, outer);
-            for (WithItem<?> w : with) cte(w, frame);
-        }
+        Scope frame = withFrame(sel.getWithItemsList(), outer, true);
         List<Out> outs;
         if (sel instanceof PlainSelect ps) {
             outs = plain(ps, frame, valueClause, depth);
@@ -264,11 +259,23 @@ final class Resolver {
         return outs;
     }
 
-    private void cte(WithItem<?> w, Scope frame) {
+    /**
+     * The scope a WITH list defines over {@code outer}: each CTE resolved in order, seeing the ones before it; {@code
+     * outer} itself when there is no WITH list. {@code recursiveAllowed}: false for the WITH list of a data-modifying
+     * statement, where recursive CTEs are refused.
+     */
+    Scope withFrame(List<WithItem<?>> with, Scope outer, boolean recursiveAllowed) {
+        if (with == null || with.isEmpty()) return outer;
+        Scope frame = new Scope(outer, outer);
+        for (WithItem<?> w : with) cte(w, frame, recursiveAllowed);
+        return frame;
+    }
+
+    private void cte(WithItem<?> w, Scope frame, boolean recursiveAllowed) {
         ParenthesedSelect body = cteBody(w);
+        if (w.isRecursive() && !recursiveAllowed) throw new Unsupported("recursive CTE in a data-modifying statement");
         String name = fold(w.getAliasName());
-        List<String> colNames = new ArrayList<>();
-        colNames.addAll(cteColumnNames(w));
+        List<String> colNames = cteColumnNames(w);
         if (!w.isRecursive()) {
             List<Out> outs = query(body, frame, Clause.OUTPUT, 1);
             frame.ctes.put(name, cteColumns(name, colNames, outs));
@@ -295,9 +302,8 @@ final class Resolver {
         throw new Unsupported("recursive CTE " + name + " lineage does not converge");
     }
 
-    /** The column names a CTE declares ({@code WITH c (a, b) AS …}); they name, they do not reference. */
     /** The query a CTE names, after refusing the forms whose lineage the analyzer does not follow. */
-    ParenthesedSelect cteBody(WithItem<?> w) {
+    private ParenthesedSelect cteBody(WithItem<?> w) {
         if (w.getWithFunctionDeclaration() != null) throw new Unsupported("WITH FUNCTION");
         if (w.getSearchClause() != null || w.getCycleClause() != null) throw new Unsupported("SEARCH/CYCLE clause");
         String name = fold(w.getAliasName());
@@ -311,7 +317,8 @@ final class Resolver {
         return body;
     }
 
-    List<String> cteColumnNames(WithItem<?> w) {
+    /** The column names a CTE declares ({@code WITH c (a, b) AS …}); they name, they do not reference. */
+    private List<String> cteColumnNames(WithItem<?> w) {
         List<String> names = new ArrayList<>();
         if (w.getWithItemList() == null) return names;
         for (SelectItem<?> si : w.getWithItemList()) {

@@ -47,6 +47,7 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.Values;
+import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.truncate.Truncate;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
@@ -380,23 +381,9 @@ final class Statements {
         d.writeFlows.add(new WriteFlow(new BaseColumn(table, column), lin.sources, lin.derived));
     }
 
-    private Resolver.Scope withScope(List<net.sf.jsqlparser.statement.select.WithItem<?>> with) {
-        if (with == null || with.isEmpty()) return null;
-        // resolve the CTEs through a query wrapper: a scope whose CTE map is filled
-        Resolver.Scope frame = new Resolver.Scope(null, null);
-        for (var w : with) {
-            var body = r.cteBody(w);
-            if (w.isRecursive()) throw new Resolver.Unsupported("recursive CTE in a data-modifying statement");
-            List<Resolver.Out> outs = r.query(body, frame, Clause.OUTPUT, 1);
-            List<Resolver.Col> cols = new ArrayList<>();
-            List<String> names = r.cteColumnNames(w);
-            if (!names.isEmpty() && names.size() != outs.size()) throw new Resolver.Unsupported("CTE column count");
-            for (int i = 0; i < outs.size(); i++) {
-                cols.add(new Resolver.Col(names.isEmpty() ? outs.get(i).label() : names.get(i), outs.get(i).lin(), ColumnReference.Origin.DERIVED));
-            }
-            frame.ctes.put(r.fold(w.getAliasName()), cols);
-        }
-        return frame;
+    /** The CTEs of a data-modifying statement, as a query's are resolved; recursive ones are refused. */
+    private Resolver.Scope withScope(List<WithItem<?>> with) {
+        return r.withFrame(with, null, false);
     }
 
     private String dbOf(Table t) {

@@ -102,6 +102,15 @@ class SqlAnalyzerTest {
     }
 
     @Test
+    void recursiveCtesAreRefusedInWritesOnly() {
+        String cte = "WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) ";
+        assertThat(analyzer.analyze(cte + "INSERT INTO orders (id) SELECT n FROM r", Dialect.POSTGRESQL,
+                TestCatalogs.postgres()).statements().get(0).unknownReason()).get().asString()
+                .contains("recursive CTE in a data-modifying statement");
+        assertThat(analyzer.analyze(cte + "SELECT n FROM r", Dialect.POSTGRESQL, TestCatalogs.postgres()).isUnknown()).isFalse();
+    }
+
+    @Test
     void longTextIsRefused() {
         SqlAnalyzer a = new SqlAnalyzer(new SqlAnalyzer.Options(Duration.ofSeconds(2), 64, false, 100, 50));
         assertThat(a.analyze("SELECT id FROM users WHERE name = '" + "x".repeat(100) + "'", Dialect.POSTGRESQL,
