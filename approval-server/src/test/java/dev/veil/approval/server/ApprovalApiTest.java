@@ -14,6 +14,7 @@ import dev.veil.approval.client.ApprovalRequest;
 import dev.veil.approval.client.CancellationSignal;
 import dev.veil.approval.client.Decision;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -251,6 +252,17 @@ class ApprovalApiTest {
         assertThat(api.get("api/v1/nowhere", REVIEWER_TOKEN).statusCode()).isEqualTo(404);
         assertThat(RawApi.json(api.get("api/v1/requests/req_" + "a".repeat(32), REVIEWER_TOKEN)).path("error")
                 .asText()).contains("no request");
+    }
+
+    @Test
+    void anOversizedBodyWithoutContentLengthIsRefusedAsTooLarge() throws Exception {
+        byte[] oversized = ("{\"statement\":\"" + "x".repeat(2 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> refused = api.postChunked("api/v1/requests", DRIVER_TOKEN, oversized);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(RawApi.json(refused).path("error").asText()).contains("too large");
+        assertThat(api.get("api/v1/requests", REVIEWER_TOKEN).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.veil.approval.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,6 +33,12 @@ final class RawApi {
         }
         return send(builder.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A POST whose body is streamed in chunks, without a Content-Length, as a client that cannot know it would. */
+    HttpResponse<String> postChunked(String path, String token, byte[] json) {
+        return send(builder(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json))));
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -22,9 +22,11 @@ import dev.veil.approval.server.testkit.ApprovalCards.Card;
 import dev.veil.approval.server.testkit.SlackPayloads;
 import dev.veil.approval.server.testkit.SlackSigner;
 import dev.veil.approval.server.testkit.SlackStandIn;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -295,6 +297,20 @@ class SlackApprovalFlowTest {
 
         assertThat(trace.statusCode()).isEqualTo(405);
         assertThat(trace.body()).doesNotContain("secret-looking-header");
+    }
+
+    @Test
+    void anOversizedBodyWithoutContentLengthIsRefusedAsTooLarge() throws Exception {
+        byte[] oversized = ("payload=" + "x".repeat(2 << 20)).getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(server.slackEventsUrl())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oversized)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.veil.approval.client.ApprovalRequest;
 import dev.veil.approval.client.ApprovalState;
 import dev.veil.approval.client.ExecutionOutcome;
 import dev.veil.approval.client.UsageEventBatch;
+import dev.veil.approval.server.ApprovalServer;
 import dev.veil.approval.server.ApprovalService;
 import dev.veil.approval.server.DecisionRefusedException;
 import dev.veil.approval.server.Reviewer;
@@ -45,7 +46,6 @@ public final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
-    private static final int MAX_BODY_BYTES = 1 << 20;
     private static final Pattern REQUEST_PATH = Pattern.compile("/requests/(req_[0-9a-f]{32})(/[a-z]+)?");
 
     /** The body of an approval through the API. */
@@ -328,15 +328,13 @@ public final class ApiServlet extends HttpServlet {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new BadRequest(415, "send the body as application/json");
         }
-        if (req.getContentLengthLong() > MAX_BODY_BYTES) {
-            throw new BadRequest(413, "the body is larger than " + MAX_BODY_BYTES + " bytes");
-        }
+        // RequestLimitsFilter refuses larger bodies first; the bounded read keeps memory bounded without it
         byte[] body;
         try (InputStream in = req.getInputStream()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
+            body = in.readNBytes(ApprovalServer.MAX_BODY_BYTES + 1);
         }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new BadRequest(413, "the body is larger than " + MAX_BODY_BYTES + " bytes");
+        if (body.length > ApprovalServer.MAX_BODY_BYTES) {
+            throw new BadRequest(413, "the body is larger than " + ApprovalServer.MAX_BODY_BYTES + " bytes");
         }
         try {
             T value = strict.readValue(body, type);

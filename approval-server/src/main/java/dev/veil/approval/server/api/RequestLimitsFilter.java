@@ -44,23 +44,18 @@ public final class RequestLimitsFilter implements Filter {
             refuse((HttpServletResponse) response, 413, "the body is too large");
             return;
         }
-        chain.doFilter(new HttpServletRequestWrapper(http) {
-            private ServletInputStream limited;
-
-            @Override
-            public ServletInputStream getInputStream() throws IOException {
-                if (limited == null) {
-                    limited = new LimitedInputStream(super.getInputStream(), maxBytes);
-                }
-                return limited;
+        LimitedRequest limited = new LimitedRequest(http, maxBytes);
+        try {
+            chain.doFilter(limited, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            // a body sent without a Content-Length is found too large only while a handler reads it, and the
+            // handlers (the API, Bolt) let that read's failure escape, which would end as a 500
+            if (!limited.tooLarge() || response.isCommitted()) {
+                throw e;
             }
-
-            @Override
-            public BufferedReader getReader() throws IOException {
-                String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-                return new BufferedReader(new InputStreamReader(getInputStream(), encoding));
-            }
-        }, response);
+            response.reset();
+            refuse((HttpServletResponse) response, 413, "the body is too large");
+        }
     }
 
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
@@ -71,6 +66,35 @@ public final class RequestLimitsFilter implements Filter {
 
     @Override
     public void destroy() {
+    }
+
+    /** The request with its body stream limited, remembering whether a handler read past the limit. */
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+        private final long maxBytes;
+        private LimitedInputStream limited;
+
+        LimitedRequest(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (limited == null) {
+                limited = new LimitedInputStream(super.getInputStream(), maxBytes);
+            }
+            return limited;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(), encoding));
+        }
+
+        boolean tooLarge() {
+            return limited != null && limited.exceeded();
+        }
     }
 
     private static final class LimitedInputStream extends ServletInputStream {
@@ -99,6 +123,10 @@ public final class RequestLimitsFilter implements Filter {
                 count(n);
             }
             return n;
+        }
+
+        boolean exceeded() {
+            return read > max;
         }
 
         private void count(long n) throws IOException {
