@@ -29,34 +29,60 @@ public final class VeilErrors {
     /** Cancelled or timed out while waiting for a decision: the SQLState databases use for a cancelled query. */
     public static final String CANCELLED_SQLSTATE = "57014";
 
+    /** How every message of an error Veil raises begins. */
+    private static final String PREFIX = "veil: ";
+    /** How a message names the rule that refused; the rule runs to the next ')'. */
+    private static final String RULE_MARK = "(rule: ";
+
     private VeilErrors() {
     }
 
+    /** Whether {@code error} is one of Veil's own (its message begins as all of theirs do), to pass on as it is. */
+    public static boolean raisedByVeil(SQLException error) {
+        String message = error.getMessage();
+        return message != null && message.startsWith(PREFIX);
+    }
+
+    /**
+     * The rule an error names, e.g. {@code predicates: deny} from {@code … (rule: predicates: deny)}, or null when it
+     * names none. The last mark counts; the rule ends at its closing parenthesis, as some messages go on after it.
+     */
+    public static String rule(SQLException error) {
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        int mark = message.lastIndexOf(RULE_MARK);
+        if (mark < 0) {
+            return null;
+        }
+        int start = mark + RULE_MARK.length();
+        int end = message.indexOf(')', start);
+        return message.substring(start, end < 0 ? message.length() : end);
+    }
+
     public static SQLException approval(String message) {
-        return new SQLSyntaxErrorException("veil: " + message, APPROVAL_SQLSTATE, APPROVAL_CODE);
+        return new SQLSyntaxErrorException(PREFIX + message, APPROVAL_SQLSTATE, APPROVAL_CODE);
     }
 
     public static SQLException approvalUnavailable(String message, Throwable cause) {
-        SQLException e = new java.sql.SQLTransientException("veil: " + message, APPROVAL_UNAVAILABLE_SQLSTATE,
+        SQLException e = new java.sql.SQLTransientException(PREFIX + message, APPROVAL_UNAVAILABLE_SQLSTATE,
                 APPROVAL_UNAVAILABLE_CODE);
         e.initCause(cause);
         return e;
     }
 
     public static SQLException cancelled(String message) {
-        return new SQLException("veil: " + message, CANCELLED_SQLSTATE);
+        return new SQLException(PREFIX + message, CANCELLED_SQLSTATE);
     }
 
     public static SQLException timedOut(String message) {
-        return new java.sql.SQLTimeoutException("veil: " + message, CANCELLED_SQLSTATE);
+        return new java.sql.SQLTimeoutException(PREFIX + message, CANCELLED_SQLSTATE);
     }
 
     public static SQLException refused(String message) {
-        return new SQLSyntaxErrorException("veil: " + message, REFUSED_SQLSTATE, REFUSED_CODE);
+        return new SQLSyntaxErrorException(PREFIX + message, REFUSED_SQLSTATE, REFUSED_CODE);
     }
 
     public static SQLException configuration(String message) {
-        return new SQLNonTransientConnectionException("veil: " + message, CONFIGURATION_SQLSTATE,
+        return new SQLNonTransientConnectionException(PREFIX + message, CONFIGURATION_SQLSTATE,
                 CONFIGURATION_CODE);
     }
 

@@ -4,6 +4,7 @@ import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.TableName;
+import dev.veil.driver.VeilErrors;
 import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.StatementPipeline;
@@ -38,14 +39,11 @@ public final class Explainer {
         List<Explanation.Reference> references = reached.exempt() ? List.of() : references(session, reached);
         if (attempt.refusal() != null) {
             SQLException refusal = attempt.refusal();
-            String message = refusal.getMessage() == null ? "" : refusal.getMessage();
-            if (!message.startsWith("veil: ")) {
+            if (!VeilErrors.raisedByVeil(refusal)) {
                 throw refusal;
             }
-            int at = message.lastIndexOf("(rule: ");
-            String rule = at < 0 ? null : message.substring(at + 7, message.length() - 1);
             return new Explanation(sql, engine, session.principal(), reached.exempt(), statements, columns,
-                    references, "REFUSED", rule, null, message);
+                    references, "REFUSED", VeilErrors.rule(refusal), null, refusal.getMessage());
         }
         StatementPlan plan = attempt.plan();
         return new Explanation(sql, engine, session.principal(), plan.exempt(), statements, columns, references,

@@ -4,6 +4,7 @@ import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.BaseColumn;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.TableName;
+import dev.veil.driver.VeilErrors;
 import dev.veil.driver.events.UsageEvent;
 import dev.veil.driver.pipeline.Execution;
 import dev.veil.driver.pipeline.ExecutionTrace;
@@ -30,7 +31,7 @@ public final class RecordStage implements Stage {
     @Override
     public void refused(Session session, StatementPlan.Builder plan, SQLException refusal) {
         session.events().accept(event(session, plan.analysis().orElse(null), plan.sensitive(), List.of(),
-                plan.exempt(), "REFUSED", rule(refusal), -1, 0, Instant.now(), refusal.getSQLState()));
+                plan.exempt(), "REFUSED", VeilErrors.rule(refusal), -1, 0, Instant.now(), refusal.getSQLState()));
     }
 
     @Override
@@ -92,13 +93,6 @@ public final class RecordStage implements Stage {
         return new UsageEvent(time, session.principal(), session.requester().orElse(null),
                 session.application().orElse(null), fingerprint, kind, List.copyOf(tables), columns, masks, decision,
                 rule, exempt, rows, micros, sqlState);
-    }
-
-    /** {@code (rule: predicates: deny)} at the end of a refusal message. */
-    private static String rule(SQLException refusal) {
-        String message = refusal.getMessage() == null ? "" : refusal.getMessage();
-        int at = message.lastIndexOf("(rule: ");
-        return at < 0 ? null : message.substring(at + 7, message.length() - (message.endsWith(")") ? 1 : 0));
     }
 
     private static long sum(int[] counts) {

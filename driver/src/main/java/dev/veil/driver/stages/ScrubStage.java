@@ -1,5 +1,6 @@
 package dev.veil.driver.stages;
 
+import dev.veil.driver.VeilErrors;
 import dev.veil.driver.pipeline.Execution;
 import dev.veil.driver.pipeline.ResultListener;
 import dev.veil.driver.pipeline.Scrubbing;
@@ -39,8 +40,7 @@ public final class ScrubStage implements Stage {
     }
 
     private static SQLException scrub(SQLException error, StatementPlan plan) {
-        String message = error.getMessage();
-        if (message != null && message.startsWith("veil: ")) {
+        if (VeilErrors.raisedByVeil(error)) {
             return error;
         }
         return Scrubbing.withoutValues(error, plan.sensitiveSubject());
