@@ -153,6 +153,11 @@ final class Labels {
 
     /** A dotted routine or relation name as the database reads it: each part unquoted or folded. */
     static String qualifiedName(Dialect d, String raw) {
+        return String.join(".", qualifiedParts(d, raw));
+    }
+
+    /** The parts of a dotted name, each unquoted or folded; a dot inside quotes belongs to its part. */
+    static List<String> qualifiedParts(Dialect d, String raw) {
         List<String> parts = new java.util.ArrayList<>();
         StringBuilder cur = new StringBuilder();
         char quote = 0;
@@ -177,7 +182,7 @@ final class Labels {
             }
         }
         parts.add(name(d, cur.toString().strip()));
-        return String.join(".", parts);
+        return parts;
     }
 
     static String lastPart(String dotted) {

@@ -1396,8 +1396,7 @@ final class Resolver {
     }
 
     FunctionCategory classify(String rawName) {
-        List<String> parts = new ArrayList<>();
-        for (String p : rawName.split("\\.")) parts.add(fold(p));
+        List<String> parts = Labels.qualifiedParts(dialect, rawName);
         String name = parts.get(parts.size() - 1);
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
         if (catalog.isUserDefinedFunction(schema, name)) return FunctionCategory.USER_DEFINED;

@@ -291,10 +291,11 @@ public final class SqlAnalyzer {
         if (dialect == Dialect.POSTGRESQL) {
             OutputColumn o = d.outputs.get(0);
             d.outputs.set(0, new OutputColumn("result", o.sources(), o.derived()));
-            for (FunctionUse f : d.functions) {
-                boolean builtin = f.category() != FunctionCategory.USER_DEFINED && f.category() != FunctionCategory.UNKNOWN;
-                if (!builtin && f.name().equals(d.routine.toLowerCase(Locale.ROOT))) d.hazard(Hazard.Kind.CALL, "CALL " + d.routine);
-            }
+            // the classification ignores case, but PostgreSQL's built-ins all have lower-case names: a quoted name
+            // with capitals is never one of them
+            boolean builtin = d.routineCategory != null && d.routineCategory != FunctionCategory.USER_DEFINED
+                    && d.routineCategory != FunctionCategory.UNKNOWN && d.routine.equals(d.routine.toLowerCase(Locale.ROOT));
+            if (!builtin) d.hazard(Hazard.Kind.CALL, "CALL " + d.routine);
         }
     }
 

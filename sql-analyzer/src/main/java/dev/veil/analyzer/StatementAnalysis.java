@@ -168,6 +168,8 @@ public final class StatementAnalysis {
         final List<Hazard> hazards = new ArrayList<>();
         Long rowBound;
         String routine;
+        /** How the routine of a JDBC function call escape is classified; null for other statements. */
+        FunctionCategory routineCategory;
         /** The statement is a JDBC function call escape, analyzed as SELECT f(…). */
         boolean callFunction;
         final List<Occurrence> occurrences = new ArrayList<>();

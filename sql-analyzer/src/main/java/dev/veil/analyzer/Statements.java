@@ -76,6 +76,7 @@ final class Statements {
                     && ps.getSelectItems().size() == 1 && ps.getSelectItems().get(0).getExpression() instanceof Function f) {
                 // what a JDBC function call escape becomes: the routine it calls
                 d.routine = Labels.qualifiedName(dialect, f.getName());
+                d.routineCategory = r.classify(f.getName());
             }
         } else if (st instanceof Insert i) {
             insert(i);

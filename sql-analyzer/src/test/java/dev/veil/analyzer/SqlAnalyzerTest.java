@@ -111,6 +111,20 @@ class SqlAnalyzerTest {
     }
 
     @Test
+    void aFunctionCallEscapeOfAQuotedRoutineThatIsNotABuiltinKeepsItsCallHazard() {
+        // pgjdbc may send {? = call f(…)} as CALL f(…) (escapeSyntaxCallMode=call): f may be a procedure
+        for (String sql : List.of("{? = call \"MyFn\"(1)}", "{? = call \"myfn\"(1)}", "{? = call \"my_fn\"(1)}",
+                "{? = call public.\"my_fn\"(1)}", "{? = call \"UPPER\"(1)}")) {
+            StatementAnalysis s = analyzer.analyze(sql, Dialect.POSTGRESQL, TestCatalogs.postgres()).statements().get(0);
+            assertThat(s.type()).as(sql).isEqualTo("CALL_FUNCTION");
+            assertThat(s.hasHazard(Hazard.Kind.CALL)).as(sql).isTrue();
+        }
+        StatementAnalysis builtin = analyzer.analyze("{? = call \"upper\"(1)}", Dialect.POSTGRESQL, TestCatalogs.postgres())
+                .statements().get(0);
+        assertThat(builtin.hasHazard(Hazard.Kind.CALL)).isFalse();
+    }
+
+    @Test
     void longTextIsRefused() {
         SqlAnalyzer a = new SqlAnalyzer(new SqlAnalyzer.Options(Duration.ofSeconds(2), 64, false, 100, 50));
         assertThat(a.analyze("SELECT id FROM users WHERE name = '" + "x".repeat(100) + "'", Dialect.POSTGRESQL,
