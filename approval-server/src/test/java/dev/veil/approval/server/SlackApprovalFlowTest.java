@@ -11,11 +11,13 @@ import static dev.veil.approval.server.TestSetup.SIGNING_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veil.approval.client.ApprovalClient;
 import dev.veil.approval.client.ApprovalRequest;
 import dev.veil.approval.client.ApprovalState;
 import dev.veil.approval.client.CancellationSignal;
 import dev.veil.approval.client.Decision;
+import dev.veil.approval.server.config.ServerConfig;
 import dev.veil.approval.server.store.StoredRequest;
 import dev.veil.approval.server.testkit.ApprovalCards;
 import dev.veil.approval.server.testkit.ApprovalCards.Card;
@@ -28,8 +30,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SlackApprovalFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -236,6 +245,29 @@ class SlackApprovalFlowTest {
         assertThat(slack.calls("views.open")).isEmpty();
         assertThat(stateOf(card.requestId())).isEqualTo(ApprovalState.PENDING);
         assertThat(decision).isNotDone();
+        assertThat(refusalsAudited(card.requestId())).containsExactly(
+                "slack:" + MALLORY + " approve NOT_AN_APPROVER",
+                "slack:" + MALLORY + " reject NOT_AN_APPROVER",
+                "slack:" + MALLORY + " reject NOT_AN_APPROVER");
+    }
+
+    /** The refusals audited for a request, in order, as "actor attempted refusal". */
+    private List<String> refusalsAudited(String requestId) throws Exception {
+        ServerConfig.Store store = TestSetup.h2(dir);
+        List<String> refusals = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(store.url(), store.user(), store.password());
+             PreparedStatement statement = connection.prepareStatement("SELECT actor, payload FROM"
+                     + " veil_audit_record WHERE record_type = 'DECISION_REFUSED' AND request_id = ? ORDER BY seq")) {
+            statement.setString(1, requestId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    JsonNode payload = JSON.readTree(rs.getString("payload"));
+                    refusals.add(rs.getString("actor") + " " + payload.path("attempted").asText() + " "
+                            + payload.path("refusal").asText());
+                }
+            }
+        }
+        return refusals;
     }
 
     @Test

@@ -156,24 +156,16 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
     }
 
     private void approve(BlockActionPayload payload, Duration window) {
-        String userId = payload.getUser() == null ? null : payload.getUser().getId();
-        String channel = channelOf(payload);
-        String requestId = buttonValue(payload);
-        if (userId == null || !ApprovalService.isRequestId(requestId)) {
-            LOG.warn("a Slack action without a user or a request id was ignored");
+        Optional<AuthorisedClick> authorised = authorisedClick(payload, "approve");
+        if (authorised.isEmpty()) {
             return;
         }
-        Reviewer reviewer;
+        AuthorisedClick click = authorised.get();
+        String requestId = click.requestId();
         try {
-            reviewer = approver(userId, teamOf(payload));
-        } catch (NotAllowed e) {
-            refused(requestId, userId, "approve", e.getMessage(), channel);
-            return;
-        }
-        try {
-            service.decide(requestId, reviewer, new Verdict.Approve(window, null));
+            service.decide(requestId, click.reviewer(), new Verdict.Approve(window, null));
         } catch (DecisionRefusedException e) {
-            tell(channel, userId, e.getMessage() + ".");
+            tell(click.channel(), click.userId(), e.getMessage() + ".");
             if (e.refusal() == DecisionRefusedException.Refusal.NOT_PENDING) {
                 outbound.execute(() -> updateCard(requestId));
             }
@@ -181,19 +173,14 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
     }
 
     private void openRejectModal(BlockActionPayload payload) {
-        String userId = payload.getUser() == null ? null : payload.getUser().getId();
-        String channel = channelOf(payload);
-        String requestId = buttonValue(payload);
-        if (userId == null || !ApprovalService.isRequestId(requestId)) {
-            LOG.warn("a Slack action without a user or a request id was ignored");
+        Optional<AuthorisedClick> authorised = authorisedClick(payload, "reject");
+        if (authorised.isEmpty()) {
             return;
         }
-        try {
-            approver(userId, teamOf(payload));
-        } catch (NotAllowed e) {
-            refused(requestId, userId, "reject", e.getMessage(), channel);
-            return;
-        }
+        AuthorisedClick click = authorised.get();
+        String userId = click.userId();
+        String channel = click.channel();
+        String requestId = click.requestId();
         Optional<StoredRequest> request = service.find(requestId);
         if (request.isEmpty() || !request.get().pending()) {
             tell(channel, userId, request.isEmpty() ? "There is no such request."
@@ -214,6 +201,34 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
         }
     }
 
+    /** A card button click by an approver, on a well-formed request id. */
+    private record AuthorisedClick(String userId, String channel, String requestId, Reviewer reviewer) {
+    }
+
+    /**
+     * The click on a card button when it names a user and a request and the user may decide; empty when it does
+     * not name them (logged and ignored) or when the user may not decide (audited, and they are told why).
+     *
+     * @param attempted what the button would do, for the audit record of a refusal
+     */
+    private Optional<AuthorisedClick> authorisedClick(BlockActionPayload payload, String attempted) {
+        String userId = payload.getUser() == null ? null : payload.getUser().getId();
+        String channel = channelOf(payload);
+        String requestId = buttonValue(payload);
+        if (userId == null || !ApprovalService.isRequestId(requestId)) {
+            LOG.warn("a Slack action without a user or a request id was ignored");
+            return Optional.empty();
+        }
+        try {
+            Reviewer reviewer = approver(userId, teamOf(payload));
+            return Optional.of(new AuthorisedClick(userId, channel, requestId, reviewer));
+        } catch (NotAllowed e) {
+            auditNotAnApprover(requestId, userId, attempted);
+            tell(channel, userId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     private Response reject(ViewSubmissionPayload payload, ViewSubmissionContext ctx) {
         String userId = payload.getUser() == null ? null : payload.getUser().getId();
         String requestId = payload.getView() == null ? null : payload.getView().getPrivateMetadata();
@@ -225,8 +240,7 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
         try {
             reviewer = approver(userId, team);
         } catch (NotAllowed e) {
-            service.refuse(requestId, new Reviewer("slack:" + userId, "slack", userId), "reject",
-                    DecisionRefusedException.Refusal.NOT_AN_APPROVER);
+            auditNotAnApprover(requestId, userId, "reject");
             return ctx.ackWithErrors(Map.of(ApprovalCard.REASON_BLOCK, e.getMessage()));
         }
         try {
@@ -285,10 +299,10 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
         return false;
     }
 
-    private void refused(String requestId, String userId, String attempted, String message, String channel) {
+    /** Audits a refused attempt by a Slack user who may not decide, named by user ID: no e-mail is known for them. */
+    private void auditNotAnApprover(String requestId, String userId, String attempted) {
         service.refuse(requestId, new Reviewer("slack:" + userId, "slack", userId), attempted,
                 DecisionRefusedException.Refusal.NOT_AN_APPROVER);
-        tell(channel, userId, message);
     }
 
     /** A message only {@code userId} sees, in the card's channel. */
