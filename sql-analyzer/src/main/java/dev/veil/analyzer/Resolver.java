@@ -1450,18 +1450,7 @@ final class Resolver {
             if (bound != null) return bound;
         }
         for (Scope s = scope; s != null; s = s.colParent) {
-            Col merged = s.merged.get(colName.toLowerCase(Locale.ROOT));
-            if (merged != null && sameCol(merged.name, colName)) {
-                return occurrence(merged.lin, merged.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth, label, null);
-            }
-            Col found = null;
-            for (RangeVar v : s.vars) {
-                Col col = findCol(v, colName);
-                if (col != null) {
-                    if (found != null) throw new Unsupported("column " + colName + " is ambiguous");
-                    found = col;
-                }
-            }
+            Col found = localInput(s, colName);
             if (found != null) {
                 return occurrence(found.lin, found.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth, label, null);
             }
@@ -1522,7 +1511,7 @@ final class Resolver {
                 depth, label, source);
     }
 
-    /** The input column of that name in the block's own FROM clause (not an enclosing query's), or null. */
+    /** The input column of that name in the FROM clause of {@code scope} itself (not an enclosing query's), or null. */
     private Col localInput(Scope scope, String colName) {
         Col merged = scope.merged.get(colName.toLowerCase(Locale.ROOT));
         if (merged != null && sameCol(merged.name, colName)) return merged;
@@ -1541,7 +1530,8 @@ final class Resolver {
         return b == null ? a : a.merge(b);
     }
 
-    private Col findCol(RangeVar v, String name) {
+    /** The column of {@code v} that a folded name refers to, or null; refused when the name matches several. */
+    Col findCol(RangeVar v, String name) {
         Col found = null;
         for (Col c : v.cols) {
             if (sameCol(c.name, name)) {

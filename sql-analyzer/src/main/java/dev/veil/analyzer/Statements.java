@@ -459,9 +459,9 @@ final class Statements {
                 if (v == null || v.table == null) throw new Resolver.Unsupported("SET target " + c + " is not a table column");
                 table = v.table;
                 if (!table.equals(rel.name())) d.tablesWritten.add(table);
-                col = null;
-                for (Resolver.Col x : v.cols) if (dialect.sameColumnName(x.name, name)) col = x.name;
-                if (col == null) throw new Resolver.Unsupported("column " + name + " not found in " + table);
+                Resolver.Col found = r.findCol(v, name);
+                if (found == null) throw new Resolver.Unsupported("column " + name + " not found in " + table);
+                col = found.name;
             } else {
                 col = targetColumn(rel, name);
             }
