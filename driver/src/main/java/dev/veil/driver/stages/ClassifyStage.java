@@ -50,70 +50,80 @@ public final class ClassifyStage implements Stage {
         if (analysis.isEmpty() || analysis.get().isUnknown()) {
             return;
         }
+        TableLookups tables = new TableLookups(session);
         for (StatementAnalysis s : analysis.get().statements()) {
-            Set<TableName> tables = new LinkedHashSet<>(s.tablesRead());
-            tables.addAll(s.tablesWritten());
-            for (TableName table : tables) {
-                if (!classification(session, table).isEmpty()) {
+            Set<TableName> read = new LinkedHashSet<>(s.tablesRead());
+            read.addAll(s.tablesWritten());
+            for (TableName table : read) {
+                if (!tables.of(table).classes().isEmpty()) {
                     plan.sensitiveTable(table);
                 }
             }
             if (s.kind() == dev.veil.analyzer.StatementKind.DML) {
                 for (TableName table : s.tablesWritten()) {
-                    written(session, table).ifPresent(w -> plan.writtenTable(table, w));
+                    tables.of(table).written().ifPresent(w -> plan.writtenTable(table, w));
                 }
             }
         }
         Set<BaseColumn> touched = touchedColumns(analysis.get());
-        Map<TableName, Map<String, Classification>> byTable = new HashMap<>();
-        Map<TableName, Relation> relations = new HashMap<>();
-        SessionCatalog catalog = session.catalog();
-        for (TableName table : touched.stream().map(BaseColumn::table).collect(Collectors.toSet())) {
-            Optional<Relation> relation = catalog.relation(table.catalog(), table.schema(), table.name());
-            if (relation.isEmpty() || relation.get().kind() == Relation.Kind.SYSTEM_TABLE) {
-                continue; // a table the statement creates, or system metadata
-            }
-            relations.put(table, relation.get());
-            byTable.put(table, session.database().classification(catalog.database().identity(), table,
-                    catalog.version(),
-                    () -> classify(session, table, relation.get())));
+        // every table is classified before any column is marked: a refusal while classifying reports none
+        for (BaseColumn column : touched) {
+            tables.of(column.table());
         }
         for (BaseColumn column : touched) {
-            Map<String, Classification> classes = byTable.get(column.table());
-            if (classes == null) {
-                continue;
-            }
-            Classification found = find(classes, column.column(), session);
+            KnownTable table = tables.of(column.table());
+            Classification found = find(table.classes(), column.column(), session);
             if (found == null) {
                 continue;
             }
             SensitiveClass sensitiveClass = session.policy().sensitiveClass(found.classId()).orElseThrow();
             plan.sensitive(column, new StatementPlan.Sensitivity(found.classId(), sensitiveClass,
-                    found.source().name(), found.evidence(), valueType(relations.get(column.table()), column.column(),
-                    session)));
+                    found.source().name(), found.evidence(), valueType(table.relation().orElseThrow(),
+                    column.column(), session)));
         }
     }
 
-    /** A written table's columns in order, and which are sensitive (for generated keys). */
-    private static Optional<StatementPlan.WrittenTable> written(Session session, TableName table) throws SQLException {
-        SessionCatalog catalog = session.catalog();
-        Optional<Relation> relation = catalog.relation(table.catalog(), table.schema(), table.name());
-        if (relation.isEmpty()) {
-            return Optional.empty();
+    /**
+     * A table as one plan sees it: its definition, when the catalog knows it, and its sensitive columns by name —
+     * none for a table the catalog does not know (one the statement creates) or for system metadata.
+     */
+    private record KnownTable(Optional<Relation> relation, Map<String, Classification> classes) {
+
+        /** A written table's columns in order, and which are sensitive (for generated keys). */
+        Optional<StatementPlan.WrittenTable> written() {
+            return relation.map(r -> new StatementPlan.WrittenTable(
+                    r.columns().stream().map(CatalogColumn::name).toList(), classes.keySet()));
         }
-        List<String> columns = relation.get().columns().stream().map(CatalogColumn::name).toList();
-        return Optional.of(new StatementPlan.WrittenTable(columns, classification(session, table).keySet()));
     }
 
-    /** The sensitive columns of a table, or none when the catalog does not know it (yet). */
-    private static Map<String, Classification> classification(Session session, TableName table) throws SQLException {
-        SessionCatalog catalog = session.catalog();
-        Optional<Relation> relation = catalog.relation(table.catalog(), table.schema(), table.name());
-        if (relation.isEmpty() || relation.get().kind() == Relation.Kind.SYSTEM_TABLE) {
-            return Map.of();
+    /** Looks each table up in the catalog, and its classification up in the cache, once per plan. */
+    private static final class TableLookups {
+        private final Session session;
+        private final SessionCatalog catalog;
+        private final Map<TableName, KnownTable> known = new HashMap<>();
+
+        TableLookups(Session session) throws SQLException {
+            this.session = session;
+            this.catalog = session.catalog();
         }
-        return session.database().classification(catalog.database().identity(), table, catalog.version(),
-                () -> classify(session, table, relation.get()));
+
+        KnownTable of(TableName table) throws SQLException {
+            KnownTable found = known.get(table);
+            if (found == null) {
+                found = lookUp(table);
+                known.put(table, found);
+            }
+            return found;
+        }
+
+        private KnownTable lookUp(TableName table) throws SQLException {
+            Optional<Relation> relation = catalog.relation(table.catalog(), table.schema(), table.name());
+            if (relation.isEmpty() || relation.get().kind() == Relation.Kind.SYSTEM_TABLE) {
+                return new KnownTable(relation, Map.of());
+            }
+            return new KnownTable(relation, session.database().classification(catalog.database().identity(), table,
+                    catalog.version(), () -> classify(session, table, relation.get())));
+        }
     }
 
     /** Every base column the statement reads, writes, filters, groups or orders by. */
