@@ -33,14 +33,11 @@ public final class GeneratedKeys {
                 || session.engine().orElse(null) == Engine.MARIADB) {
             return Optional.empty();
         }
-        List<Map.Entry<TableName, StatementPlan.WrittenTable>> sensitive = sensitiveWrites(plan);
+        Optional<Map.Entry<TableName, StatementPlan.WrittenTable>> sensitive = onlySensitiveWrite(plan);
         if (sensitive.isEmpty()) {
             return Optional.empty();
         }
-        if (sensitive.size() > 1 || plan.writtenTables().size() > 1) {
-            throw refused("the statement writes several tables");
-        }
-        StatementPlan.WrittenTable table = sensitive.get(0).getValue();
+        StatementPlan.WrittenTable table = sensitive.get().getValue();
         List<String> keys = new ArrayList<>();
         for (String column : table.columns()) {
             if (!table.sensitiveColumns().contains(column)) {
@@ -48,7 +45,7 @@ public final class GeneratedKeys {
             }
         }
         if (keys.isEmpty()) {
-            throw refused("every column of " + sensitive.get(0).getKey() + " is sensitive");
+            throw refused("every column of " + sensitive.get().getKey() + " is sensitive");
         }
         return Optional.of(keys.toArray(String[]::new));
     }
@@ -75,20 +72,34 @@ public final class GeneratedKeys {
         if (plan.exempt() || indexes == null) {
             return;
         }
-        List<Map.Entry<TableName, StatementPlan.WrittenTable>> sensitive = sensitiveWrites(plan);
+        Optional<Map.Entry<TableName, StatementPlan.WrittenTable>> sensitive = onlySensitiveWrite(plan);
         if (sensitive.isEmpty()) {
             return;
         }
-        if (sensitive.size() > 1 || plan.writtenTables().size() > 1) {
-            throw refused("the statement writes several tables");
-        }
-        StatementPlan.WrittenTable table = sensitive.get(0).getValue();
+        StatementPlan.WrittenTable table = sensitive.get().getValue();
         for (int index : indexes) {
             if (index < 1 || index > table.columns().size()
                     || table.sensitiveColumns().contains(table.columns().get(index - 1))) {
-                throw refused("column " + index + " of " + sensitive.get(0).getKey() + " is sensitive or unknown");
+                throw refused("column " + index + " of " + sensitive.get().getKey() + " is sensitive or unknown");
             }
         }
+    }
+
+    /**
+     * The written table with sensitive columns, or empty when none has any. Keys are told apart by the columns of one
+     * table, so a statement that writes several tables, one of them with sensitive columns, is refused.
+     */
+    private static Optional<Map.Entry<TableName, StatementPlan.WrittenTable>> onlySensitiveWrite(StatementPlan plan)
+            throws SQLException {
+        List<Map.Entry<TableName, StatementPlan.WrittenTable>> sensitive = sensitiveWrites(plan);
+        if (sensitive.isEmpty()) {
+            return Optional.empty();
+        }
+        // sensitive tables are written tables, so this also refuses several sensitive ones
+        if (plan.writtenTables().size() > 1) {
+            throw refused("the statement writes several tables");
+        }
+        return Optional.of(sensitive.get(0));
     }
 
     private static List<Map.Entry<TableName, StatementPlan.WrittenTable>> sensitiveWrites(StatementPlan plan) {
