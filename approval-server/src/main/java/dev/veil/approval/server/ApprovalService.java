@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,12 @@ public final class ApprovalService {
     public static final int MAX_USAGE_BATCH = 1000;
     /** The longest principal and fingerprint (the store's columns are sized for e-mail addresses and hashes). */
     public static final int MAX_NAME_LENGTH = 200;
+
+    private static final String REQUEST_ID_PREFIX = "req_";
+    private static final int REQUEST_ID_RANDOM_BYTES = 16;
+    /** The form of every request id {@link #newId} makes: the prefix and its random bytes in lower-case hex. */
+    public static final Pattern REQUEST_ID = Pattern.compile(
+            REQUEST_ID_PREFIX + "[0-9a-f]{" + 2 * REQUEST_ID_RANDOM_BYTES + "}");
 
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalService.class);
 
@@ -232,7 +239,7 @@ public final class ApprovalService {
 
     /** Whether {@code text} has the form of a request id (anything else is never looked up or recorded). */
     public static boolean isRequestId(String text) {
-        return text != null && text.matches("req_[0-9a-f]{32}");
+        return text != null && REQUEST_ID.matcher(text).matches();
     }
 
     /** Expires every pending request past its TTL; returns how many. */
@@ -343,9 +350,9 @@ public final class ApprovalService {
     }
 
     private String newId() {
-        byte[] bytes = new byte[16];
+        byte[] bytes = new byte[REQUEST_ID_RANDOM_BYTES];
         random.nextBytes(bytes);
-        return "req_" + HexFormat.of().formatHex(bytes);
+        return REQUEST_ID_PREFIX + HexFormat.of().formatHex(bytes);
     }
 
     /** What an approval is bound to, hashed: fields are length-prefixed so that no two bindings collide. */

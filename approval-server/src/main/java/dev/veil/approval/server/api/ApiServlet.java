@@ -46,7 +46,8 @@ public final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
-    private static final Pattern REQUEST_PATH = Pattern.compile("/requests/(req_[0-9a-f]{32})(/[a-z]+)?");
+    private static final Pattern REQUEST_PATH = Pattern.compile(
+            "/requests/(" + ApprovalService.REQUEST_ID.pattern() + ")(/[a-z]+)?");
 
     /** The body of an approval through the API. */
     record ApproveBody(String window, String comment) {
