@@ -378,7 +378,8 @@ final class Resolver {
         return result;
     }
 
-    private List<Out> values(Values v, Scope frame, Clause valueClause, int depth) {
+    /** A VALUES list: each output column the merge of its rows, labelled as the dialect labels it. */
+    List<Out> values(Values v, Scope frame, Clause valueClause, int depth) {
         List<Lin> cols = new ArrayList<>();
         List<String> firstTexts = new ArrayList<>();
         boolean first = true;
@@ -411,7 +412,7 @@ final class Resolver {
      * The rows of a VALUES list. JSqlParser gives a single row as one parenthesized list of cells and several rows
      * as a list of parenthesized lists.
      */
-    static List<List<Expression>> rows(Values v) {
+    private static List<List<Expression>> rows(Values v) {
         ExpressionList<?> list = v.getExpressions();
         List<List<Expression>> rows = new ArrayList<>();
         if (list instanceof ParenthesedExpressionList<?> single) {
@@ -1065,6 +1066,12 @@ final class Resolver {
             if (c != null) return c;
         }
         return null;
+    }
+
+    /** Resolves a relation the parser named: each part folded, then as {@link #lookup(String, String, String)}. */
+    Relation lookup(Table t) {
+        return lookup(t.getDatabaseName() == null ? null : fold(t.getDatabaseName()),
+                t.getSchemaName() == null ? null : fold(t.getSchemaName()), fold(t.getName()));
     }
 
     /** Resolves a relation name against the catalog: qualified names exactly, unqualified ones along the search path. */

@@ -315,10 +315,7 @@ public final class SqlAnalyzer {
         try {
             DdlStatements.Result res = DdlStatements.classify(seg, dialect, name -> r.classify(name) == FunctionCategory.SCALAR);
             for (net.sf.jsqlparser.schema.Table t : res.written()) d.tablesWritten.add(r.newTableName(t));
-            for (net.sf.jsqlparser.schema.Table t : res.read()) {
-                d.tablesRead.add(r.lookup(t.getDatabaseName() == null ? null : r.fold(t.getDatabaseName()),
-                        t.getSchemaName() == null ? null : r.fold(t.getSchemaName()), r.fold(t.getName())).name());
-            }
+            for (net.sf.jsqlparser.schema.Table t : res.read()) d.tablesRead.add(r.lookup(t).name());
             d.kind = StatementKind.DDL;
             d.type = res.type();
             keywordHazards(seg, d);

@@ -229,33 +229,13 @@ final class Statements {
             throw new Resolver.Unsupported("INSERT form");
         }
         Resolver.Scope ctes = withScope(ins.getWithItemsList());
-        r.markTable(ins.getTable());
-        Relation rel = r.lookup(dbOf(ins.getTable()), schemaOf(ins.getTable()), r.fold(ins.getTable().getName()));
-        if (rel.kind() != Relation.Kind.TABLE) {
-            throw new Resolver.Unsupported("INSERT into " + rel.kind().name().toLowerCase(Locale.ROOT) + " " + rel.name());
-        }
-        d.tablesWritten.add(rel.name());
+        Relation rel = writable(ins.getTable(), "INSERT into");
         List<String> targets = targets(ins.getColumns(), rel);
-        List<Lin> values = new ArrayList<>();
-        if (ins.getSelect() != null) {
-            Select src = ins.getSelect();
-            if (src instanceof Values v) {
-                values.addAll(valuesLineage(v, ctes));
-            } else if (src instanceof ParenthesedSelect ps && ps.getSelect() instanceof Values v && ps.getWithItemsList() == null) {
-                values.addAll(valuesLineage(v, ctes));
-            } else {
-                for (Resolver.Out o : r.query(src, ctes, Clause.WRITE_VALUE, 0)) values.add(o.lin());
-            }
-        } else if (ins.getSetUpdateSets() != null) {
-            targets = new ArrayList<>();
-            for (UpdateSet us : ins.getSetUpdateSets()) {
-                for (int i = 0; i < us.getColumns().size(); i++) {
-                    Column c = us.getColumns().get(i);
-                    r.markTarget(c);
-                    targets.add(targetColumn(rel, r.fold(c.getColumnName())));
-                    values.add(r.expr((Expression) us.getValues().get(i), ctes, Clause.WRITE_VALUE, 0, null));
-                }
-            }
+        List<Lin> values = List.of();
+        Rows rows = rows(targets, ins.getSelect(), ins.getSetUpdateSets(), rel, ctes);
+        if (rows != null) {
+            targets = rows.targets();
+            values = rows.values();
         } else if (!ins.isOnlyDefaultValues()) {
             throw new Resolver.Unsupported("INSERT without values");
         }
@@ -316,46 +296,45 @@ final class Statements {
         }
         Relation rel = writable(u.getTable());
         d.tablesRead.add(rel.name());
-        List<String> targets = targets(u.getColumns(), rel);
-        List<Lin> values = new ArrayList<>();
-        if (u.getSelect() instanceof Values v) {
-            values.addAll(valuesLineage(v, null));
-        } else if (u.getSelect() instanceof ParenthesedSelect ps && ps.getSelect() instanceof Values v) {
-            values.addAll(valuesLineage(v, null));
-        } else if (u.getSelect() != null) {
-            for (Resolver.Out o : r.query(u.getSelect(), null, Clause.WRITE_VALUE, 0)) values.add(o.lin());
-        } else if (u.getUpdateSets() != null && !u.getUpdateSets().isEmpty()) {
-            targets = new ArrayList<>();
-            for (UpdateSet us : u.getUpdateSets()) {
-                for (int i = 0; i < us.getColumns().size(); i++) {
-                    Column c = us.getColumns().get(i);
-                    r.markTarget(c);
-                    targets.add(targetColumn(rel, r.fold(c.getColumnName())));
-                    values.add(r.expr((Expression) us.getValues().get(i), null, Clause.WRITE_VALUE, 0, null));
-                }
-            }
-        } else {
-            throw new Resolver.Unsupported(d.type + " form");
-        }
+        Rows rows = rows(targets(u.getColumns(), rel), u.getSelect(), u.getUpdateSets(), rel, null);
+        if (rows == null) throw new Resolver.Unsupported(d.type + " form");
+        List<String> targets = rows.targets();
+        List<Lin> values = rows.values();
         if (values.size() != targets.size()) {
             throw new Resolver.Unsupported(d.type + " gives " + values.size() + " values for " + targets.size() + " columns");
         }
         for (int i = 0; i < values.size(); i++) flow(rel.name(), targets.get(i), values.get(i));
     }
 
-    private List<Lin> valuesLineage(Values v, Resolver.Scope ctes) {
-        List<Lin> cols = new ArrayList<>();
-        boolean first = true;
-        for (List<Expression> cells : Resolver.rows(v)) {
-            if (!first && cells.size() != cols.size()) throw new Resolver.Unsupported("VALUES rows differ in length");
-            for (int i = 0; i < cells.size(); i++) {
-                Lin l = r.expr(cells.get(i), ctes, Clause.WRITE_VALUE, 0, null);
-                if (first) cols.add(l);
-                else cols.set(i, cols.get(i).merge(l));
-            }
-            first = false;
+    /** The columns an INSERT or REPLACE writes and, in the same order, the lineage of what it writes into them. */
+    private record Rows(List<String> targets, List<Lin> values) { }
+
+    /**
+     * What an INSERT or REPLACE writes into {@code targets}: a VALUES list (each column the merge of its rows) or a
+     * query; or SET pairs, which name their own targets. Null when the statement gives none of them.
+     */
+    private Rows rows(List<String> targets, Select src, List<UpdateSet> sets, Relation rel, Resolver.Scope ctes) {
+        List<Lin> values = new ArrayList<>();
+        if (src != null) {
+            // a parenthesized VALUES with its own WITH list is resolved as a query, which sees those CTEs
+            Values v = src instanceof Values x ? x
+                    : src instanceof ParenthesedSelect ps && ps.getSelect() instanceof Values x && ps.getWithItemsList() == null
+                    ? x : null;
+            List<Resolver.Out> outs = v != null ? r.values(v, ctes, Clause.WRITE_VALUE, 0) : r.query(src, ctes, Clause.WRITE_VALUE, 0);
+            for (Resolver.Out o : outs) values.add(o.lin());
+            return new Rows(targets, values);
         }
-        return cols;
+        if (sets == null || sets.isEmpty()) return null;
+        List<String> setTargets = new ArrayList<>();
+        for (UpdateSet us : sets) {
+            for (int i = 0; i < us.getColumns().size(); i++) {
+                Column c = us.getColumns().get(i);
+                r.markTarget(c);
+                setTargets.add(targetColumn(rel, r.fold(c.getColumnName())));
+                values.add(r.expr((Expression) us.getValues().get(i), ctes, Clause.WRITE_VALUE, 0, null));
+            }
+        }
+        return new Rows(setTargets, values);
     }
 
     private List<String> targets(ExpressionList<Column> columns, Relation rel) {
@@ -387,14 +366,6 @@ final class Statements {
         return r.withFrame(with, null, false);
     }
 
-    private String dbOf(Table t) {
-        return t.getDatabaseName() == null ? null : r.fold(t.getDatabaseName());
-    }
-
-    private String schemaOf(Table t) {
-        return t.getSchemaName() == null ? null : r.fold(t.getSchemaName());
-    }
-
     // ---- UPDATE -------------------------------------------------------------------------------------------------
 
     private void update(Update u) {
@@ -422,10 +393,15 @@ final class Statements {
     }
 
     private Relation writable(Table t) {
+        return writable(t, "writing");
+    }
+
+    /** The table a statement writes, recorded as written; {@code verb} starts the refusal of anything else. */
+    private Relation writable(Table t, String verb) {
         r.markTable(t);
-        Relation rel = r.lookup(dbOf(t), schemaOf(t), r.fold(t.getName()));
+        Relation rel = r.lookup(t);
         if (rel.kind() != Relation.Kind.TABLE) {
-            throw new Resolver.Unsupported("writing " + rel.kind().name().toLowerCase(Locale.ROOT) + " " + rel.name());
+            throw new Resolver.Unsupported(verb + " " + rel.kind().name().toLowerCase(Locale.ROOT) + " " + rel.name());
         }
         d.tablesWritten.add(rel.name());
         return rel;
@@ -594,7 +570,7 @@ final class Statements {
             d.type = "CREATE_TABLE";
             if (ct.getLikeTable() != null || ct.getTrailingLikeTable() != null) {
                 Table like = ct.getLikeTable() != null ? ct.getLikeTable() : ct.getTrailingLikeTable();
-                d.tablesRead.add(r.lookup(dbOf(like), schemaOf(like), r.fold(like.getName())).name());
+                d.tablesRead.add(r.lookup(like).name());
             }
             return;
         }
