@@ -92,6 +92,22 @@ class AuditChainTest {
     }
 
     @Test
+    void aRecordHashesToTheSameValueEveryRelease() {
+        // fixed vectors: a change here would make every existing audit log read as tampered
+        String requestId = "req_" + "ab".repeat(16);
+        String key = "audit-key-0123456789abcdef";
+
+        assertThat(new AuditChain(null).hash(7, 1_700_000_000_000L, "REQUEST_CREATED", requestId, "etl",
+                "{\"x\":1}", AuditChain.GENESIS))
+                .isEqualTo("6fcb616adc9e0b22f31b70bd800ac92a962d7839e5ceff8e008c3ad3f1310f29");
+        AuditChain keyed = new AuditChain(key);
+        assertThat(keyed.hash(7, 1_700_000_000_000L, "REQUEST_CREATED", requestId, "etl", "{\"x\":1}",
+                AuditChain.GENESIS)).isEqualTo("0c53a58a0a294bcfcece9fa50e9a498c9c509dca8d24c52b59fdb4144a2b0979");
+        assertThat(keyed.hash(8, 1_700_000_000_001L, "USAGE_EVENT", null, "etl", "{}", "f".repeat(64)))
+                .isEqualTo("28b2063ed06c99739ee28832c916e1cf29f8aa2b56ae76de25ea57b4d814c67e");
+    }
+
+    @Test
     void realFlowsLeaveAnIntactChainOfEveryEvent() throws Exception {
         ServerConfig config = recordSomeHistory(null);
 
@@ -243,7 +259,8 @@ class AuditChainTest {
 
         Run intact = run("audit", "verify", "--config", configFile.toString());
         assertThat(intact.exit()).isZero();
-        assertThat(intact.out()).contains("audit log intact: 7 records").containsPattern("head 7:[0-9a-f]{64}");
+        assertThat(intact.out()).contains("audit log intact: 7 records (unkeyed SHA-256 chain)")
+                .containsPattern("head 7:[0-9a-f]{64}");
 
         Run anchored = run("audit", "verify", "--store", config.store().url(), "--user", "sa", "--anchor",
                 intact.out().replaceAll("(?s).*head (\\d+:[0-9a-f]{64}).*", "$1"));

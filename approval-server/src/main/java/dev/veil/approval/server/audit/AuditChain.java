@@ -22,15 +22,19 @@ public final class AuditChain {
 
     private static final byte[] DOMAIN = "veil-audit-v1".getBytes(StandardCharsets.UTF_8);
 
-    private final byte[] key;
+    private static final String HMAC = "HmacSHA256";
+
+    /** Built once: the key never changes, only the Mac (not thread-safe) is made per record. */
+    private final SecretKeySpec hmacKey;
 
     /** @param key the HMAC key, or {@code null} for plain SHA-256 */
     public AuditChain(String key) {
-        this.key = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+        this.hmacKey = key == null ? null : new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), HMAC);
     }
 
+    /** Whether the chain is HMAC-SHA256 under a key rather than plain SHA-256. */
     public boolean keyed() {
-        return key != null;
+        return hmacKey != null;
     }
 
     public String hash(
@@ -38,11 +42,11 @@ public final class AuditChain {
         byte[] canonical = canonical(seq, recordedAt, type, requestId, actor, payload, prevHash);
         try {
             byte[] digest;
-            if (key == null) {
+            if (hmacKey == null) {
                 digest = MessageDigest.getInstance("SHA-256").digest(canonical);
             } else {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                Mac mac = Mac.getInstance(HMAC);
+                mac.init(hmacKey);
                 digest = mac.doFinal(canonical);
             }
             return HexFormat.of().formatHex(digest);

@@ -94,9 +94,11 @@ public final class AuditVerifyCommand implements Callable<Integer> {
             password = orEmpty(environment.apply(STORE_PASSWORD_VARIABLE));
             key = environment.apply(AUDIT_KEY_VARIABLE);
         }
+        AuditChain chain;
         AuditReport report;
         try (Database database = Database.openExisting(url, storeUser, password)) {
-            AuditVerifier verifier = new AuditVerifier(new AuditChain(key));
+            chain = new AuditChain(key);
+            AuditVerifier verifier = new AuditVerifier(chain);
             AuditVerifier.Anchor checkedAnchor = parsedAnchor;
             report = database.transaction(connection -> verifier.verify(connection, checkedAnchor));
         } catch (RuntimeException e) {
@@ -105,7 +107,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
         }
         if (report.intact()) {
             out.println("veil: audit log intact: " + report.records() + " records"
-                    + (key == null ? " (unkeyed SHA-256 chain)" : " (HMAC-SHA256 chain)"));
+                    + (chain.keyed() ? " (HMAC-SHA256 chain)" : " (unkeyed SHA-256 chain)"));
             out.println("head " + report.lastSeq() + ":" + report.lastHash());
             out.flush();
             return 0;
