@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A {@code jdbc:veil:} URL split into the vendor URL and Veil's own settings.
@@ -120,13 +119,5 @@ public record VeilUrl(String targetUrl, Map<String, String> settings) {
     static String scheme(String jdbcUrl) {
         int second = jdbcUrl.indexOf(':', "jdbc:".length());
         return second < 0 ? "jdbc:" : jdbcUrl.substring(0, second + 1);
-    }
-
-    /** The engine family the URL names, when Veil knows it. */
-    public Optional<String> subprotocol() {
-        String scheme = targetScheme();
-        return scheme.length() > "jdbc:".length()
-                ? Optional.of(scheme.substring("jdbc:".length(), scheme.length() - 1))
-                : Optional.empty();
     }
 }

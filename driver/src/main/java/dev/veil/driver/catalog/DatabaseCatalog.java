@@ -109,11 +109,6 @@ public final class DatabaseCatalog {
         return "DatabaseCatalog[" + identity + " v" + version.get() + "]";
     }
 
-    /** For tests: the table names currently cached. */
-    int cachedRelations() {
-        return relations.size();
-    }
-
     static TableName nameOf(RelationKey key) {
         return new TableName(key.catalog(), key.schema(), key.name());
     }

@@ -42,10 +42,6 @@ public final class JsonLinesFileSink implements UsageEventSink {
         this.writer.start();
     }
 
-    public Path file() {
-        return file;
-    }
-
     @Override
     public void accept(UsageEvent event) {
         if (!open || !queue.offer(event)) {

@@ -24,10 +24,6 @@ public final class ExecutionTrace {
     private volatile Runnable onCancel;
     private volatile String approvedBy;
 
-    public ExecutionTrace(StatementPlan plan) {
-        this(plan, 0);
-    }
-
     /** @param queryTimeoutSeconds the statement's query timeout, 0 for none */
     public ExecutionTrace(StatementPlan plan, int queryTimeoutSeconds) {
         this.plan = plan;

@@ -16,10 +16,6 @@ public final class StatementPipeline {
         this.stages = List.copyOf(stages);
     }
 
-    public List<Stage> stages() {
-        return stages;
-    }
-
     /**
      * Plans a statement: every stage's planning step, in order; a refusal is reported to every stage. Plans are
      * shared by the database's sessions that see the same catalog, so a statement text is planned once.

@@ -29,7 +29,6 @@ public final class StatementPlan {
     private final String originalSql;
     private final String sql;
     private final Entry entry;
-    private final List<StatementPlan> batch;
     private final Analysis analysis;
     private final Map<BaseColumn, Sensitivity> sensitive;
     private final List<String> masks;
@@ -47,7 +46,6 @@ public final class StatementPlan {
         this.originalSql = b.originalSql;
         this.sql = b.sql;
         this.entry = b.entry;
-        this.batch = List.of();
         this.analysis = b.analysis;
         this.sensitive = Map.copyOf(b.sensitive);
         this.masks = List.copyOf(b.masks);
@@ -67,7 +65,6 @@ public final class StatementPlan {
         this.originalSql = batch.stream().map(StatementPlan::originalSql).collect(Collectors.joining(";\n"));
         this.sql = batch.stream().map(StatementPlan::sql).collect(Collectors.joining(";\n"));
         this.entry = Entry.BATCH;
-        this.batch = List.copyOf(batch);
         this.analysis = null;
         Map<BaseColumn, Sensitivity> all = new LinkedHashMap<>();
         List<String> masks = new ArrayList<>();
@@ -110,11 +107,6 @@ public final class StatementPlan {
 
     public Entry entry() {
         return entry;
-    }
-
-    /** For a batch, the plans of its statements in order; otherwise empty. */
-    public List<StatementPlan> batch() {
-        return batch;
     }
 
     /** The analysis of the statement; empty for batches and for plans made without analysis. */

@@ -18,7 +18,7 @@ public final class ScrubStage implements Stage {
     @Override
     public <T> T execute(Execution<T> execution) throws SQLException {
         StatementPlan plan = execution.plan();
-        if (!scrubs(plan)) {
+        if (!plan.scrubsErrors()) {
             return execution.proceed();
         }
         execution.session().touchedSensitive();
@@ -33,10 +33,6 @@ public final class ScrubStage implements Stage {
         } catch (SQLException e) {
             throw scrub(e, plan);
         }
-    }
-
-    static boolean scrubs(StatementPlan plan) {
-        return plan.scrubsErrors();
     }
 
     private static SQLException scrub(SQLException error, StatementPlan plan) {
