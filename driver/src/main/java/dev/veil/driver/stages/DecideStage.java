@@ -95,8 +95,7 @@ public final class DecideStage implements Stage {
             plan.expectedLabels(statements.get(0).outputColumns().stream().map(o -> o.label()).toList());
         }
         boolean changesSchema = statements.stream().anyMatch(s -> s.kind() == StatementKind.DDL);
-        boolean changesSession = changesSchema || statements.stream()
-                .anyMatch(s -> Set.of("SET", "RESET", "USE").contains(s.type()));
+        boolean changesSession = statements.stream().anyMatch(DecideStage::changesWhatLaterStatementsMean);
         StatementPlan.Effects.Transaction transaction = StatementPlan.Effects.Transaction.NONE;
         for (StatementAnalysis s : statements) {
             if (s.kind() == StatementKind.TCL) {

@@ -57,6 +57,7 @@ final class SessionSettings {
     static Optional<String> forbidden(Engine engine, String type, String normalized) {
         List<String> tokens = List.of(normalized.split(" "));
         if (tokens.isEmpty()) {
+            // a blank text splits into nothing; the analyzer does not promise it never gives one, so refuse it
             return Optional.of(type.toLowerCase(Locale.ROOT));
         }
 
@@ -68,6 +69,8 @@ final class SessionSettings {
             case "SET" -> engine == Engine.MARIADB ? assignedNames(tokens)
                     : List.of(joinName(namePart(tokens.subList(1, tokens.size()))));
             case "RESET" -> List.of(joinName(tokens.subList(1, tokens.size())));
+            // not reached from DecideStage, which passes only SET and RESET here: kept so that another type is
+            // still checked (as a setting of its own name) instead of passing unchecked
             default -> List.of(type.toLowerCase(Locale.ROOT));
         };
         for (String name : names) {
