@@ -16,16 +16,13 @@ public final class Setting<T> {
     private final T defaultValue;
     private final Function<String, T> parser;
     private final String expected;
-    private final boolean secret;
     private final String description;
 
-    Setting(String key, T defaultValue, Function<String, T> parser, String expected, boolean secret,
-            String description) {
+    Setting(String key, T defaultValue, Function<String, T> parser, String expected, String description) {
         this.key = Objects.requireNonNull(key);
         this.defaultValue = defaultValue;
         this.parser = parser;
         this.expected = expected;
-        this.secret = secret;
         this.description = description;
     }
 
@@ -45,11 +42,6 @@ public final class Setting<T> {
     /** What a valid value looks like, for error messages and documentation. */
     public String expected() {
         return expected;
-    }
-
-    /** Secrets are never echoed, not even in configuration errors. */
-    public boolean secret() {
-        return secret;
     }
 
     public String description() {

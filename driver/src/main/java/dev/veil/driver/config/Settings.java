@@ -28,7 +28,7 @@ public final class Settings {
                     + " name heuristics and comment tags, nothing held for approval.");
 
     public static final Setting<Optional<String>> HASH_KEY = new Setting<>("veil.hashKey", Optional.empty(),
-            nonEmpty(Optional::of), "a text of at least 16 bytes", true,
+            nonEmpty(Optional::of), "a text of at least 16 bytes",
             "Key of the hash mask (keyed, deterministic). Required when the policy uses the hash mask. Secret: never"
                     + " appears in SQL text.");
 
@@ -44,12 +44,12 @@ public final class Settings {
                     + " are seen at once).");
 
     public static final Setting<Optional<URI>> APPROVAL_URL = new Setting<>("veil.approval.url", Optional.empty(),
-            nonEmpty(text -> Optional.of(httpUri(text))), "an http or https URL", false,
+            nonEmpty(text -> Optional.of(httpUri(text))), "an http or https URL",
             "Base URL of the approval server; overrides the policy's approvals.server. Statements that need"
                     + " approval are refused when there is none.");
 
     public static final Setting<Optional<String>> APPROVAL_TOKEN = new Setting<>("veil.approval.token",
-            Optional.empty(), nonEmpty(Optional::of), "a driver token of the approval server", true,
+            Optional.empty(), nonEmpty(Optional::of), "a driver token of the approval server",
             "This driver's bearer token for the approval server (one of its tokens.drivers).");
 
     public static final Setting<Duration> APPROVAL_TIMEOUT = duration("veil.approval.timeout", Duration.ofMinutes(15),
@@ -76,17 +76,16 @@ public final class Settings {
     }
 
     private static Setting<Boolean> flag(String key, boolean defaultValue, String description) {
-        return new Setting<>(key, defaultValue, Settings::parseFlag, "true or false", false, description);
+        return new Setting<>(key, defaultValue, Settings::parseFlag, "true or false", description);
     }
 
     private static Setting<Optional<String>> optionalText(String key, String description) {
-        return new Setting<>(key, Optional.empty(), nonEmpty(Optional::of), "a non-empty text", false,
-                description);
+        return new Setting<>(key, Optional.empty(), nonEmpty(Optional::of), "a non-empty text", description);
     }
 
     private static Setting<Optional<Path>> optionalPath(String key, String description) {
         return new Setting<>(key, Optional.empty(), nonEmpty(text -> Optional.of(Path.of(text))), "a file path",
-                false, description);
+                description);
     }
 
     private static URI httpUri(String text) {
@@ -99,7 +98,7 @@ public final class Settings {
 
     private static Setting<Duration> duration(String key, Duration defaultValue, String description) {
         return new Setting<>(key, defaultValue, Settings::parseDuration,
-                "a duration such as 30s, 5m, 1h or 250ms", false, description);
+                "a duration such as 30s, 5m, 1h or 250ms", description);
     }
 
     /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT5M}). */

@@ -13,15 +13,10 @@ import java.util.Properties;
  */
 public final class VeilConfig {
 
-    /** Where a setting's value came from, for explain output and diagnostics. */
-    public enum Source { URL, PROPERTY, ENVIRONMENT, DEFAULT }
-
     private final Map<Setting<?>, Object> values;
-    private final Map<Setting<?>, Source> sources;
 
-    private VeilConfig(Map<Setting<?>, Object> values, Map<Setting<?>, Source> sources) {
+    private VeilConfig(Map<Setting<?>, Object> values) {
         this.values = values;
-        this.sources = sources;
     }
 
     public static VeilConfig defaults() {
@@ -49,37 +44,30 @@ public final class VeilConfig {
         checkKnown(fromProperties, "connection property");
 
         Map<Setting<?>, Object> values = new HashMap<>();
-        Map<Setting<?>, Source> sources = new HashMap<>();
         for (Setting<?> setting : Settings.ALL) {
             String text;
-            Source source;
+            String givenAs; // an error names the key or variable as the user wrote it
             if (fromUrl.containsKey(setting.key())) {
                 text = fromUrl.get(setting.key());
-                source = Source.URL;
+                givenAs = setting.key();
             } else if (fromProperties.containsKey(setting.key())) {
                 text = fromProperties.get(setting.key());
-                source = Source.PROPERTY;
+                givenAs = setting.key();
             } else if (environment.containsKey(setting.environmentVariable())) {
                 text = environment.get(setting.environmentVariable());
-                source = Source.ENVIRONMENT;
+                givenAs = setting.environmentVariable();
             } else {
                 values.put(setting, setting.defaultValue());
-                sources.put(setting, Source.DEFAULT);
                 continue;
             }
-            values.put(setting, parse(setting, text, source));
-            sources.put(setting, source);
+            values.put(setting, parse(setting, text, givenAs));
         }
-        return new VeilConfig(Map.copyOf(values), Map.copyOf(sources));
+        return new VeilConfig(Map.copyOf(values));
     }
 
     @SuppressWarnings("unchecked")
     public <T> T get(Setting<T> setting) {
         return (T) values.get(setting);
-    }
-
-    public Source sourceOf(Setting<?> setting) {
-        return sources.get(setting);
     }
 
     private static void checkKnown(Map<String, String> given, String where) throws SQLException {
@@ -91,15 +79,14 @@ public final class VeilConfig {
         }
     }
 
-    private static Object parse(Setting<?> setting, String text, Source source) throws SQLException {
-        String origin = source == Source.ENVIRONMENT ? setting.environmentVariable() : setting.key();
+    private static Object parse(Setting<?> setting, String text, String givenAs) throws SQLException {
         if (text == null) {
-            throw VeilErrors.configuration("setting " + origin + " needs a value: " + setting.expected());
+            throw VeilErrors.configuration("setting " + givenAs + " needs a value: " + setting.expected());
         }
         try {
             return setting.parse(text);
         } catch (IllegalArgumentException e) {
-            throw VeilErrors.configuration("setting " + origin + " has an invalid value; expected "
+            throw VeilErrors.configuration("setting " + givenAs + " has an invalid value; expected "
                     + setting.expected());
         }
     }
