@@ -2,6 +2,7 @@ package dev.veil.analyzer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,16 +57,18 @@ final class CalciteCrossCheck {
     }
 
     CrossCheck check(Dialect dialect, Catalog catalog, StatementAnalysis.Draft d, Fingerprint fp) {
+        Map<TableName, Relation> relations = new LinkedHashMap<>();
         for (TableName t : d.tablesRead) {
             Optional<Relation> r = catalog.relation(t.catalog(), t.schema(), t.name());
             if (r.isEmpty()) return CrossCheck.notApplicable("relation not in catalog");
             if (r.get().kind() != Relation.Kind.TABLE) return CrossCheck.notApplicable("reads a view or system relation");
+            relations.put(t, r.get());
         }
         Key key = new Key(fp.hash(), dialect, catalog.identity(), catalog.version());
         Answer answer = answers.get(key);
         if (answer == null) {
             try {
-                List<Set<BaseColumn>> o = origins(d.text, dialect, catalog, d.tablesRead);
+                List<Set<BaseColumn>> o = origins(d.text, dialect, relations, catalog.searchPath());
                 answer = o == null ? new Answer(null, "Calcite cannot name the origins") : new Answer(o, null);
             } catch (Exception | AssertionError | StackOverflowError e) {
                 answer = new Answer(null, "Calcite: " + e.getClass().getSimpleName());
@@ -91,12 +94,19 @@ final class CalciteCrossCheck {
                 disagreements);
     }
 
-    /** Calcite's origins of each output column; an element is null where Calcite cannot tell. */
-    static List<Set<BaseColumn>> origins(String sql, Dialect dialect, Catalog catalog, Set<TableName> tables) throws Exception {
+    /**
+     * Calcite's origins of each output column; an element is null where Calcite cannot tell.
+     *
+     * @param relations  the relations the statement reads, in the order the analysis found them
+     * @param searchPath the schemas unqualified names are looked up in (the first one Calcite knows is the default)
+     */
+    static List<Set<BaseColumn>> origins(String sql, Dialect dialect, Map<TableName, Relation> relations,
+                                         List<String> searchPath) throws Exception {
         SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
         Map<List<String>, TableName> byPath = new HashMap<>();
-        for (TableName t : tables) {
-            Relation rel = catalog.relation(t.catalog(), t.schema(), t.name()).orElseThrow();
+        for (Map.Entry<TableName, Relation> e : relations.entrySet()) {
+            TableName t = e.getKey();
+            Relation rel = e.getValue();
             SchemaPlus schema = sub(root, t.schema());
             schema.add(t.name(), new CatalogTable(rel));
             byPath.put(List.of(t.schema(), t.name()), t);
@@ -106,7 +116,7 @@ final class CalciteCrossCheck {
             }
         }
         SchemaPlus defaultSchema = root;
-        for (String s : catalog.searchPath()) {
+        for (String s : searchPath) {
             SchemaPlus sp = root.subSchemas().get(s);
             if (sp != null) {
                 defaultSchema = sp;

@@ -3,7 +3,9 @@ package dev.veil.analyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -30,9 +32,11 @@ class CalciteDifferentialTest {
             if (s.kind() != StatementKind.QUERY || s.tablesRead().isEmpty()) continue;
             if (s.tablesRead().stream().anyMatch(t -> catalog.relation(t.catalog(), t.schema(), t.name())
                     .map(r -> r.kind() != Relation.Kind.TABLE).orElse(true))) continue;
+            Map<TableName, Relation> relations = new LinkedHashMap<>();
+            for (TableName t : s.tablesRead()) relations.put(t, catalog.relation(t.catalog(), t.schema(), t.name()).orElseThrow());
             List<Set<BaseColumn>> calcite;
             try {
-                calcite = CalciteCrossCheck.origins(s.text(), c.dialect(), catalog, s.tablesRead());
+                calcite = CalciteCrossCheck.origins(s.text(), c.dialect(), relations, catalog.searchPath());
             } catch (Exception | AssertionError e) {
                 notApplicable.add(c + ": " + e.getClass().getSimpleName());
                 continue;
