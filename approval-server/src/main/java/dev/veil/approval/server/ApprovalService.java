@@ -19,7 +19,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,10 +97,6 @@ public final class ApprovalService {
         public enum Kind { NEW, JOINED, WINDOW }
     }
 
-    public Duration maxApprovalWindow() {
-        return settings.maxApprovalWindow();
-    }
-
     /**
      * Records a driver's request. Returns it approved when an approval window for its binding is open, the pending
      * request it joins when there is one, or a new pending request.
@@ -139,13 +135,7 @@ public final class ApprovalService {
         StoredRequest fresh = new StoredRequest(newId(), binding, client, request, ApprovalState.PENDING, now,
                 now.plus(settings.ttl()), null, null, null, null, null, null, null);
         store.insert(fresh, List.of(created(fresh)));
-        for (Listener listener : listeners) {
-            try {
-                listener.created(fresh);
-            } catch (RuntimeException e) {
-                LOG.warn("a listener failed on request {}: {}", fresh.id(), e.toString());
-            }
-        }
+        notifyListeners(fresh, Listener::created);
         return new Submission(fresh, Submission.Kind.NEW);
     }
 
@@ -289,9 +279,14 @@ public final class ApprovalService {
     }
 
     private void notifyDecided(StoredRequest request) {
+        notifyListeners(request, Listener::decided);
+    }
+
+    /** Tells every listener; one that fails is logged and skipped: the request is already stored and audited. */
+    private void notifyListeners(StoredRequest request, BiConsumer<Listener, StoredRequest> event) {
         for (Listener listener : listeners) {
             try {
-                listener.decided(request);
+                event.accept(listener, request);
             } catch (RuntimeException e) {
                 LOG.warn("a listener failed on request {}: {}", request.id(), e.toString());
             }
