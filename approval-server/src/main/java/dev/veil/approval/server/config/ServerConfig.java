@@ -1,5 +1,6 @@
 package dev.veil.approval.server.config;
 
+import dev.veil.approval.server.store.StoreDialect;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -171,11 +172,13 @@ public record ServerConfig(
         if (listen.port() < 0 || listen.port() > 65_535) {
             problems.add("listen.port must be between 0 and 65535");
         }
-        String url = store.url().toLowerCase(Locale.ROOT);
-        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+        try {
+            // the store's own test, so that what validates is exactly what the store can open
+            StoreDialect.of(store.url());
+        } catch (IllegalArgumentException e) {
             problems.add("store.url must be a jdbc:h2: or jdbc:postgresql: URL");
         }
-        if (url.startsWith("jdbc:h2:mem:")) {
+        if (store.url().toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:")) {
             problems.add("store.url must not be an in-memory H2 database: pending requests and the audit log must"
                     + " survive a restart");
         }
