@@ -28,9 +28,4 @@ public record ColumnInfo(String schema, String table, String name, String typeNa
     public ColumnInfo withComment(String newComment) {
         return new ColumnInfo(schema, table, name, typeName, valueType, newComment);
     }
-
-    /** {@code schema.table.column}, or {@code table.column} without a schema. */
-    public String qualifiedName() {
-        return (schema == null || schema.isEmpty() ? "" : schema + ".") + table + "." + name;
-    }
 }

@@ -54,11 +54,7 @@ public final class ColumnPattern {
     }
 
     public boolean matches(ColumnInfo c) {
-        if (schema != null && (c.schema() == null || !schema.matcher(c.schema().toLowerCase(Locale.ROOT)).matches())) {
-            return false;
-        }
-        return table.matcher(c.table().toLowerCase(Locale.ROOT)).matches()
-                && column.matcher(c.name().toLowerCase(Locale.ROOT)).matches();
+        return mayMatchTable(c.schema(), c.table()) && column.matcher(c.name().toLowerCase(Locale.ROOT)).matches();
     }
 
     /** Whether the pattern can match some column of this table (so a table cache can skip irrelevant rules). */
