@@ -91,8 +91,8 @@ final class DdlStatements {
             case "CREATE" -> create(c, t, dialect, builtin);
             case "ALTER" -> alter(c, t, dialect, builtin);
             case "DROP" -> drop(c, t);
-            case "TRUNCATE" -> truncate(c, t);
-            case "RENAME" -> rename(c, t);
+            case "TRUNCATE" -> truncate(c);
+            case "RENAME" -> rename(c);
             case "COMMENT" -> comment(c, t);
             default -> throw new Refused(kw + " is not DDL");
         };
@@ -199,7 +199,7 @@ final class DdlStatements {
         return new Result("DROP", written, List.of());
     }
 
-    private static Result truncate(Cursor c, List<SqlLexer.Tok> t) {
+    private static Result truncate(Cursor c) {
         if (c.isWord("TABLE")) c.next();
         if (c.isWord("ONLY")) c.next();
         List<Table> written = new ArrayList<>();
@@ -223,7 +223,7 @@ final class DdlStatements {
     }
 
     /** MariaDB {@code RENAME TABLE a TO b, c TO d}. */
-    private static Result rename(Cursor c, List<SqlLexer.Tok> t) {
+    private static Result rename(Cursor c) {
         c.expect("TABLE");
         List<Table> written = new ArrayList<>();
         while (true) {

@@ -189,8 +189,4 @@ final class Labels {
         int i = dotted.lastIndexOf('.');
         return i < 0 ? dotted : dotted.substring(i + 1);
     }
-
-    static List<String> parts(String dotted) {
-        return List.of(dotted.split("\\."));
-    }
 }

@@ -1,8 +1,8 @@
 package dev.veil.analyzer;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The lineage of one value: the base columns it derives from, and whether it is derived through expressions
@@ -25,7 +25,7 @@ final class Lin {
 
     static Lin of(Collection<BaseColumn> sources, boolean derived) {
         if (sources.isEmpty()) return NONE;
-        return new Lin(Set.copyOf(new TreeSet<>(sources)), derived);
+        return new Lin(Set.copyOf(sources), derived);
     }
 
     Lin asDerived() {
@@ -37,7 +37,7 @@ final class Lin {
      * stays a copy when every input is a copy.
      */
     Lin merge(Lin o) {
-        TreeSet<BaseColumn> all = new TreeSet<>(sources);
+        Set<BaseColumn> all = new HashSet<>(sources);
         all.addAll(o.sources);
         if (all.isEmpty()) return NONE;
         return new Lin(Set.copyOf(all), derived || o.derived);

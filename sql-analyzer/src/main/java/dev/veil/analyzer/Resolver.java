@@ -993,7 +993,6 @@ final class Resolver {
         String db = t.getDatabaseName() == null ? null : fold(t.getDatabaseName());
         String aliasName = t.getAlias() == null ? null : fold(t.getAlias().getName());
         if (t.getAlias() != null && t.getAlias().getAliasColumns() != null) throw new Unsupported("column alias list on a table");
-        String written = sourceOrToString(t);
         if (schema == null && db == null) {
             List<Col> cte = findCte(scope, name);
             if (cte != null) {
@@ -1036,7 +1035,7 @@ final class Resolver {
             }
         }
         String varName = aliasName != null ? aliasName : name;
-        String qualifier = aliasName != null ? dialect.quoteIdentifier(aliasName) : written;
+        String qualifier = aliasName != null ? dialect.quoteIdentifier(aliasName) : t.getFullyQualifiedName();
         return new RangeVar(varName, tn, qualifier, cols);
     }
 
@@ -1047,17 +1046,6 @@ final class Resolver {
         } catch (Unsupported e) {
             return false;
         }
-    }
-
-    private String sourceOrToString(Table t) {
-        int[] sp = span(t);
-        String fq = t.getFullyQualifiedName();
-        if (sp != null) {
-            String s = source(sp);
-            // the node may include the alias; keep only the name part when it is a prefix
-            if (s.startsWith(fq)) return fq;
-        }
-        return fq;
     }
 
     private List<Col> findCte(Scope scope, String name) {
@@ -1178,7 +1166,7 @@ final class Resolver {
             RangeVar v = qualifiedVar(atc.getTable(), scope);
             visitedTables.put(atc.getTable(), Boolean.TRUE);
             if (v == null) throw new Unsupported("unknown relation in " + atc);
-            sources.addAll(wholeRow(v, atc, clause, depth).lin().sources);
+            sources.addAll(wholeRow(v, atc, clause, depth).sources);
             return null;
         }
 
@@ -1189,7 +1177,7 @@ final class Resolver {
 
         @Override
         public <S> Void visit(Function f, S context) {
-            function(f.getName(), f.getMultipartName());
+            function(f.getName());
             if (f.getAttribute() != null || f.getAttributeColumn() != null) throw new Unsupported("attribute access on a function result");
             if (f.getKeep() != null) throw new Unsupported("KEEP clause");
             String fname = Labels.lastPart(f.getName()).toLowerCase(Locale.ROOT);
@@ -1225,7 +1213,7 @@ final class Resolver {
 
         @Override
         public <S> Void visit(AnalyticExpression a, S context) {
-            function(a.getName(), List.of(a.getName()));
+            function(a.getName());
             if (a.getKeep() != null) throw new Unsupported("KEEP clause");
             if (a.getExpression() != null) a.getExpression().accept(this, context);
             if (a.getOffset() != null) a.getOffset().accept(this, context);
@@ -1377,7 +1365,7 @@ final class Resolver {
         }
     }
 
-    void function(String name, List<String> parts) {
+    void function(String name) {
         FunctionCategory cat = classify(name);
         String fname = name.toLowerCase(Locale.ROOT);
         draft.functions.add(new FunctionUse(fname, cat));
@@ -1465,7 +1453,7 @@ final class Resolver {
         // a whole-row reference: PostgreSQL lets a relation name stand for its row
         if (dialect == Dialect.POSTGRESQL) {
             RangeVar v = qualifiedVar(new Table(c.getColumnName()), scope);
-            if (v != null) return wholeRow(v, c, clause, depth).lin;
+            if (v != null) return wholeRow(v, c, clause, depth);
         }
         if (Builtins.isNiladic(colName) && (c.getColumnName().charAt(0) != '"' && c.getColumnName().charAt(0) != '`')) {
             draft.functions.add(new FunctionUse(colName.toLowerCase(Locale.ROOT), FunctionCategory.SCALAR));
@@ -1533,10 +1521,6 @@ final class Resolver {
         return found;
     }
 
-    private static Lin merge(Lin a, Lin b) {
-        return b == null ? a : a.merge(b);
-    }
-
     /** The column of {@code v} that a folded name refers to, or null; refused when the name matches several. */
     Col findCol(RangeVar v, String name) {
         Col found = null;
@@ -1549,9 +1533,8 @@ final class Resolver {
         return found;
     }
 
-    private record WholeRow(Lin lin) { }
-
-    private WholeRow wholeRow(RangeVar v, Object node, Clause clause, int depth) {
+    /** Records a reference to a whole row of {@code v}; its lineage is every column of the row, derived. */
+    private Lin wholeRow(RangeVar v, Object node, Clause clause, int depth) {
         TreeSet<BaseColumn> all = new TreeSet<>();
         for (Col c : v.cols) all.addAll(c.lin.sources);
         int[] sp = span(node);
@@ -1562,7 +1545,7 @@ final class Resolver {
                 v.table != null ? ColumnReference.Origin.BASE_TABLE : ColumnReference.Origin.DERIVED, all, true, depth > 0, null);
         draft.occurrences.add(new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null));
         if (clause != Clause.OUTPUT && clause != Clause.WRITE_VALUE) uses.add(new ColumnUse(clause, written, all));
-        return new WholeRow(lin);
+        return lin;
     }
 
     private Lin occurrence(Lin lin, ColumnReference.Origin origin, ColumnReference.Kind kind, String written, int[] sp,

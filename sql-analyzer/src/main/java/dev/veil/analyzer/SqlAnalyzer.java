@@ -246,7 +246,7 @@ public final class SqlAnalyzer {
         Resolver r = new Resolver(dialect, catalog, views(dialect, catalog), executed, seg.start(), d, 0);
         r.parameterPlaceholders = lexed.placeholders();
         try {
-            new Statements(r, dialect, catalog, d).analyze(parsed.statement());
+            new Statements(r, dialect, d).analyze(parsed.statement());
             r.checkAllColumnsVisited(parsed.root(), d.kind == StatementKind.QUERY || d.kind == StatementKind.DML);
         } catch (Resolver.Unsupported u) {
             keywordHazards(seg, d);

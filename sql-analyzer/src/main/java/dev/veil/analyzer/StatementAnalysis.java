@@ -42,8 +42,8 @@ public final class StatementAnalysis {
         this.kind = d.unknownReason != null ? StatementKind.UNKNOWN : d.kind;
         this.type = d.type;
         this.unknownReason = d.unknownReason;
-        this.tablesRead = Set.copyOf(new LinkedHashSet<>(d.tablesRead));
-        this.tablesWritten = Set.copyOf(new LinkedHashSet<>(d.tablesWritten));
+        this.tablesRead = Set.copyOf(d.tablesRead);
+        this.tablesWritten = Set.copyOf(d.tablesWritten);
         boolean keep = d.unknownReason == null;
         this.outputColumns = keep ? List.copyOf(d.outputs) : List.of();
         this.writeFlows = keep ? List.copyOf(d.writeFlows) : List.of();

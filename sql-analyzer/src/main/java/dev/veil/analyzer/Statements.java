@@ -45,7 +45,6 @@ import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
-import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.truncate.Truncate;
@@ -57,13 +56,11 @@ final class Statements {
 
     private final Resolver r;
     private final Dialect dialect;
-    private final Catalog catalog;
     private final StatementAnalysis.Draft d;
 
-    Statements(Resolver r, Dialect dialect, Catalog catalog, StatementAnalysis.Draft d) {
+    Statements(Resolver r, Dialect dialect, StatementAnalysis.Draft d) {
         this.r = r;
         this.dialect = dialect;
-        this.catalog = catalog;
         this.d = d;
     }
 
@@ -135,7 +132,7 @@ final class Statements {
             d.type = kw.contains("CALL") ? "CALL" : "EXECUTE";
             d.hazard(d.type.equals("CALL") ? Hazard.Kind.CALL : Hazard.Kind.DYNAMIC_SQL, d.type + " " + e.getName());
             if (d.type.equals("CALL")) {
-                r.function(e.getName(), List.of(e.getName()));
+                r.function(e.getName());
                 d.routine = Labels.qualifiedName(dialect, e.getName());
                 // the arguments are values handed to the routine
                 if (e.getExprList() != null) for (Object a : e.getExprList()) r.expr((Expression) a, null, Clause.WRITE_VALUE, 0, null);
@@ -212,8 +209,7 @@ final class Statements {
             utility("EXPLAIN");
             return;
         }
-        Statements sub = new Statements(r, dialect, catalog, d);
-        sub.analyze(inner);
+        analyze(inner);
         boolean analyze = e.getOption(ExplainStatement.OptionType.ANALYZE) != null;
         d.outputs.clear();
         d.kind = analyze && !d.tablesWritten.isEmpty() ? StatementKind.DML : StatementKind.UTILITY;
