@@ -42,16 +42,13 @@ public final class VeilDriver implements Driver {
         if (!acceptsURL(url)) {
             return null; // DriverManager asks every driver; only jdbc:veil: is ours
         }
-        VeilUrl veilUrl = VeilUrl.parse(url);
-        Properties given = info == null ? new Properties() : info;
-        VeilConfig config = VeilConfig.resolve(veilUrl.settings(), given, System.getenv());
-        Driver target = TargetDrivers.find(veilUrl.targetUrl(), config.get(Settings.TARGET_DRIVER));
-        Connection vendor = target.connect(veilUrl.targetUrl(), withoutVeilSettings(given));
+        Target target = target(url, info);
+        Connection vendor = target.driver().connect(target.url().targetUrl(), target.vendorProperties());
         if (vendor == null) {
-            throw VeilErrors.configuration("the vendor driver for " + veilUrl.targetScheme()
+            throw VeilErrors.configuration("the vendor driver for " + target.url().targetScheme()
                     + " URLs did not accept the target URL");
         }
-        return VeilConnection.wrap(vendor, SessionOpener.open(vendor, config, veilUrl.targetUrl()));
+        return VeilConnection.wrap(vendor, SessionOpener.open(vendor, target.config(), target.url().targetUrl()));
     }
 
     /** The vendor driver's own properties followed by Veil's settings. */
@@ -59,11 +56,9 @@ public final class VeilDriver implements Driver {
     public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
         List<DriverPropertyInfo> all = new ArrayList<>();
         if (acceptsURL(url)) {
-            VeilUrl veilUrl = VeilUrl.parse(url);
-            Properties given = info == null ? new Properties() : info;
-            VeilConfig config = VeilConfig.resolve(veilUrl.settings(), given, System.getenv());
-            Driver target = TargetDrivers.find(veilUrl.targetUrl(), config.get(Settings.TARGET_DRIVER));
-            all.addAll(Arrays.asList(target.getPropertyInfo(veilUrl.targetUrl(), withoutVeilSettings(given))));
+            Target target = target(url, info);
+            all.addAll(Arrays.asList(target.driver().getPropertyInfo(target.url().targetUrl(),
+                    target.vendorProperties())));
         }
         for (Setting<?> setting : Settings.ALL) {
             Object value = setting.defaultValue() instanceof Optional<?> o ? o.orElse(null) : setting.defaultValue();
@@ -93,6 +88,21 @@ public final class VeilDriver implements Driver {
     @Override
     public Logger getParentLogger() {
         return Logger.getLogger("dev.veil");
+    }
+
+    /**
+     * A {@code jdbc:veil:} URL with its connection properties, resolved: the settings in force, and the vendor driver
+     * for its target URL with the properties meant for it.
+     */
+    private record Target(VeilUrl url, VeilConfig config, Driver driver, Properties vendorProperties) {
+    }
+
+    private static Target target(String url, Properties info) throws SQLException {
+        VeilUrl veilUrl = VeilUrl.parse(url);
+        Properties given = info == null ? new Properties() : info;
+        VeilConfig config = VeilConfig.resolve(veilUrl.settings(), given, System.getenv());
+        Driver driver = TargetDrivers.find(veilUrl.targetUrl(), config.get(Settings.TARGET_DRIVER));
+        return new Target(veilUrl, config, driver, withoutVeilSettings(given));
     }
 
     static Properties withoutVeilSettings(Properties properties) {
