@@ -2,6 +2,7 @@ package dev.veil.driver;
 
 import dev.veil.driver.config.Settings;
 import dev.veil.driver.config.VeilConfig;
+import dev.veil.driver.jdbc.Unwrapping;
 import dev.veil.driver.jdbc.VeilConnection;
 import dev.veil.driver.session.SessionOpener;
 import java.io.PrintWriter;
@@ -118,18 +119,12 @@ public class VeilDataSource implements DataSource {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        if (config().get(Settings.ALLOW_UNWRAP)) {
-            return target().unwrap(iface);
-        }
-        throw VeilErrors.refused("unwrap to " + iface.getName() + " is refused: the target data source would bypass"
-                + " Veil (rule: veil.allowUnwrap is false)");
+        return Unwrapping.unwrap(this, this::target, "the target data source", iface,
+                () -> config().get(Settings.ALLOW_UNWRAP));
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || (config().get(Settings.ALLOW_UNWRAP) && target().isWrapperFor(iface));
+        return Unwrapping.isWrapperFor(this, this::target, iface, () -> config().get(Settings.ALLOW_UNWRAP));
     }
 }
