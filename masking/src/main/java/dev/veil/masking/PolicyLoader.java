@@ -18,13 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -174,12 +174,7 @@ public final class PolicyLoader {
 
         MaskKind kind;
         if (f.containsKey("mask")) {
-            String name = string(f.get("mask").value(), path + ".mask");
-            kind = MaskKind.fromId(name);
-            if (kind == null) {
-                throw fail(f.get("mask").value(), path + ".mask", "unknown mask '" + name + "' (expected one of "
-                        + joinIds(MaskKind.values()) + ")");
-            }
+            kind = byId(f.get("mask").value(), path + ".mask", "mask", MaskKind.values(), MaskKind::id);
         } else {
             kind = base == null ? MaskKind.REDACT : base.mask().kind();
         }
@@ -223,10 +218,8 @@ public final class PolicyLoader {
 
         PredicateMode predicates = base == null ? PredicateMode.DENY : base.predicates();
         if (f.containsKey("predicates")) {
-            String name = string(f.get("predicates").value(), path + ".predicates");
-            predicates = Arrays.stream(PredicateMode.values()).filter(m -> m.id().equals(name)).findFirst()
-                    .orElseThrow(() -> fail(f.get("predicates").value(), path + ".predicates", "unknown predicate mode '"
-                            + name + "' (expected one of deny, masked, allow)"));
+            predicates = byId(f.get("predicates").value(), path + ".predicates", "predicate mode",
+                    PredicateMode.values(), PredicateMode::id);
         }
         String description = f.containsKey("description")
                 ? string(f.get("description").value(), path + ".description")
@@ -377,11 +370,8 @@ public final class PolicyLoader {
         boolean exports = f.containsKey("exports") ? bool(f.get("exports").value(), "approvals.exports") : d.exports();
         ApprovalSettings.OnUnknown onUnknown = d.onUnknown();
         if (f.containsKey("onUnknown")) {
-            Node node = f.get("onUnknown").value();
-            String name = string(node, "approvals.onUnknown");
-            onUnknown = Arrays.stream(ApprovalSettings.OnUnknown.values()).filter(o -> o.id().equals(name))
-                    .findFirst().orElseThrow(() -> fail(node, "approvals.onUnknown", "unknown action '" + name
-                            + "' (expected one of reject, approve)"));
+            onUnknown = byId(f.get("onUnknown").value(), "approvals.onUnknown", "action",
+                    ApprovalSettings.OnUnknown.values(), ApprovalSettings.OnUnknown::id);
         }
         return new ApprovalSettings(server, ddl, exportRows, writeRows, dmlWithoutWhere, exports, onUnknown);
     }
@@ -501,12 +491,21 @@ public final class PolicyLoader {
         return new PolicyException(source, node.line(), path, problem);
     }
 
-    private static String joinIds(MaskKind[] kinds) {
+    /**
+     * The constant whose policy id the text at {@code node} is; otherwise fails naming the {@code kind} of thing and
+     * every id, in declaration order.
+     */
+    private <E extends Enum<E>> E byId(Node node, String path, String kind, E[] constants, Function<E, String> id)
+            throws PolicyException {
+        String name = string(node, path);
         List<String> ids = new ArrayList<>();
-        for (MaskKind k : kinds) {
-            ids.add(k.id());
+        for (E constant : constants) {
+            if (id.apply(constant).equals(name)) {
+                return constant;
+            }
+            ids.add(id.apply(constant));
         }
-        return String.join(", ", ids);
+        throw fail(node, path, "unknown " + kind + " '" + name + "' (expected one of " + String.join(", ", ids) + ")");
     }
 
     /** A known field differing only in case or by at most two edits, to point at typos. */
