@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,19 +51,21 @@ public final class SessionOpener {
 
     private static Session openOrThrow(Connection vendor, VeilConfig config, String targetUrl) throws SQLException {
         Policy policy = VeilRuntime.policy(config.get(Settings.POLICY));
+        DatabaseMetaData metaData = vendor.getMetaData();
         Optional<Engine> engine = Engine.ofUrl(targetUrl);
         if (engine.isEmpty()) {
-            engine = Engine.ofProductName(vendor.getMetaData().getDatabaseProductName());
+            engine = Engine.ofProductName(metaData.getDatabaseProductName());
         }
         Optional<ApprovalClientConfig> approvalServer = approvalServer(config, policy);
         UsageEventSink shipped = config.get(Settings.AUDIT_SHIP) && approvalServer.isPresent()
                 ? new ApprovalServerSink(VeilRuntime.shipper(approvalServer.get())) : UsageEventSink.NONE;
+        String databaseUrl = withoutParameters(metaData.getURL());
         Session.Builder session = Session.builder(config, StandardPipeline.create())
                 .vendor(vendor)
                 .policy(policy)
                 .events(AllSinks.of(VeilRuntime.auditFile(config.get(Settings.AUDIT_FILE)), shipped))
                 .approvals(approvalServer.map(VeilRuntime::approvalClient).orElse(null))
-                .databaseUrl(withoutParameters(vendor.getMetaData().getURL()))
+                .databaseUrl(databaseUrl)
                 .application(applicationName(vendor));
         if (engine.isEmpty()) {
             // every statement will be refused as not understood (unless the policy holds such statements)
@@ -73,7 +76,7 @@ public final class SessionOpener {
         if (hashKey != null) {
             installHashSecrets(vendor, engine.get(), hashKey);
         }
-        String database = identity(vendor.getMetaData().getURL(), state.user(), config, policy);
+        String database = identity(databaseUrl, state.user(), config, policy);
         return session.engine(engine.get())
                 .state(state)
                 .masks(MaskRenderer.of(engine.get().maskDialect(), hashKey))
@@ -180,9 +183,11 @@ public final class SessionOpener {
     /**
      * The database, user, policy and hash key, hashed: caches are shared by exactly the connections that see the
      * same catalog under the same policy.
+     *
+     * @param databaseUrl the database's URL without its parameters, when the vendor tells it
      */
-    private static String identity(String url, String user, VeilConfig config, Policy policy) {
-        String base = url == null ? "" : withoutParameters(url);
+    private static String identity(String databaseUrl, String user, VeilConfig config, Policy policy) {
+        String base = databaseUrl == null ? "" : databaseUrl;
         // the policy's content and the hash key belong to the identity: cached classifications and plans were made
         // under one policy, with masks rendered for one key
         String text = base + "\u0000" + user + "\u0000" + policy.hashCode() + "\u0000"
