@@ -293,26 +293,14 @@ public final class PolicyLoader {
     }
 
     private Set<String> exempt(Entry entry) throws PolicyException {
-        Set<String> users = new LinkedHashSet<>();
-        if (entry == null || isNull(entry.value())) {
-            return users;
+        return stringSet(entry, "exempt", "users", this::exemptUser);
+    }
+
+    private String exemptUser(Node node, String path, String user) throws PolicyException {
+        if (user.isBlank()) {
+            throw fail(node, path, "empty user name");
         }
-        MapNode map = map(entry.value(), "exempt");
-        checkFields(map, "exempt", "exempt");
-        Entry list = map.entries().get("users");
-        if (list == null || isNull(list.value())) {
-            return users;
-        }
-        ListNode items = list(list.value(), "exempt.users");
-        for (int i = 0; i < items.items().size(); i++) {
-            String path = "exempt.users[" + i + "]";
-            String user = string(items.items().get(i), path);
-            if (user.isBlank()) {
-                throw fail(items.items().get(i), path, "empty user name");
-            }
-            users.add(user);
-        }
-        return users;
+        return user;
     }
 
     // ---- routines --------------------------------------------------------------------------------------------
@@ -320,27 +308,15 @@ public final class PolicyLoader {
     private static final Pattern ROUTINE = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
 
     private Set<String> trustedRoutines(Entry entry) throws PolicyException {
-        Set<String> trusted = new LinkedHashSet<>();
-        if (entry == null || isNull(entry.value())) {
-            return trusted;
+        return stringSet(entry, "routines", "trusted", this::trustedRoutine);
+    }
+
+    /** Lower-cased: routine names are matched case-insensitively. */
+    private String trustedRoutine(Node node, String path, String routine) throws PolicyException {
+        if (!ROUTINE.matcher(routine).matches()) {
+            throw fail(node, path, "bad routine name '" + routine + "': expected name or schema.name");
         }
-        MapNode map = map(entry.value(), "routines");
-        checkFields(map, "routines", "routines");
-        Entry list = map.entries().get("trusted");
-        if (list == null || isNull(list.value())) {
-            return trusted;
-        }
-        ListNode items = list(list.value(), "routines.trusted");
-        for (int i = 0; i < items.items().size(); i++) {
-            String path = "routines.trusted[" + i + "]";
-            String routine = string(items.items().get(i), path);
-            if (!ROUTINE.matcher(routine).matches()) {
-                throw fail(items.items().get(i), path, "bad routine name '" + routine
-                        + "': expected name or schema.name");
-            }
-            trusted.add(routine.toLowerCase(Locale.ROOT));
-        }
-        return trusted;
+        return routine.toLowerCase(Locale.ROOT);
     }
 
     // ---- approvals -------------------------------------------------------------------------------------------
@@ -481,6 +457,37 @@ public final class PolicyLoader {
             }
         }
         throw fail(node, path, "expected a whole number, found " + node.describe());
+    }
+
+    /** Checks one text of a list and returns it as it is kept, or fails naming it. */
+    @FunctionalInterface
+    private interface ItemReader {
+        String read(Node node, String path, String text) throws PolicyException;
+    }
+
+    /**
+     * The texts of the list {@code section.field}, each through {@code item}, in order and without repeats; empty
+     * when the section or the list is absent or null.
+     */
+    private Set<String> stringSet(Entry entry, String section, String field, ItemReader item)
+            throws PolicyException {
+        Set<String> values = new LinkedHashSet<>();
+        if (entry == null || isNull(entry.value())) {
+            return values;
+        }
+        MapNode map = map(entry.value(), section);
+        checkFields(map, section, section);
+        Entry list = map.entries().get(field);
+        if (list == null || isNull(list.value())) {
+            return values;
+        }
+        ListNode items = list(list.value(), section + "." + field);
+        for (int i = 0; i < items.items().size(); i++) {
+            String path = section + "." + field + "[" + i + "]";
+            Node node = items.items().get(i);
+            values.add(item.read(node, path, string(node, path)));
+        }
+        return values;
     }
 
     private static boolean isNull(Node node) {
