@@ -74,7 +74,7 @@ final class DdlStatements {
 
     /** Whether a statement starts with a DDL keyword this class may classify. */
     static boolean applies(SqlLexer.Segment seg) {
-        List<SqlLexer.Tok> t = significant(seg);
+        List<SqlLexer.Tok> t = seg.significant();
         return !t.isEmpty() && t.get(0).kind == SqlLexer.Kind.WORD && LEADING.contains(up(t.get(0)));
     }
 
@@ -84,7 +84,7 @@ final class DdlStatements {
      * @param builtin whether a function name (folded, possibly schema-qualified) is a built-in scalar function
      */
     static Result classify(SqlLexer.Segment seg, Dialect dialect, java.util.function.Predicate<String> builtin) {
-        List<SqlLexer.Tok> t = significant(seg);
+        List<SqlLexer.Tok> t = seg.significant();
         Cursor c = new Cursor(t);
         String kw = up(c.next());
         return switch (kw) {
@@ -120,7 +120,7 @@ final class DdlStatements {
                 if (c.isWord("LIKE")) {
                     c.next();
                     read.add(c.name());
-                } else if (c.isOp("(") && c.pos + 1 < t.size() && isWord(t.get(c.pos + 1), "LIKE")) {
+                } else if (c.isOp("(") && c.pos + 1 < t.size() && t.get(c.pos + 1).isWord("LIKE")) {
                     c.pos += 2;
                     read.add(c.name());
                 }
@@ -306,7 +306,7 @@ final class DdlStatements {
                     if (w.equals("WITH") && startsQuery(t, i + 1)) throw new Refused("DDL containing a WITH query");
                     storage(t, i, w, dialect);
                     if (existingRows) existingRows(t, i, w);
-                    if (i + 1 < t.size() && isOp(t.get(i + 1), "(")) call(t, i, dialect, builtin);
+                    if (i + 1 < t.size() && t.get(i + 1).isOp("(")) call(t, i, dialect, builtin);
                 }
             }
         }
@@ -315,18 +315,18 @@ final class DdlStatements {
     /** WITH followed by a CTE ({@code WITH name AS …}, {@code WITH RECURSIVE …}, {@code WITH name (cols) AS …}). */
     private static boolean startsQuery(List<SqlLexer.Tok> t, int i) {
         if (i >= t.size()) return false;
-        if (isWord(t.get(i), "RECURSIVE")) return true;
+        if (t.get(i).isWord("RECURSIVE")) return true;
         if (t.get(i).kind != SqlLexer.Kind.WORD && t.get(i).kind != SqlLexer.Kind.QUOTED_IDENT) return false;
         int j = i + 1;
-        if (j < t.size() && isOp(t.get(j), "(")) {
+        if (j < t.size() && t.get(j).isOp("(")) {
             int depth = 0;
             for (; j < t.size(); j++) {
-                if (isOp(t.get(j), "(")) depth++;
-                else if (isOp(t.get(j), ")") && --depth == 0) break;
+                if (t.get(j).isOp("(")) depth++;
+                else if (t.get(j).isOp(")") && --depth == 0) break;
             }
             j++;
         }
-        return j < t.size() && isWord(t.get(j), "AS");
+        return j < t.size() && t.get(j).isWord("AS");
     }
 
     /** Storage that reads files or other servers. */
@@ -334,7 +334,7 @@ final class DdlStatements {
         switch (w) {
             case "ENGINE" -> {
                 int j = i + 1;
-                if (j < t.size() && isOp(t.get(j), "=")) j++;
+                if (j < t.size() && t.get(j).isOp("=")) j++;
                 String engine = j < t.size() && t.get(j).kind == SqlLexer.Kind.WORD ? up(t.get(j)) : "";
                 if (dialect != Dialect.MARIADB || !LOCAL_ENGINES.contains(engine)) {
                     throw new Refused("DDL with a storage engine that may read files or other servers");
@@ -379,8 +379,8 @@ final class DdlStatements {
 
     private static boolean identityFollows(List<SqlLexer.Tok> t, int i) {
         for (int j = i + 1; j < Math.min(t.size(), i + 5); j++) {
-            if (isWord(t.get(j), "IDENTITY")) return true;
-            if (isOp(t.get(j), "(")) return false;
+            if (t.get(j).isWord("IDENTITY")) return true;
+            if (t.get(j).isOp("(")) return false;
         }
         return false;
     }
@@ -391,23 +391,23 @@ final class DdlStatements {
      */
     private static boolean constantFollows(List<SqlLexer.Tok> t, int j) {
         int depth = 0;
-        while (j < t.size() && isOp(t.get(j), "(")) {
+        while (j < t.size() && t.get(j).isOp("(")) {
             depth++;
             j++;
         }
-        if (j < t.size() && isOp(t.get(j), "-")) j++;
+        if (j < t.size() && t.get(j).isOp("-")) j++;
         if (j >= t.size()) return false;
         SqlLexer.Tok v = t.get(j);
-        if (v.kind == SqlLexer.Kind.WORD && j + 1 < t.size() && isOp(t.get(j + 1), "(")) {
+        if (v.kind == SqlLexer.Kind.WORD && j + 1 < t.size() && t.get(j + 1).isOp("(")) {
             // a call whose arguments are literals and casts
             int inner = 0;
             for (j = j + 1; j < t.size(); j++) {
                 SqlLexer.Tok a = t.get(j);
-                if (isOp(a, "(")) inner++;
-                else if (isOp(a, ")")) {
+                if (a.isOp("(")) inner++;
+                else if (a.isOp(")")) {
                     if (--inner == 0) break;
-                } else if (!(a.kind == SqlLexer.Kind.STRING || a.kind == SqlLexer.Kind.NUMBER || isOp(a, ",") || isOp(a, "::")
-                        || a.kind == SqlLexer.Kind.WORD && j > 0 && isOp(t.get(j - 1), "::"))) {
+                } else if (!(a.kind == SqlLexer.Kind.STRING || a.kind == SqlLexer.Kind.NUMBER || a.isOp(",") || a.isOp("::")
+                        || a.kind == SqlLexer.Kind.WORD && j > 0 && t.get(j - 1).isOp("::"))) {
                     return false;
                 }
             }
@@ -418,8 +418,8 @@ final class DdlStatements {
             if (!constant) return false;
         }
         j++;
-        while (j + 1 < t.size() && isOp(t.get(j), "::") && t.get(j + 1).kind == SqlLexer.Kind.WORD) j += 2;
-        while (depth > 0 && j < t.size() && isOp(t.get(j), ")")) {
+        while (j + 1 < t.size() && t.get(j).isOp("::") && t.get(j + 1).kind == SqlLexer.Kind.WORD) j += 2;
+        while (depth > 0 && j < t.size() && t.get(j).isOp(")")) {
             depth--;
             j++;
         }
@@ -431,10 +431,10 @@ final class DdlStatements {
         SqlLexer.Tok k = t.get(i);
         if (k.kind == SqlLexer.Kind.WORD && PAREN_WORDS.contains(up(k))) return;
         // a length or precision: a type, or a MariaDB index prefix (name(10))
-        if (i + 3 < t.size() && t.get(i + 2).kind == SqlLexer.Kind.NUMBER && isOp(t.get(i + 3), ")")) return;
+        if (i + 3 < t.size() && t.get(i + 2).kind == SqlLexer.Kind.NUMBER && t.get(i + 3).isOp(")")) return;
         // the start of a possibly qualified name
         int s = i;
-        while (s >= 2 && isOp(t.get(s - 1), ".") && (t.get(s - 2).kind == SqlLexer.Kind.WORD || t.get(s - 2).kind == SqlLexer.Kind.QUOTED_IDENT)) {
+        while (s >= 2 && t.get(s - 1).isOp(".") && (t.get(s - 2).kind == SqlLexer.Kind.WORD || t.get(s - 2).kind == SqlLexer.Kind.QUOTED_IDENT)) {
             s -= 2;
         }
         if (s > 0 && t.get(s - 1).kind == SqlLexer.Kind.WORD && NAME_BEFORE.contains(up(t.get(s - 1)))) return;
@@ -449,22 +449,8 @@ final class DdlStatements {
 
     // ---- tokens ---------------------------------------------------------------------------------------------------
 
-    private static List<SqlLexer.Tok> significant(SqlLexer.Segment seg) {
-        List<SqlLexer.Tok> out = new ArrayList<>();
-        for (SqlLexer.Tok t : seg.tokens()) if (t.significant()) out.add(t);
-        return out;
-    }
-
     private static String up(SqlLexer.Tok t) {
         return t.kind == SqlLexer.Kind.WORD ? t.value.toUpperCase(Locale.ROOT) : "";
-    }
-
-    private static boolean isWord(SqlLexer.Tok t, String w) {
-        return t.kind == SqlLexer.Kind.WORD && t.value.equalsIgnoreCase(w);
-    }
-
-    private static boolean isOp(SqlLexer.Tok t, String v) {
-        return t.kind == SqlLexer.Kind.OPERATOR && t.value.equals(v);
     }
 
     /** Reads the statement head. */
@@ -491,12 +477,12 @@ final class DdlStatements {
 
         boolean isWord(String... words) {
             if (pos >= t.size()) return false;
-            for (String w : words) if (DdlStatements.isWord(t.get(pos), w)) return true;
+            for (String w : words) if (t.get(pos).isWord(w)) return true;
             return false;
         }
 
         boolean isOp(String v) {
-            return pos < t.size() && DdlStatements.isOp(t.get(pos), v);
+            return pos < t.size() && t.get(pos).isOp(v);
         }
 
         void expect(String word) {

@@ -243,7 +243,7 @@ final class JdbcEscapes {
         if (executed.indexOf('{') < 0 && executed.indexOf('}') < 0) return new Translation(Frag.identity(executed), List.of());
         Set<Integer> codeBraces = new HashSet<>();
         for (SqlLexer.Tok t : tokens) {
-            if (t.kind == SqlLexer.Kind.OPERATOR && (t.value.equals("{") || t.value.equals("}"))) codeBraces.add(t.start);
+            if (t.isOp("{") || t.isOp("}")) codeBraces.add(t.start);
         }
         Set<Integer> driverCode = switch (dialect) {
             case POSTGRESQL -> Pg.codeBraces(executed);
@@ -286,20 +286,19 @@ final class JdbcEscapes {
         Builder b = new Builder();
         int pos = 0;
         for (SqlLexer.Segment seg : segments) {
-            List<SqlLexer.Tok> sig = new ArrayList<>();
-            for (SqlLexer.Tok t : seg.tokens()) if (t.significant()) sig.add(t);
-            if (sig.isEmpty() || !isOp(sig.get(0), "{")) continue;
+            List<SqlLexer.Tok> sig = seg.significant();
+            if (sig.isEmpty() || !sig.get(0).isOp("{")) continue;
             int k = 1;
             boolean function = false;
-            if (k + 1 < sig.size() && sig.get(k).kind == SqlLexer.Kind.PARAM && sig.get(k).value.equals("?") && isOp(sig.get(k + 1), "=")) {
+            if (k + 1 < sig.size() && sig.get(k).kind == SqlLexer.Kind.PARAM && sig.get(k).value.equals("?") && sig.get(k + 1).isOp("=")) {
                 function = true;
                 k += 2;
             }
-            if (k >= sig.size() || sig.get(k).kind != SqlLexer.Kind.WORD || !sig.get(k).value.equalsIgnoreCase("call")) continue;
+            if (k >= sig.size() || !sig.get(k).isWord("call")) continue;
             SqlLexer.Tok callWord = sig.get(k);
             SqlLexer.Tok open = sig.get(0);
             SqlLexer.Tok close = sig.get(sig.size() - 1);
-            if (!isOp(close, "}")) throw new Refused("a JDBC call escape must fill its statement");
+            if (!close.isOp("}")) throw new Refused("a JDBC call escape must fill its statement");
             k++;
             if (k >= sig.size() - 1 || sig.get(k).start == callWord.end) throw new Refused("JDBC call escape without a routine name");
             int nameStart = sig.get(k).start;
@@ -308,7 +307,7 @@ final class JdbcEscapes {
                 SqlLexer.Tok n = sig.get(k);
                 if (n.kind != SqlLexer.Kind.WORD && n.kind != SqlLexer.Kind.QUOTED_IDENT) throw new Refused("JDBC call escape routine name");
                 k++;
-                if (k < sig.size() - 1 && isOp(sig.get(k), ".")) {
+                if (k < sig.size() - 1 && sig.get(k).isOp(".")) {
                     k++;
                     if (k >= sig.size() - 1) throw new Refused("JDBC call escape routine name");
                     continue;
@@ -316,12 +315,12 @@ final class JdbcEscapes {
                 break;
             }
             int bodyEnd;
-            if (k < sig.size() - 1 && isOp(sig.get(k), "(")) {
+            if (k < sig.size() - 1 && sig.get(k).isOp("(")) {
                 int depth = 0;
                 int j = k;
                 for (; j < sig.size() - 1; j++) {
-                    if (isOp(sig.get(j), "(")) depth++;
-                    else if (isOp(sig.get(j), ")") && --depth == 0) break;
+                    if (sig.get(j).isOp("(")) depth++;
+                    else if (sig.get(j).isOp(")") && --depth == 0) break;
                 }
                 if (j != sig.size() - 2) throw new Refused("a JDBC call escape must end with its argument list");
                 bodyEnd = sig.get(j).end;
@@ -350,10 +349,6 @@ final class JdbcEscapes {
         return b.build();
     }
 
-    private static boolean isOp(SqlLexer.Tok t, String v) {
-        return t.kind == SqlLexer.Kind.OPERATOR && t.value.equals(v);
-    }
-
     /**
      * What each driver does with the argument list of a call escape. pgjdbc finds the closing brace knowing only
      * single-quoted strings (a quote, brace or semicolon in an identifier or comment would end it elsewhere);
@@ -363,7 +358,7 @@ final class JdbcEscapes {
                                            int from, int to) {
         for (SqlLexer.Tok t : tokens) {
             if (t.start < from || t.end > to) continue;
-            if (dialect == Dialect.MARIADB && function && isOp(t, "{")) {
+            if (dialect == Dialect.MARIADB && function && t.isOp("{")) {
                 throw new Refused("escapes in the arguments of a MariaDB function call escape reach the server untranslated");
             }
             if (dialect != Dialect.POSTGRESQL) continue;

@@ -108,12 +108,7 @@ public final class SqlAnalyzer {
             return doAnalyze(sql, dialect, catalog);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             // a defect in the analyzer must not let a statement through: report it as UNKNOWN
-            StatementAnalysis.Draft d = new StatementAnalysis.Draft();
-            d.text = sql;
-            d.end = sql.length();
-            d.unknownReason = "analyzer failure: " + e.getClass().getSimpleName();
-            return new Analysis(sql, sql, dialect, List.of(new StatementAnalysis(d,
-                    Fingerprints.of(sql, List.of()), CrossCheck.DISABLED_CHECK)));
+            return single(sql, dialect, "analyzer failure: " + e.getClass().getSimpleName());
         }
     }
 
@@ -136,7 +131,7 @@ public final class SqlAnalyzer {
             work = SqlLexer.lex(tr.text(), dialect, options.maxNestingDepth());
             if (work.error() != null) return escapeRefused(sql, executed, lexed, dialect, "lexical error: " + work.error());
             for (SqlLexer.Tok t : work.tokens()) {
-                if (t.kind == SqlLexer.Kind.OPERATOR && (t.value.equals("{") || t.value.equals("}"))) {
+                if (t.isOp("{") || t.isOp("}")) {
                     return escapeRefused(sql, executed, lexed, dialect, "a brace reaches the server");
                 }
             }
@@ -333,7 +328,7 @@ public final class SqlAnalyzer {
             if (!t.significant()) continue;
             if (t.kind == SqlLexer.Kind.WORD) return t.value.toUpperCase(Locale.ROOT);
             // "(SELECT …", and JDBC call escapes "{call …}", "{? = call …}"
-            if (t.kind == SqlLexer.Kind.OPERATOR && (t.value.equals("(") || t.value.equals("{") || t.value.equals("="))) continue;
+            if (t.isOp("(") || t.isOp("{") || t.isOp("=")) continue;
             if (t.kind == SqlLexer.Kind.PARAM) continue;
             return null;
         }
@@ -350,7 +345,7 @@ public final class SqlAnalyzer {
         for (SqlLexer.Tok t : seg.tokens()) {
             if (!t.significant()) continue;
             boolean ok = t.kind == SqlLexer.Kind.WORD || t.kind == SqlLexer.Kind.QUOTED_IDENT
-                    || (t.kind == SqlLexer.Kind.OPERATOR && (t.value.equals(",") || t.value.equals(".")));
+                    || t.isOp(",") || t.isOp(".");
             if (!ok) plainWords = false;
         }
         if (kw != null && plainWords && TCL_WORDS.contains(kw) && !isCompoundBlock(seg)) {
@@ -394,6 +389,11 @@ public final class SqlAnalyzer {
         return true;
     }
 
+    /** MariaDB {@code BEGIN NOT ATOMIC … END} is a code block, not a transaction start. */
+    private static boolean isCompoundBlock(SqlLexer.Segment seg) {
+        return "NOT".equalsIgnoreCase(secondWord(seg));
+    }
+
     private static String secondWord(SqlLexer.Segment seg) {
         int n = 0;
         for (SqlLexer.Tok t : seg.tokens()) {
@@ -402,22 +402,12 @@ public final class SqlAnalyzer {
         return null;
     }
 
-    /** MariaDB {@code BEGIN NOT ATOMIC … END} is a code block, not a transaction start. */
-    private static boolean isCompoundBlock(SqlLexer.Segment seg) {
-        int words = 0;
-        for (SqlLexer.Tok t : seg.tokens()) {
-            if (!t.significant()) continue;
-            if (++words == 2) return t.value.equalsIgnoreCase("NOT");
-        }
-        return false;
-    }
-
     /** Hazards known from the leading keyword alone: exports, code blocks, cursors, dynamic SQL. */
     private static void keywordHazards(SqlLexer.Segment seg, StatementAnalysis.Draft d) {
         String kw = leadingKeyword(seg);
         if (kw == null) return;
         switch (kw) {
-            case "COPY" -> d.hazard(hasWord(seg, "TO") ? Hazard.Kind.EXPORT : Hazard.Kind.FILE_ACCESS, "COPY");
+            case "COPY" -> d.hazard(seg.hasWord("TO") ? Hazard.Kind.EXPORT : Hazard.Kind.FILE_ACCESS, "COPY");
             case "DO" -> d.hazard(Hazard.Kind.CODE_BLOCK, "DO");
             case "CALL" -> d.hazard(Hazard.Kind.CALL, "CALL");
             case "PREPARE", "EXECUTE", "DEALLOCATE", "EXEC" -> d.hazard(Hazard.Kind.DYNAMIC_SQL, kw);
@@ -426,25 +416,18 @@ public final class SqlAnalyzer {
             case "RUNSCRIPT", "LOAD" -> d.hazard(Hazard.Kind.FILE_ACCESS, kw);
             case "BEGIN" -> d.hazard(Hazard.Kind.CODE_BLOCK, "BEGIN … END");
             case "CREATE", "ALTER" -> {
-                if (hasWord(seg, "FUNCTION") || hasWord(seg, "PROCEDURE") || hasWord(seg, "TRIGGER") || hasWord(seg, "EVENT")
-                        || hasWord(seg, "RULE") || hasWord(seg, "ALIAS")) {
+                if (seg.hasWord("FUNCTION") || seg.hasWord("PROCEDURE") || seg.hasWord("TRIGGER") || seg.hasWord("EVENT")
+                        || seg.hasWord("RULE") || seg.hasWord("ALIAS")) {
                     d.hazard(Hazard.Kind.CODE_BLOCK, kw);
                 }
             }
             case "SHOW" -> {
-                if (hasWord(seg, "PROCESSLIST") || hasWord(seg, "VARIABLES") || hasWord(seg, "STATUS")) {
+                if (seg.hasWord("PROCESSLIST") || seg.hasWord("VARIABLES") || seg.hasWord("STATUS")) {
                     d.hazard(Hazard.Kind.LEAKY_SYSTEM_OBJECT, "SHOW");
                 }
             }
             default -> { }
         }
-    }
-
-    private static boolean hasWord(SqlLexer.Segment seg, String word) {
-        for (SqlLexer.Tok t : seg.tokens()) {
-            if (t.kind == SqlLexer.Kind.WORD && t.value.equalsIgnoreCase(word)) return true;
-        }
-        return false;
     }
 
     /** Variables and names reserved by Veil, found in the tokens whatever the parser makes of them. */

@@ -46,6 +46,15 @@ final class SqlLexer {
             return kind != Kind.COMMENT && kind != Kind.EXEC_MARKER;
         }
 
+        /** A keyword or unquoted name, whatever its case; a quoted identifier is never a keyword. */
+        boolean isWord(String word) {
+            return kind == Kind.WORD && value.equalsIgnoreCase(word);
+        }
+
+        boolean isOp(String op) {
+            return kind == Kind.OPERATOR && value.equals(op);
+        }
+
         boolean opaque() {
             return kind == Kind.STRING || kind == Kind.QUOTED_IDENT;
         }
@@ -61,6 +70,18 @@ final class SqlLexer {
         boolean isEmpty() {
             for (Tok t : tokens) if (t.significant()) return false;
             return true;
+        }
+
+        /** The tokens without comments and executable-comment markers. */
+        List<Tok> significant() {
+            List<Tok> out = new ArrayList<>();
+            for (Tok t : tokens) if (t.significant()) out.add(t);
+            return out;
+        }
+
+        boolean hasWord(String word) {
+            for (Tok t : tokens) if (t.isWord(word)) return true;
+            return false;
         }
     }
 
