@@ -72,11 +72,8 @@ public final class ApprovalClient implements AutoCloseable {
             return CompletableFuture.completedFuture(false);
         }
         try {
-            HttpRequest httpRequest = transport.request("requests/" + requestId + "/outcome",
-                            transport.config().requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .POST(transport.jsonBody(outcome))
-                    .build();
+            HttpRequest httpRequest = transport.postJson("requests/" + requestId + "/outcome",
+                    transport.config().requestTimeout(), outcome);
             return transport.http().sendAsync(httpRequest, HttpResponse.BodyHandlers.discarding())
                     .handle((response, failure) -> failure == null && response.statusCode() / 100 == 2);
         } catch (RuntimeException e) {
@@ -86,10 +83,7 @@ public final class ApprovalClient implements AutoCloseable {
 
     private RequestStatus create(ApprovalRequest request, Instant deadline, CancellationSignal cancel)
             throws ApprovalCancelledException, ApprovalUnavailableException {
-        HttpRequest httpRequest = transport.request("requests", transport.config().requestTimeout())
-                .header("Content-Type", "application/json")
-                .POST(transport.jsonBody(request))
-                .build();
+        HttpRequest httpRequest = transport.postJson("requests", transport.config().requestTimeout(), request);
         HttpResponse<byte[]> response;
         try {
             response = exchange(httpRequest, deadline, cancel, null);

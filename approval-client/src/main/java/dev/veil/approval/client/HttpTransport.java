@@ -64,11 +64,37 @@ final class HttpTransport implements AutoCloseable {
                 .header("User-Agent", "veil-approval-client");
     }
 
-    HttpRequest.BodyPublisher jsonBody(Object body) {
+    /**
+     * A POST of {@code body} as JSON to {@code path}.
+     *
+     * @throws UnwritableBodyException when {@code body} cannot be written as JSON
+     */
+    HttpRequest postJson(String path, Duration timeout, Object body) {
+        // written before the request is built, so that an unwritable body is reported as such, first
+        HttpRequest.BodyPublisher serialized = jsonBody(body);
+        return request(path, timeout)
+                .header("Content-Type", "application/json")
+                .POST(serialized)
+                .build();
+    }
+
+    private HttpRequest.BodyPublisher jsonBody(Object body) {
         try {
             return HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+            throw new UnwritableBodyException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /**
+     * A body Jackson cannot write. Its own type so that a caller can recover from exactly this, and not from
+     * another {@code IllegalArgumentException} of building the request (e.g. a token unfit for a header).
+     */
+    static final class UnwritableBodyException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UnwritableBodyException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -122,17 +122,14 @@ public final class UsageEventShipper implements AutoCloseable {
     }
 
     private void ship(List<Map<String, Object>> batch) {
-        HttpRequest.BodyPublisher body;
+        HttpRequest request;
         try {
-            body = transport.jsonBody(new UsageEventBatch(batch));
-        } catch (IllegalArgumentException e) {
+            request = transport.postJson("usage-events", transport.config().requestTimeout(),
+                    new UsageEventBatch(batch));
+        } catch (HttpTransport.UnwritableBodyException e) {
             shipEachAlone(batch);
             return;
         }
-        HttpRequest request = transport.request("usage-events", transport.config().requestTimeout())
-                .header("Content-Type", "application/json")
-                .POST(body)
-                .build();
         try {
             HttpResponse<Void> response = transport.http().send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
