@@ -9,6 +9,9 @@ import java.util.Optional;
  *
  * <p>Names passed in are exact: the analyzer has already folded unquoted identifiers for the dialect. For MariaDB
  * the database is the {@code schema} and {@code catalog} is null (see {@link TableName}).
+ *
+ * <p>A lookup that cannot be answered (the database could not be read) throws an unchecked exception: the statement
+ * is then UNKNOWN ("analyzer failure"), and that analysis is not cached, so the next call asks the catalog again.
  */
 public interface Catalog {
 

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Analyzes SQL statements: statement kinds, tables read and written, the lineage of every output and written
  * column, predicate columns, functions, whole-row references and hazards. Thread-safe; build one per driver and
- * share it. Analyses are cached by (SQL text, dialect, catalog identity, catalog version).
+ * share it. Analyses are cached by (SQL text, dialect, catalog identity, catalog version), except those of a failure
+ * (a catalog that could not be read, a defect), which may be transient: the next call analyzes again.
  *
  * <p>It never throws for bad input: anything it does not fully understand yields a statement of kind
  * {@link StatementKind#UNKNOWN} with the reason.
@@ -84,12 +85,14 @@ public final class SqlAnalyzer {
         Objects.requireNonNull(catalog, "catalog");
         if (options.cacheSize() == 0) return analyzeUncached(sql, dialect, catalog);
         Key key = new Key(sql, dialect, catalog.identity(), catalog.version());
-        Analysis a = cache.get(key);
-        if (a != null) return a;
-        a = analyzeUncached(sql, dialect, catalog);
-        if (cache.size() >= options.cacheSize()) evict(cache, options.cacheSize());
-        cache.put(key, a);
-        return a;
+        Analysis cached = cache.get(key);
+        if (cached != null) return cached;
+        Outcome o = outcome(sql, dialect, catalog);
+        if (o.cacheable()) {
+            if (cache.size() >= options.cacheSize()) evict(cache, options.cacheSize());
+            cache.put(key, o.analysis());
+        }
+        return o.analysis();
     }
 
     /** Drops about a tenth of the entries; exact LRU order is not worth a lock on the hot path. */
@@ -104,11 +107,18 @@ public final class SqlAnalyzer {
 
     /** Analyzes without consulting or filling the cache (benchmarks, tools). */
     public Analysis analyzeUncached(String sql, Dialect dialect, Catalog catalog) {
+        return outcome(sql, dialect, catalog).analysis();
+    }
+
+    /** An analysis, and whether it may be cached: not one produced by a failure, which a later call may not meet. */
+    private record Outcome(Analysis analysis, boolean cacheable) { }
+
+    private Outcome outcome(String sql, Dialect dialect, Catalog catalog) {
         try {
-            return doAnalyze(sql, dialect, catalog);
+            return new Outcome(doAnalyze(sql, dialect, catalog), true);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
-            // a defect in the analyzer must not let a statement through: report it as UNKNOWN
-            return single(sql, dialect, "analyzer failure: " + e.getClass().getSimpleName());
+            // a defect in the analyzer, or a catalog read that failed, must not let a statement through: UNKNOWN
+            return new Outcome(single(sql, dialect, "analyzer failure: " + e.getClass().getSimpleName()), false);
         }
     }
 

@@ -125,6 +125,47 @@ class SqlAnalyzerTest {
     }
 
     @Test
+    void anAnalysisTheCatalogFailedIsNotCached() {
+        FlakyCatalog catalog = new FlakyCatalog(TestCatalogs.postgres());
+        String sql = "SELECT name FROM users WHERE id = 7";
+        catalog.failing = true;
+        assertThat(analyzer.analyze(sql, Dialect.POSTGRESQL, catalog).statements().get(0).unknownReason()).get().asString()
+                .isEqualTo("analyzer failure: IllegalStateException");
+        catalog.failing = false;
+        Analysis retried = analyzer.analyze(sql, Dialect.POSTGRESQL, catalog);
+        assertThat(retried.isUnknown()).isFalse();
+        assertThat(retried.statements().get(0).outputColumns()).extracting(OutputColumn::label).containsExactly("name");
+        assertThat(analyzer.analyze(sql, Dialect.POSTGRESQL, catalog)).isSameAs(retried);
+    }
+
+    /** A catalog whose reads fail while {@code failing} is set, as a driver's does when the database cannot be read. */
+    private static final class FlakyCatalog implements Catalog {
+        private final Catalog delegate;
+        volatile boolean failing;
+
+        FlakyCatalog(Catalog delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override public String identity() { return "flaky:" + delegate.identity(); }
+        @Override public long version() { return delegate.version(); }
+        @Override public String currentCatalog() { return delegate.currentCatalog(); }
+        @Override public List<String> searchPath() { return delegate.searchPath(); }
+
+        @Override
+        public java.util.Optional<Relation> relation(String catalog, String schema, String name) {
+            if (failing) throw new IllegalStateException("cannot read the definition of " + name);
+            return delegate.relation(catalog, schema, name);
+        }
+
+        @Override
+        public boolean isUserDefinedFunction(String schema, String name) {
+            if (failing) throw new IllegalStateException("cannot look up function " + name);
+            return delegate.isUserDefinedFunction(schema, name);
+        }
+    }
+
+    @Test
     void longTextIsRefused() {
         SqlAnalyzer a = new SqlAnalyzer(new SqlAnalyzer.Options(Duration.ofSeconds(2), 64, false, 100, 50));
         assertThat(a.analyze("SELECT id FROM users WHERE name = '" + "x".repeat(100) + "'", Dialect.POSTGRESQL,

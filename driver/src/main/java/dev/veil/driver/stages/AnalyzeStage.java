@@ -34,8 +34,7 @@ public final class AnalyzeStage implements Stage {
         FailureCapturingCatalog catalog = new FailureCapturingCatalog(session.catalog());
         Analysis analysis = analyzer.analyze(plan.originalSql(), session.engine().get().sqlDialect(), catalog);
         if (catalog.failure != null) {
-            // the analysis cached under this version says "analyzer failure": move to a new version
-            session.catalog().database().invalidate();
+            // the analyzer does not cache an analysis its catalog failed, so the next statement reads it again
             throw VeilErrors.refused(catalog.failure.getMessage() + "; the statement was not run");
         }
         plan.analysis(analysis);
