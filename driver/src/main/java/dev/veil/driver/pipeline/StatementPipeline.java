@@ -22,12 +22,15 @@ public final class StatementPipeline {
      */
     public StatementPlan plan(Session session, String sql, Entry entry) throws SQLException {
         DatabaseContext.PlanKey key = session.planKey(sql, entry);
-        if (key != null) {
-            StatementPlan known = session.database().plan(key);
-            if (known != null) {
-                return known;
-            }
+        if (key == null) {
+            return planAnew(session, sql, entry, null);
         }
+        return session.database().plan(key, () -> planAnew(session, sql, entry, key));
+    }
+
+    /** Runs every stage's planning step; a refusal is reported to every stage (and nothing is cached). */
+    private StatementPlan planAnew(Session session, String sql, Entry entry, DatabaseContext.PlanKey key)
+            throws SQLException {
         StatementPlan.Builder plan = new StatementPlan.Builder(sql, entry);
         if (key != null) {
             plan.catalog(key.catalogIdentity(), key.catalogVersion());
@@ -42,11 +45,7 @@ public final class StatementPipeline {
             }
             throw refusal;
         }
-        StatementPlan built = plan.build();
-        if (key != null) {
-            session.database().remember(key, built);
-        }
-        return built;
+        return plan.build();
     }
 
     /**
