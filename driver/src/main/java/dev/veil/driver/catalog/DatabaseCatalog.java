@@ -4,9 +4,6 @@ import dev.veil.analyzer.Relation;
 import dev.veil.analyzer.TableName;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,13 +21,25 @@ public final class DatabaseCatalog {
     record FunctionKey(String schema, String name, String searchPath) {
     }
 
+    /**
+     * What is cached under one catalog version. A new version starts with empty caches, so a load that began under
+     * the old one stores what it read there, where nobody looks any more. Only the version bounds these caches:
+     * dropping a relation within a version would let it be read again, changed, while what was derived from the
+     * old definition (classifications, plans) stays cached under the same version.
+     */
+    private record Generation(long version, LoadOnceCache<RelationKey, Optional<Relation>> relations,
+                              LoadOnceCache<FunctionKey, Boolean> functions) {
+
+        Generation(long version) {
+            this(version, LoadOnceCache.ofOneVersion(), LoadOnceCache.ofOneVersion());
+        }
+    }
+
     private final String identity;
     private final long ttlNanos;
     private final LongSupplier clock;
-    private final AtomicLong version = new AtomicLong(1);
+    private volatile Generation current = new Generation(1);
     private volatile long epochStart;
-    private final ConcurrentMap<RelationKey, Optional<Relation>> relations = new ConcurrentHashMap<>();
-    private final ConcurrentMap<FunctionKey, Boolean> functions = new ConcurrentHashMap<>();
 
     public DatabaseCatalog(String identity, Duration ttl) {
         this(identity, ttl, System::nanoTime);
@@ -59,40 +68,22 @@ public final class DatabaseCatalog {
                 }
             }
         }
-        return version.get();
+        return current.version();
     }
 
     /** Forgets everything: called after DDL through Veil. */
-    public void invalidate() {
-        version.incrementAndGet();
-        relations.clear();
-        functions.clear();
+    public synchronized void invalidate() {
+        current = new Generation(current.version() + 1);
     }
 
-    Optional<Relation> relation(RelationKey key, Loader<Optional<Relation>> loader) {
-        Optional<Relation> known = relations.get(key);
-        if (known != null) {
-            return known;
-        }
-        Optional<Relation> loaded = loader.load();
-        relations.putIfAbsent(key, loaded);
-        return loaded;
+    /** @param loader reads from the database; failures surface as {@link CatalogException} */
+    Optional<Relation> relation(RelationKey key, LoadOnceCache.Loader<Optional<Relation>, RuntimeException> loader) {
+        return current.relations().get(key, loader);
     }
 
-    boolean function(FunctionKey key, Loader<Boolean> loader) {
-        Boolean known = functions.get(key);
-        if (known != null) {
-            return known;
-        }
-        boolean loaded = loader.load();
-        functions.putIfAbsent(key, loaded);
-        return loaded;
-    }
-
-    /** Reads from the database; failures surface as {@link CatalogException}. */
-    @FunctionalInterface
-    interface Loader<T> {
-        T load();
+    /** @param loader reads from the database; failures surface as {@link CatalogException} */
+    boolean function(FunctionKey key, LoadOnceCache.Loader<Boolean, RuntimeException> loader) {
+        return current.functions().get(key, loader);
     }
 
     /** The catalog cannot be read: the statement that needed it must not run. */
@@ -106,7 +97,7 @@ public final class DatabaseCatalog {
 
     @Override
     public String toString() {
-        return "DatabaseCatalog[" + identity + " v" + version.get() + "]";
+        return "DatabaseCatalog[" + identity + " v" + current.version() + "]";
     }
 
     static TableName nameOf(RelationKey key) {
