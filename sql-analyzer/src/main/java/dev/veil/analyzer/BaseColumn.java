@@ -1,5 +1,6 @@
 package dev.veil.analyzer;
 
+import java.util.Comparator;
 import java.util.Objects;
 
 /** A column of a base table (or of a system relation the catalog describes). */
@@ -9,10 +10,17 @@ public record BaseColumn(TableName table, String column) implements Comparable<B
         Objects.requireNonNull(column, "column");
     }
 
+    /** Printed order, then each name part: names with dots may print alike, and sorted sets must not merge them. */
+    private static final Comparator<BaseColumn> ORDER = Comparator
+            .comparing((BaseColumn b) -> b.table.toString())
+            .thenComparing(BaseColumn::column)
+            .thenComparing(b -> b.table.catalog(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(b -> b.table.schema(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(b -> b.table.name());
+
     @Override
     public int compareTo(BaseColumn o) {
-        int c = table.toString().compareTo(o.table.toString());
-        return c != 0 ? c : column.compareTo(o.column);
+        return ORDER.compare(this, o);
     }
 
     @Override

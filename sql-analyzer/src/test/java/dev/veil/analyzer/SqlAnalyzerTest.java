@@ -165,6 +165,23 @@ class SqlAnalyzerTest {
         }
     }
 
+    /** "public"."a.b" and "public.a"."b" print alike; lineage must keep both as sources. */
+    @Test
+    void sourcesWhoseNamesPrintAlikeAreKeptApart() {
+        Catalog catalog = InMemoryCatalog.builder("dots").version(1).currentCatalog("app").searchPath("public")
+                .table("public", "a.b", "ssn varchar").table("public.a", "b", "ssn varchar").build();
+        StatementAnalysis s = analyzer.analyze("SELECT x.ssn || y.ssn AS v, upper(x.ssn || y.ssn) AS w"
+                + " FROM public.\"a.b\" x, \"public.a\".b y", Dialect.POSTGRESQL, catalog).statements().get(0);
+        assertThat(s.unknownReason()).isEmpty();
+        for (OutputColumn out : s.outputColumns()) {
+            assertThat(out.sources()).as(out.label()).containsExactlyInAnyOrder(
+                    new BaseColumn(new TableName("app", "public", "a.b"), "ssn"),
+                    new BaseColumn(new TableName("app", "public.a", "b"), "ssn"));
+        }
+        assertThat(new java.util.TreeSet<>(List.of(new BaseColumn(new TableName("app", "public", "a.b"), "ssn"),
+                new BaseColumn(new TableName("app", "public.a", "b"), "ssn")))).hasSize(2);
+    }
+
     @Test
     void longTextIsRefused() {
         SqlAnalyzer a = new SqlAnalyzer(new SqlAnalyzer.Options(Duration.ofSeconds(2), 64, false, 100, 50));
