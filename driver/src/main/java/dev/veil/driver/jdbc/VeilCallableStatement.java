@@ -11,7 +11,7 @@ import java.util.Map;
 public abstract class VeilCallableStatement extends VeilPreparedStatement implements CallableStatement {
 
     VeilCallableStatement(CallableStatement delegate, VeilConnection connection, StatementPlan plan) {
-        super(delegate, connection, plan);
+        super(delegate, connection, plan, GeneratedKeysCheck.NONE); // calls return no generated keys
     }
 
     private CallableStatement callable() {

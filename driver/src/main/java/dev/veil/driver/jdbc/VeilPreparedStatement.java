@@ -10,16 +10,34 @@ import java.sql.SQLException;
 @JdbcWrapper(PreparedStatement.class)
 public abstract class VeilPreparedStatement extends VeilStatement implements PreparedStatement {
 
+    /**
+     * Checks a plan made anew against the generated keys the vendor statement was prepared to return: they were
+     * allowed by the earlier plan, and a column among them may have become sensitive since.
+     */
+    @FunctionalInterface
+    interface GeneratedKeysCheck {
+        GeneratedKeysCheck NONE = (earlier, renewed) -> {
+        };
+
+        void check(StatementPlan earlier, StatementPlan renewed) throws SQLException;
+    }
+
     /** Made when prepared; checked again before each execution, in case the schema or search path changed. */
     private volatile StatementPlan plan;
+    private final GeneratedKeysCheck generatedKeys;
 
-    VeilPreparedStatement(PreparedStatement delegate, VeilConnection connection, StatementPlan plan) {
+    VeilPreparedStatement(PreparedStatement delegate, VeilConnection connection, StatementPlan plan,
+                          GeneratedKeysCheck generatedKeys) {
         super(delegate, connection);
         this.plan = plan;
+        this.generatedKeys = generatedKeys;
     }
 
     private StatementPlan currentPlan() throws SQLException {
         StatementPlan checked = session().pipeline().revalidate(session(), plan);
+        if (checked != plan) {
+            generatedKeys.check(plan, checked);
+        }
         plan = checked;
         return checked;
     }
