@@ -166,18 +166,22 @@ public abstract class VeilConnection implements Connection {
 
     @Override
     public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+        // the vendor may keep the array it is given and read it when executing: a copy stays as it was checked
+        int[] checked = columnIndexes == null ? null : columnIndexes.clone();
         return prepare(sql, plan -> {
-            GeneratedKeys.checkIndexes(plan, columnIndexes);
-            return delegate.prepareStatement(plan.sql(), columnIndexes);
-        }, (earlier, renewed) -> GeneratedKeys.checkIndexes(renewed, columnIndexes));
+            GeneratedKeys.checkIndexes(plan, checked);
+            return delegate.prepareStatement(plan.sql(), checked);
+        }, (earlier, renewed) -> GeneratedKeys.checkIndexes(renewed, checked));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+        // the vendor may keep the array it is given and read it when executing: a copy stays as it was checked
+        String[] checked = columnNames == null ? null : columnNames.clone();
         return prepare(sql, plan -> {
-            GeneratedKeys.checkNames(plan, columnNames);
-            return delegate.prepareStatement(plan.sql(), columnNames);
-        }, (earlier, renewed) -> GeneratedKeys.checkNames(renewed, columnNames));
+            GeneratedKeys.checkNames(plan, checked);
+            return delegate.prepareStatement(plan.sql(), checked);
+        }, (earlier, renewed) -> GeneratedKeys.checkNames(renewed, checked));
     }
 
     @Override

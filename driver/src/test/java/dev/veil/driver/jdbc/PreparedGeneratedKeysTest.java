@@ -114,6 +114,28 @@ class PreparedGeneratedKeysTest {
     }
 
     @Test
+    void changingTheKeyArrayAfterPreparingChangesNothing() throws SQLException {
+        String table = table("keys_array_changed");
+        tagRefAsSecret(table);
+        String[] names = {"ID"};
+        int[] positions = {1};
+        try (PreparedStatement byName = veil.prepareStatement("INSERT INTO " + table + "(qty) VALUES (?)", names);
+             PreparedStatement byPosition = veil.prepareStatement("INSERT INTO " + table + "(qty) VALUES (?)",
+                     positions)) {
+            names[0] = "REF";
+            positions[0] = 3;
+            for (PreparedStatement insert : new PreparedStatement[] {byName, byPosition}) {
+                insert.setInt(1, 1);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    assertThat(keys.getMetaData().getColumnCount()).isEqualTo(1);
+                    assertThat(keys.getMetaData().getColumnLabel(1)).isEqualToIgnoringCase("ID");
+                }
+            }
+        }
+    }
+
+    @Test
     void aCatalogChangeThatLeavesTheKeysAloneKeepsThePreparedStatementWorking() throws SQLException {
         String table = table("keys_unchanged");
         try (PreparedStatement byName = veil.prepareStatement("INSERT INTO " + table + "(qty) VALUES (?)",
