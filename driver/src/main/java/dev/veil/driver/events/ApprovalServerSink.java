@@ -1,17 +1,12 @@
 package dev.veil.driver.events;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.veil.approval.client.UsageEventShipper;
 import java.util.Map;
 
 /** Usage events shipped to the approval server's audit log; the shipper batches, never blocks, counts drops. */
 public final class ApprovalServerSink implements UsageEventSink {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -23,7 +18,7 @@ public final class ApprovalServerSink implements UsageEventSink {
 
     @Override
     public void accept(UsageEvent event) {
-        shipper.offer(JSON.convertValue(event, MAP));
+        shipper.offer(UsageEventJson.MAPPER.convertValue(event, MAP));
     }
 
     @Override

@@ -1,8 +1,5 @@
 package dev.veil.driver.events;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +26,6 @@ public final class JsonLinesFileSink implements UsageEventSink {
     private final Path file;
     private final BlockingQueue<UsageEvent> queue;
     private final AtomicLong dropped = new AtomicLong();
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final Thread writer;
     private volatile boolean open = true;
 
@@ -95,7 +90,7 @@ public final class JsonLinesFileSink implements UsageEventSink {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
             for (UsageEvent event : batch) {
-                out.write(json.writeValueAsString(event));
+                out.write(UsageEventJson.MAPPER.writeValueAsString(event));
                 out.write('\n');
             }
         } catch (IOException | RuntimeException e) {
