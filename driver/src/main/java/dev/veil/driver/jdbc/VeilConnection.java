@@ -1,9 +1,9 @@
 package dev.veil.driver.jdbc;
 
+import dev.veil.driver.jdbc.VeilPreparedStatement.GeneratedKeysCheck;
 import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.Scrubbing;
 import dev.veil.driver.pipeline.Session;
-import dev.veil.driver.jdbc.VeilPreparedStatement.GeneratedKeysCheck;
 import dev.veil.driver.stages.Explainer;
 import dev.veil.driver.stages.GeneratedKeys;
 import dev.veil.driver.stages.Explanation;

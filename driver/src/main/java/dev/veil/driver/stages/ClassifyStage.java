@@ -50,28 +50,28 @@ public final class ClassifyStage implements Stage {
         if (analysis.isEmpty() || analysis.get().isUnknown()) {
             return;
         }
-        TableLookups tables = new TableLookups(session);
+        TableLookups lookups = new TableLookups(session);
         for (StatementAnalysis s : analysis.get().statements()) {
-            Set<TableName> read = new LinkedHashSet<>(s.tablesRead());
-            read.addAll(s.tablesWritten());
-            for (TableName table : read) {
-                if (!tables.of(table).classes().isEmpty()) {
+            Set<TableName> tables = new LinkedHashSet<>(s.tablesRead());
+            tables.addAll(s.tablesWritten());
+            for (TableName table : tables) {
+                if (!lookups.of(table).classes().isEmpty()) {
                     plan.sensitiveTable(table);
                 }
             }
             if (s.kind() == dev.veil.analyzer.StatementKind.DML) {
                 for (TableName table : s.tablesWritten()) {
-                    tables.of(table).written().ifPresent(w -> plan.writtenTable(table, w));
+                    lookups.of(table).written().ifPresent(w -> plan.writtenTable(table, w));
                 }
             }
         }
         Set<BaseColumn> touched = touchedColumns(analysis.get());
         // every table is classified before any column is marked: a refusal while classifying reports none
         for (BaseColumn column : touched) {
-            tables.of(column.table());
+            lookups.of(column.table());
         }
         for (BaseColumn column : touched) {
-            KnownTable table = tables.of(column.table());
+            KnownTable table = lookups.of(column.table());
             Classification found = find(table.classes(), column.column(), session);
             if (found == null) {
                 continue;
