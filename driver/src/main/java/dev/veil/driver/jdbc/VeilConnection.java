@@ -166,22 +166,18 @@ public abstract class VeilConnection implements Connection {
 
     @Override
     public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-        // the vendor may keep the array it is given and read it when executing: a copy stays as it was checked
+        // a renewed plan checks the copy the vendor was given, not the caller's array
         int[] checked = columnIndexes == null ? null : columnIndexes.clone();
-        return prepare(sql, plan -> {
-            GeneratedKeys.checkIndexes(plan, checked);
-            return delegate.prepareStatement(plan.sql(), checked);
-        }, (earlier, renewed) -> GeneratedKeys.checkIndexes(renewed, checked));
+        return prepare(sql, plan -> delegate.prepareStatement(plan.sql(), GeneratedKeys.checkedIndexes(plan, checked)),
+                (earlier, renewed) -> GeneratedKeys.checkedIndexes(renewed, checked));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-        // the vendor may keep the array it is given and read it when executing: a copy stays as it was checked
+        // a renewed plan checks the copy the vendor was given, not the caller's array
         String[] checked = columnNames == null ? null : columnNames.clone();
-        return prepare(sql, plan -> {
-            GeneratedKeys.checkNames(plan, checked);
-            return delegate.prepareStatement(plan.sql(), checked);
-        }, (earlier, renewed) -> GeneratedKeys.checkNames(renewed, checked));
+        return prepare(sql, plan -> delegate.prepareStatement(plan.sql(), GeneratedKeys.checkedNames(plan, checked)),
+                (earlier, renewed) -> GeneratedKeys.checkedNames(renewed, checked));
     }
 
     @Override

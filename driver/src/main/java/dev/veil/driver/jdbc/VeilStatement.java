@@ -124,18 +124,14 @@ public abstract class VeilStatement implements Statement {
 
     @Override
     public boolean execute(String sql, int[] columnIndexes) throws SQLException {
-        return run(sql, Entry.EXECUTE, plan -> {
-            GeneratedKeys.checkIndexes(plan, columnIndexes);
-            return delegate.execute(plan.sql(), columnIndexes);
-        });
+        return run(sql, Entry.EXECUTE, plan -> delegate.execute(plan.sql(),
+                GeneratedKeys.checkedIndexes(plan, columnIndexes)));
     }
 
     @Override
     public boolean execute(String sql, String[] columnNames) throws SQLException {
-        return run(sql, Entry.EXECUTE, plan -> {
-            GeneratedKeys.checkNames(plan, columnNames);
-            return delegate.execute(plan.sql(), columnNames);
-        });
+        return run(sql, Entry.EXECUTE, plan -> delegate.execute(plan.sql(),
+                GeneratedKeys.checkedNames(plan, columnNames)));
     }
 
     @Override
@@ -151,18 +147,14 @@ public abstract class VeilStatement implements Statement {
 
     @Override
     public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
-        return run(sql, Entry.UPDATE, plan -> {
-            GeneratedKeys.checkIndexes(plan, columnIndexes);
-            return delegate.executeUpdate(plan.sql(), columnIndexes);
-        });
+        return run(sql, Entry.UPDATE, plan -> delegate.executeUpdate(plan.sql(),
+                GeneratedKeys.checkedIndexes(plan, columnIndexes)));
     }
 
     @Override
     public int executeUpdate(String sql, String[] columnNames) throws SQLException {
-        return run(sql, Entry.UPDATE, plan -> {
-            GeneratedKeys.checkNames(plan, columnNames);
-            return delegate.executeUpdate(plan.sql(), columnNames);
-        });
+        return run(sql, Entry.UPDATE, plan -> delegate.executeUpdate(plan.sql(),
+                GeneratedKeys.checkedNames(plan, columnNames)));
     }
 
     @Override
@@ -178,18 +170,14 @@ public abstract class VeilStatement implements Statement {
 
     @Override
     public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
-        return run(sql, Entry.UPDATE, plan -> {
-            GeneratedKeys.checkIndexes(plan, columnIndexes);
-            return delegate.executeLargeUpdate(plan.sql(), columnIndexes);
-        });
+        return run(sql, Entry.UPDATE, plan -> delegate.executeLargeUpdate(plan.sql(),
+                GeneratedKeys.checkedIndexes(plan, columnIndexes)));
     }
 
     @Override
     public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
-        return run(sql, Entry.UPDATE, plan -> {
-            GeneratedKeys.checkNames(plan, columnNames);
-            return delegate.executeLargeUpdate(plan.sql(), columnNames);
-        });
+        return run(sql, Entry.UPDATE, plan -> delegate.executeLargeUpdate(plan.sql(),
+                GeneratedKeys.checkedNames(plan, columnNames)));
     }
 
     /**

@@ -67,10 +67,14 @@ public final class GeneratedKeys {
         }
     }
 
-    /** Named key columns: none may be sensitive. */
-    public static void checkNames(StatementPlan plan, String[] names) throws SQLException {
+    /**
+     * Named key columns: none may be sensitive. Returns the copy it checked, for the vendor: the caller's array may
+     * change after the check (another thread), and a vendor may keep it and read it when executing.
+     */
+    public static String[] checkedNames(StatementPlan plan, String[] requested) throws SQLException {
+        String[] names = requested == null ? null : requested.clone();
         if (plan.exempt() || names == null) {
-            return;
+            return names;
         }
         for (Map.Entry<TableName, StatementPlan.WrittenTable> written : sensitiveWrites(plan)) {
             for (String name : names) {
@@ -82,16 +86,21 @@ public final class GeneratedKeys {
                 }
             }
         }
+        return names;
     }
 
-    /** Key columns by position (1-based, in the written table): none may be sensitive. */
-    public static void checkIndexes(StatementPlan plan, int[] indexes) throws SQLException {
+    /**
+     * Key columns by position (1-based, in the written table): none may be sensitive. Returns the copy it checked,
+     * for the same reason as {@link #checkedNames}.
+     */
+    public static int[] checkedIndexes(StatementPlan plan, int[] requested) throws SQLException {
+        int[] indexes = requested == null ? null : requested.clone();
         if (plan.exempt() || indexes == null) {
-            return;
+            return indexes;
         }
         Optional<Map.Entry<TableName, StatementPlan.WrittenTable>> sensitive = onlySensitiveWrite(plan);
         if (sensitive.isEmpty()) {
-            return;
+            return indexes;
         }
         StatementPlan.WrittenTable table = sensitive.get().getValue();
         for (int index : indexes) {
@@ -100,6 +109,7 @@ public final class GeneratedKeys {
                 throw refused("column " + index + " of " + sensitive.get().getKey() + " is sensitive or unknown");
             }
         }
+        return indexes;
     }
 
     /**
