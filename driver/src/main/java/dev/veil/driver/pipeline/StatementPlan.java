@@ -204,8 +204,8 @@ public final class StatementPlan {
      * A sensitive column: its class id, the mask and predicate rules that apply, where the classification came
      * from, and the column's value type (which decides how a mask renders).
      */
-    public record Sensitivity(String classId, dev.veil.masking.SensitiveClass sensitiveClass, String source,
-                              String evidence, dev.veil.masking.ValueType valueType) {
+    public record Sensitivity(String classId, dev.veil.policy.SensitiveClass sensitiveClass, String source,
+                              String evidence, dev.veil.policy.ValueType valueType) {
     }
 
     /**

@@ -6,14 +6,14 @@ import java.util.Optional;
 
 /** The database engines Veil understands, with the dialects of its analyzer and of its masks. */
 public enum Engine {
-    POSTGRESQL(Dialect.POSTGRESQL, dev.veil.masking.Dialect.POSTGRESQL),
-    MARIADB(Dialect.MARIADB, dev.veil.masking.Dialect.MARIADB),
-    H2(Dialect.H2, dev.veil.masking.Dialect.H2);
+    POSTGRESQL(Dialect.POSTGRESQL, dev.veil.policy.Dialect.POSTGRESQL),
+    MARIADB(Dialect.MARIADB, dev.veil.policy.Dialect.MARIADB),
+    H2(Dialect.H2, dev.veil.policy.Dialect.H2);
 
     private final Dialect sqlDialect;
-    private final dev.veil.masking.Dialect maskDialect;
+    private final dev.veil.policy.Dialect maskDialect;
 
-    Engine(Dialect sqlDialect, dev.veil.masking.Dialect maskDialect) {
+    Engine(Dialect sqlDialect, dev.veil.policy.Dialect maskDialect) {
         this.sqlDialect = sqlDialect;
         this.maskDialect = maskDialect;
     }
@@ -22,7 +22,7 @@ public enum Engine {
         return sqlDialect;
     }
 
-    public dev.veil.masking.Dialect maskDialect() {
+    public dev.veil.policy.Dialect maskDialect() {
         return maskDialect;
     }
 

@@ -13,7 +13,7 @@ import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
 import dev.veil.driver.pipeline.StatementPlan;
 import dev.veil.driver.session.Engine;
-import dev.veil.masking.ApprovalSettings;
+import dev.veil.policy.ApprovalSettings;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -146,14 +146,14 @@ public final class DecideStage implements Stage {
     }
 
     /** {@code name} as written, {@code schema.name} or {@code name}. */
-    static boolean trusted(dev.veil.masking.Policy policy, String name) {
+    static boolean trusted(dev.veil.policy.Policy policy, String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? policy.isTrustedRoutine(null, name)
                 : policy.isTrustedRoutine(name.substring(0, dot), name.substring(dot + 1));
     }
 
     private static void opaque(StatementAnalysis s, String which, StatementPlan.Builder plan,
-                               ApprovalSettings approvals, dev.veil.masking.Policy policy) throws SQLException {
+                               ApprovalSettings approvals, dev.veil.policy.Policy policy) throws SQLException {
         for (Hazard h : s.hazards()) {
             switch (h.kind()) {
                 case EXPORT -> {
@@ -220,7 +220,7 @@ public final class DecideStage implements Stage {
                 continue;
             }
             StatementPlan.Sensitivity target = plan.sensitive().get(flow.target());
-            if (target.sensitiveClass().predicates() == dev.veil.masking.PredicateMode.DENY) {
+            if (target.sensitiveClass().predicates() == dev.veil.policy.PredicateMode.DENY) {
                 throw VeilErrors.refused(which + "it writes " + flow.target() + " (class " + target.classId() + "):"
                         + " a unique constraint would answer whether a value exists, and predicates on its class are"
                         + " denied; write it as an exempt user (rule: predicates: deny)");

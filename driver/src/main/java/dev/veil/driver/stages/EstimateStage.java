@@ -8,7 +8,7 @@ import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
 import dev.veil.driver.pipeline.StatementPlan;
-import dev.veil.masking.ApprovalSettings;
+import dev.veil.policy.ApprovalSettings;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Optional;

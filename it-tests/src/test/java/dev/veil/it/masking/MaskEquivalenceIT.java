@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veil.it.support.TestDatabase;
 import dev.veil.it.support.TestDatabases;
-import dev.veil.masking.Dialect;
-import dev.veil.masking.HashKey;
-import dev.veil.masking.Mask;
-import dev.veil.masking.MaskRenderer;
-import dev.veil.masking.ReferenceMasker;
-import dev.veil.masking.SessionSetup;
-import dev.veil.masking.ValueType;
+import dev.veil.policy.Dialect;
+import dev.veil.policy.HashKey;
+import dev.veil.policy.Mask;
+import dev.veil.policy.MaskRenderer;
+import dev.veil.policy.ReferenceMasker;
+import dev.veil.policy.SessionSetup;
+import dev.veil.policy.ValueType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -328,7 +328,7 @@ class MaskEquivalenceIT {
     /** The family of a masked value: the input's, except that a fractional step turns integers into decimals. */
     private static ValueType referenceResultType(ValueType input, Mask mask) {
         Mask effective = mask.effectiveFor(input);
-        if (input == ValueType.INTEGER && effective.kind() == dev.veil.masking.MaskKind.ROUND
+        if (input == ValueType.INTEGER && effective.kind() == dev.veil.policy.MaskKind.ROUND
                 && effective.step().stripTrailingZeros().scale() > 0) {
             return ValueType.DECIMAL;
         }

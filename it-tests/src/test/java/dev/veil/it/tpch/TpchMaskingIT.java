@@ -8,13 +8,13 @@ import dev.veil.it.support.ResultSnapshot;
 import dev.veil.it.support.TestDatabase;
 import dev.veil.it.tpch.TpchData.Column;
 import dev.veil.it.tpch.TpchData.Table;
-import dev.veil.masking.Classification;
-import dev.veil.masking.Classifier;
-import dev.veil.masking.ColumnInfo;
-import dev.veil.masking.Mask;
-import dev.veil.masking.Policy;
-import dev.veil.masking.ReferenceMasker;
-import dev.veil.masking.ValueType;
+import dev.veil.policy.Classification;
+import dev.veil.policy.Classifier;
+import dev.veil.policy.ColumnInfo;
+import dev.veil.policy.Mask;
+import dev.veil.policy.Policy;
+import dev.veil.policy.ReferenceMasker;
+import dev.veil.policy.ValueType;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -242,7 +242,7 @@ class TpchMaskingIT {
         return phones;
     }
 
-    /** The mask the policy gives a marked column, as the masking module's classifier reads the policy. */
+    /** The mask the policy gives a marked column, as the policy module's classifier reads the policy. */
     private static Mask maskOf(String column) {
         String[] parts = column.split("\\.");
         Classification found = new Classifier(LOADED).classify(ColumnInfo.of(null, parts[0], parts[1],

@@ -1,8 +1,8 @@
 package dev.veil.it.tpch;
 
-import dev.veil.masking.Policy;
-import dev.veil.masking.PolicyException;
-import dev.veil.masking.PolicyLoader;
+import dev.veil.policy.Policy;
+import dev.veil.policy.PolicyException;
+import dev.veil.policy.PolicyLoader;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;

@@ -7,9 +7,9 @@ import dev.veil.it.support.ResultSnapshot;
 import dev.veil.it.support.TestDatabase;
 import dev.veil.it.tpch.TpchData.Column;
 import dev.veil.it.tpch.TpchData.Table;
-import dev.veil.masking.Classifier;
-import dev.veil.masking.ColumnInfo;
-import dev.veil.masking.ValueType;
+import dev.veil.policy.Classifier;
+import dev.veil.policy.ColumnInfo;
+import dev.veil.policy.ValueType;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,7 +31,7 @@ class TpchTransparencyIT {
     static final Path POLICY = TpchPolicies.path("policy-unmarked.yaml");
     private static final AuditLog AUDIT = AuditLog.create("tpch-transparency");
 
-    /** The policy, read by the masking module's classifier, marks none of the eight tables' columns. */
+    /** The policy, read by the policy module's classifier, marks none of the eight tables' columns. */
     @Test
     void thePolicyMarksNoColumn() {
         Classifier classifier = new Classifier(TpchPolicies.load("policy-unmarked.yaml"));
