@@ -8,8 +8,8 @@ import dev.veil.driver.config.Settings;
 import dev.veil.driver.config.VeilConfig;
 import dev.veil.driver.events.UsageEventSink;
 import dev.veil.driver.session.DatabaseContext;
-import dev.veil.driver.session.Engine;
-import dev.veil.driver.session.SessionState;
+import dev.veil.driver.engine.Engine;
+import dev.veil.driver.engine.SessionState;
 import dev.veil.policy.MaskRenderer;
 import dev.veil.policy.Policy;
 import java.sql.Connection;
@@ -237,7 +237,7 @@ public final class Session {
 
     private void freshen() throws SQLException {
         if (stale && engine != null && vendor != null) {
-            state = SessionState.read(vendor, engine);
+            state = engine.readSessionState(vendor);
             catalog = null;
             stale = false;
         }

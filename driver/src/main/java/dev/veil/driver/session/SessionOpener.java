@@ -7,6 +7,9 @@ import dev.veil.driver.events.ApprovalServerSink;
 import dev.veil.driver.events.UsageEventSink;
 import dev.veil.driver.config.Settings;
 import dev.veil.driver.config.VeilConfig;
+import dev.veil.driver.engine.Engine;
+import dev.veil.driver.engine.Engines;
+import dev.veil.driver.engine.SessionState;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.stages.StandardPipeline;
 import dev.veil.policy.HashKey;
@@ -20,9 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -52,9 +53,9 @@ public final class SessionOpener {
     private static Session openOrThrow(Connection vendor, VeilConfig config, String targetUrl) throws SQLException {
         Policy policy = VeilRuntime.policy(config.get(Settings.POLICY));
         DatabaseMetaData metaData = vendor.getMetaData();
-        Optional<Engine> engine = Engine.ofUrl(targetUrl);
+        Optional<Engine> engine = Engines.ofUrl(targetUrl);
         if (engine.isEmpty()) {
-            engine = Engine.ofProductName(metaData.getDatabaseProductName());
+            engine = Engines.ofProductName(metaData.getDatabaseProductName());
         }
         Optional<ApprovalClientConfig> approvalServer = approvalServer(config, policy);
         UsageEventSink shipped = config.get(Settings.AUDIT_SHIP) && approvalServer.isPresent()
@@ -72,7 +73,7 @@ public final class SessionOpener {
             return session.build();
         }
         HashKey hashKey = hashKey(config, policy);
-        SessionState state = SessionState.read(vendor, engine.get());
+        SessionState state = engine.get().readSessionState(vendor);
         if (hashKey != null) {
             installHashSecrets(vendor, engine.get(), hashKey);
         }
@@ -140,7 +141,7 @@ public final class SessionOpener {
         }
         try {
             for (SessionSetup.Statement setup : key.sessionSetup(engine.maskDialect()).statements()) {
-                try (PreparedStatement p = prepareServerSide(vendor, engine, setup.sql())) {
+                try (PreparedStatement p = engine.prepareServerSide(vendor, setup.sql())) {
                     for (int i = 0; i < setup.parameters().size(); i++) {
                         Object value = setup.parameters().get(i);
                         if (value instanceof byte[] bytes) {
@@ -157,19 +158,6 @@ public final class SessionOpener {
                 vendor.setAutoCommit(false);
             }
         }
-    }
-
-    private static PreparedStatement prepareServerSide(Connection vendor, Engine engine, String sql)
-            throws SQLException {
-        if (engine != Engine.MARIADB) {
-            return vendor.prepareStatement(sql);
-        }
-        if (!vendor.isWrapperFor(org.mariadb.jdbc.Connection.class)) {
-            throw VeilErrors.configuration("the hash mask needs the MariaDB Connector/J to install its secrets"
-                    + " without putting them in statement text");
-        }
-        return vendor.unwrap(org.mariadb.jdbc.Connection.class).prepareInternal(sql, Statement.NO_GENERATED_KEYS,
-                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, true);
     }
 
     private static String applicationName(Connection vendor) {

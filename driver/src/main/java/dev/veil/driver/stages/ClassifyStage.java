@@ -13,12 +13,11 @@ import dev.veil.analyzer.TableName;
 import dev.veil.analyzer.WholeRowReference;
 import dev.veil.analyzer.WriteFlow;
 import dev.veil.driver.VeilErrors;
-import dev.veil.driver.catalog.InternalQueries;
 import dev.veil.driver.catalog.SessionCatalog;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
 import dev.veil.driver.pipeline.StatementPlan;
-import dev.veil.driver.session.Engine;
+import dev.veil.driver.engine.Engine;
 import dev.veil.policy.Classification;
 import dev.veil.policy.Classifier;
 import dev.veil.policy.ColumnInfo;
@@ -198,7 +197,7 @@ public final class ClassifyStage implements Stage {
         String from = (table.schema() == null ? "" : dialect.quoteIdentifier(table.schema()) + ".")
                 + dialect.quoteIdentifier(table.name());
         String sql = "SELECT " + select + " FROM " + from + " LIMIT " + rows;
-        return InternalQueries.run(session.vendor(), engine, c -> {
+        return engine.runInternal(session.vendor(), c -> {
             Map<String, List<Object>> values = new HashMap<>();
             columns.forEach(col -> values.put(col.name(), new ArrayList<>()));
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

@@ -12,7 +12,7 @@ import dev.veil.driver.VeilErrors;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
 import dev.veil.driver.pipeline.StatementPlan;
-import dev.veil.driver.session.Engine;
+import dev.veil.driver.engine.Engine;
 import dev.veil.policy.ApprovalSettings;
 import java.sql.SQLException;
 import java.util.List;

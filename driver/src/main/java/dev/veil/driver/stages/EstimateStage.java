@@ -55,7 +55,7 @@ public final class EstimateStage implements Stage {
         boolean parameters = plan.entry() == Entry.PREPARE || plan.entry() == Entry.PREPARE_CALL;
         return session.database().estimate(analysis.fingerprint().hash() + (parameters ? "?" : ""),
                 session.catalog().database().identity(), session.catalog().version(),
-                () -> RowEstimates.estimate(session.vendor(), session.engine().orElseThrow(), plan.sql(), parameters,
+                () -> session.engine().orElseThrow().estimateRows(session.vendor(), plan.sql(), parameters,
                         tables));
     }
 }

@@ -22,7 +22,7 @@ public final class Explainer {
     }
 
     public static Explanation explain(Session session, String sql) throws SQLException {
-        String engine = session.engine().map(e -> e.name().toLowerCase(Locale.ROOT)).orElse("unsupported");
+        String engine = session.engine().map(e -> e.name()).orElse("unsupported");
         StatementPipeline.Attempt attempt = session.pipeline().attempt(session, sql, Entry.EXECUTE);
         StatementPlan.Builder reached = attempt.reached();
         List<Explanation.Statement> statements = new ArrayList<>();

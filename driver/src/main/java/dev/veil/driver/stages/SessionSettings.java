@@ -1,6 +1,6 @@
 package dev.veil.driver.stages;
 
-import dev.veil.driver.session.Engine;
+import dev.veil.driver.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,35 +15,6 @@ import java.util.Set;
  * list of settings known to be harmless, and anything else is refused.
  */
 final class SessionSettings {
-
-    private static final Set<String> POSTGRESQL = Set.of("search_path", "schema", "time zone", "timezone",
-            "application_name", "statement_timeout", "lock_timeout", "idle_in_transaction_session_timeout",
-            "idle_session_timeout", "transaction", "session characteristics", "constraints", "datestyle",
-            "intervalstyle", "extra_float_digits", "work_mem", "maintenance_work_mem", "temp_buffers", "jit",
-            "random_page_cost", "seq_page_cost", "effective_cache_size", "max_parallel_workers_per_gather",
-            "default_transaction_isolation", "default_transaction_read_only", "synchronous_commit",
-            "client_min_messages", "cursor_tuple_fraction", "transaction_isolation", "transaction_read_only",
-            "timezone_abbreviations");
-    private static final List<String> POSTGRESQL_PREFIXES = List.of("enable_");
-
-    private static final Set<String> MARIADB = Set.of("autocommit", "time_zone", "transaction", "tx_isolation",
-            "transaction_isolation", "tx_read_only", "transaction_read_only", "max_statement_time",
-            "max_execution_time", "sql_select_limit", "net_read_timeout", "net_write_timeout", "wait_timeout",
-            "interactive_timeout", "lock_wait_timeout", "innodb_lock_wait_timeout", "foreign_key_checks",
-            "unique_checks", "group_concat_max_len", "sql_safe_updates");
-
-    private static final Set<String> H2 = Set.of("schema", "schema_search_path", "time zone", "lock_timeout",
-            "query_timeout", "default_lock_timeout", "lazy_query_execution", "throttle", "max_memory_rows",
-            "autocommit");
-
-    /** What MariaDB's SHOW statements may show: metadata, not other sessions' statements or the binary log. */
-    // not WARNINGS/ERRORS: they quote the previous statement's values; JDBC's getWarnings() is scrubbed
-    private static final List<String> MARIADB_SHOW = List.of("tables", "full tables", "databases", "schemas",
-            "columns", "full columns", "fields", "full fields", "index", "indexes", "keys", "create", "table status",
-            "engines", "collation", "character set", "charset", "variables",
-            "session variables", "global variables", "status", "session status", "global status", "grants",
-            "privileges", "plugins", "triggers", "function status", "procedure status", "open tables");
-    private static final List<String> H2_SHOW = List.of("tables", "columns", "schemas");
 
     private static final Set<String> SCOPE_WORDS = Set.of("session", "local", "global", "persist");
 
@@ -66,7 +37,7 @@ final class SessionSettings {
             return showAllowed(engine, shown) ? Optional.empty() : Optional.of(shown);
         }
         List<String> names = switch (type) {
-            case "SET" -> engine == Engine.MARIADB ? assignedNames(tokens)
+            case "SET" -> engine.settings().setAssignsSeveral() ? assignedNames(tokens)
                     : List.of(joinName(namePart(tokens.subList(1, tokens.size()))));
             case "RESET" -> List.of(joinName(tokens.subList(1, tokens.size())));
             // not reached from DecideStage, which passes only SET and RESET here: kept so that another type is
@@ -162,27 +133,13 @@ final class SessionSettings {
         if (quoted(name) || name.startsWith("@") || name.contains("veil")) {
             return false; // user variables carry values between statements; veil* is Veil's
         }
-        Set<String> names = switch (engine) {
-            case POSTGRESQL -> POSTGRESQL;
-            case MARIADB -> MARIADB;
-            case H2 -> H2;
-        };
-        if (engine == Engine.POSTGRESQL && POSTGRESQL_PREFIXES.stream().anyMatch(name::startsWith)) {
-            return true;
-        }
-        // "schema ?" (SET SCHEMA 'x'), "time zone ?": a name followed by its value without '='
-        return names.stream().anyMatch(n -> name.equals(n) || name.startsWith(n + " "));
+        return engine.settings().settable(name);
     }
 
     private static boolean showAllowed(Engine engine, String shown) {
         if (quoted(shown) || shown.contains("veil")) {
             return false;
         }
-        return switch (engine) {
-            // PostgreSQL's SHOW reads one setting; ALL would list Veil's session secrets
-            case POSTGRESQL -> !shown.isEmpty() && !shown.equals("all");
-            case MARIADB -> MARIADB_SHOW.stream().anyMatch(p -> shown.equals(p) || shown.startsWith(p + " "));
-            case H2 -> H2_SHOW.stream().anyMatch(p -> shown.equals(p) || shown.startsWith(p + " "));
-        };
+        return engine.settings().showable(shown);
     }
 }

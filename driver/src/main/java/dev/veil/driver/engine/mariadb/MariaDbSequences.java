@@ -1,7 +1,8 @@
-package dev.veil.driver.catalog;
+package dev.veil.driver.engine.mariadb;
 
 import dev.veil.analyzer.CatalogColumn;
 import dev.veil.analyzer.Relation;
+import dev.veil.analyzer.TableName;
 import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +19,11 @@ final class MariaDbSequences {
     private MariaDbSequences() {
     }
 
-    static Optional<Relation> relation(DatabaseCatalog.RelationKey key) {
+    static Optional<Relation> relation(TableName key) {
         if (!NAME.matcher(key.name()).matches()) {
             return Optional.empty();
         }
-        return Optional.of(new Relation(DatabaseCatalog.nameOf(key), Relation.Kind.TABLE,
+        return Optional.of(new Relation(key, Relation.Kind.TABLE,
                 List.of(new CatalogColumn("seq", 1, "BIGINT UNSIGNED", Types.BIGINT, false, null)), null));
     }
 }
