@@ -38,6 +38,11 @@ public final class AnalyzeStage implements Stage {
             throw VeilErrors.refused(catalog.failure.getMessage() + "; the statement was not run");
         }
         plan.analysis(analysis);
+        List<dev.veil.analyzer.StatementAnalysis> statements = analysis.statements();
+        if (statements.size() == 1 && !statements.get(0).outputColumns().isEmpty()) {
+            // a result of another shape means the catalog analyzed against is out of date
+            plan.expectedLabels(statements.get(0).outputColumns().stream().map(o -> o.label()).toList());
+        }
     }
 
     /** Keeps the first catalog failure, which the analyzer itself only sees as "not understood". */

@@ -14,6 +14,7 @@ import dev.veil.analyzer.WholeRowReference;
 import dev.veil.analyzer.WriteFlow;
 import dev.veil.driver.VeilErrors;
 import dev.veil.driver.catalog.SessionCatalog;
+import dev.veil.driver.pipeline.GeneratedKeys;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
 import dev.veil.driver.pipeline.StatementPlan;
@@ -46,6 +47,7 @@ public final class ClassifyStage implements Stage {
     public void plan(Session session, StatementPlan.Builder plan) throws SQLException {
         Optional<Analysis> analysis = plan.analysis();
         plan.exempt(session.exempt());
+        session.engine().ifPresent(e -> plan.generatedKeysAreAutoIncrementOnly(e.generatedKeysAreAutoIncrementOnly()));
         if (analysis.isEmpty() || analysis.get().isUnknown()) {
             return;
         }
@@ -89,8 +91,8 @@ public final class ClassifyStage implements Stage {
     private record KnownTable(Optional<Relation> relation, Map<String, Classification> classes) {
 
         /** A written table's columns in order, and which are sensitive (for generated keys). */
-        Optional<StatementPlan.WrittenTable> written() {
-            return relation.map(r -> new StatementPlan.WrittenTable(
+        Optional<GeneratedKeys.WrittenTable> written() {
+            return relation.map(r -> new GeneratedKeys.WrittenTable(
                     r.columns().stream().map(CatalogColumn::name).toList(), classes.keySet()));
         }
     }

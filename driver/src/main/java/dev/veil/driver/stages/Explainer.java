@@ -5,6 +5,7 @@ import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.TableName;
 import dev.veil.driver.VeilErrors;
+import dev.veil.driver.decide.MaskingRules;
 import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.StatementPipeline;

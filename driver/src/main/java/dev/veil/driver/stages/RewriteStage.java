@@ -6,6 +6,7 @@ import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.RewriteResult;
 import dev.veil.analyzer.Substitution;
 import dev.veil.driver.VeilErrors;
+import dev.veil.driver.decide.MaskingRules;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
 import dev.veil.driver.pipeline.StatementPlan;

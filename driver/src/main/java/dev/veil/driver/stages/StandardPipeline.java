@@ -1,5 +1,6 @@
 package dev.veil.driver.stages;
 
+import dev.veil.driver.decide.StandardRules;
 import dev.veil.driver.pipeline.StatementPipeline;
 import dev.veil.driver.session.VeilRuntime;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class StandardPipeline {
                 // planning, once per statement text
                 new AnalyzeStage(VeilRuntime.analyzer()),   // 1 parse, resolve, lineage
                 new ClassifyStage(),                        // 2 which touched columns are sensitive
-                new DecideStage(),                          // 3 allow · mask · refuse · hold for approval
+                new DecideStage(StandardRules.create()),    // 3 allow · mask · refuse · hold for approval
                 new EstimateStage(),                        //   … and hold large exports and writes
                 new RewriteStage(),                         // 4 masks at each column reference
                 // execution, every time, outermost first; the vendor call is innermost

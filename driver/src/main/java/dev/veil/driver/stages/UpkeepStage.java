@@ -1,9 +1,9 @@
 package dev.veil.driver.stages;
 
+import dev.veil.driver.pipeline.Effects;
 import dev.veil.driver.pipeline.Execution;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
-import dev.veil.driver.pipeline.StatementPlan;
 import java.sql.SQLException;
 
 /**
@@ -16,8 +16,8 @@ public final class UpkeepStage implements Stage {
 
     @Override
     public <T> T execute(Execution<T> execution) throws SQLException {
-        StatementPlan.Effects effects = execution.plan().effects();
-        if (effects.equals(StatementPlan.Effects.NONE)) {
+        Effects effects = execution.plan().effects();
+        if (effects.equals(Effects.NONE)) {
             return execution.proceed();
         }
         Session session = execution.session();

@@ -1,4 +1,4 @@
-package dev.veil.driver.stages;
+package dev.veil.driver.decide;
 
 import dev.veil.analyzer.BaseColumn;
 import dev.veil.analyzer.Clause;
@@ -26,10 +26,10 @@ import java.util.Map;
  *   <li>a whole row that carries a sensitive column is refused.</li>
  * </ul>
  */
-final class MaskingRules {
+public final class MaskingRules {
 
     /** The outcome for one reference. */
-    sealed interface Outcome {
+    public sealed interface Outcome {
         record Keep() implements Outcome {
         }
 
@@ -45,12 +45,12 @@ final class MaskingRules {
     private final Map<BaseColumn, Sensitivity> sensitive;
     private final MaskRenderer renderer;
 
-    MaskingRules(Map<BaseColumn, Sensitivity> sensitive, MaskRenderer renderer) {
+    public MaskingRules(Map<BaseColumn, Sensitivity> sensitive, MaskRenderer renderer) {
         this.sensitive = sensitive;
         this.renderer = renderer;
     }
 
-    Outcome decide(ColumnReference ref) {
+    public Outcome decide(ColumnReference ref) {
         List<BaseColumn> reads = new ArrayList<>();
         for (BaseColumn source : ref.sources()) {
             if (sensitive.containsKey(source)) {
@@ -140,7 +140,7 @@ final class MaskingRules {
         return String.join(", ", parts);
     }
 
-    static String clauseName(Clause clause) {
+    public static String clauseName(Clause clause) {
         return switch (clause) {
             case WHERE -> "WHERE";
             case JOIN_ON -> "JOIN ON";

@@ -1,55 +1,54 @@
-package dev.veil.driver.stages;
+package dev.veil.driver.decide;
 
-import dev.veil.driver.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which session settings a client may change through Veil. Veil reads SQL as the server's defaults do, installs its
- * hash secrets in session state and resolves names with the session's search path; a setting that changes how text
- * is read (quoting, escapes, character sets, compatibility modes), who runs statements (roles) or that clears
- * session state could make Veil misread or misresolve a later statement. So SET, RESET and SHOW are checked against a
- * list of settings known to be harmless, and anything else is refused.
+ * The settings a SET, RESET or SHOW statement names, read from its normalized text (tokens separated by single spaces,
+ * literals as {@code ?}), in lower case: {@code SET SESSION time zone ?} names {@code time zone},
+ * {@code SET @@session.sql_mode = ?} names {@code sql_mode}.
  */
-final class SessionSettings {
+final class SettingNames {
+
+    /**
+     * One setting a statement names.
+     *
+     * @param action SET, RESET or SHOW
+     * @param name   the setting, or for SHOW everything shown; empty when the statement names none
+     * @param quoted whether it is spelled quoted or escaped, which could spell any setting ({@code SHOW "all"},
+     *               {@code U&"\0061ll"})
+     */
+    record Access(String action, String name, boolean quoted) {
+    }
 
     private static final Set<String> SCOPE_WORDS = Set.of("session", "local", "global", "persist");
 
-    private SessionSettings() {
+    private SettingNames() {
     }
 
     /**
-     * The first setting a SET/RESET/SHOW statement names that a client may not touch, from the statement's
-     * normalized text (tokens separated by single spaces, literals as {@code ?}); empty when every one is allowed.
+     * @param type              SET, RESET or SHOW
+     * @param setAssignsSeveral whether one SET assigns a comma-separated list of settings (MariaDB)
      */
-    static Optional<String> forbidden(Engine engine, String type, String normalized) {
+    static List<Access> of(String type, String normalized, boolean setAssignsSeveral) {
         List<String> tokens = List.of(normalized.split(" "));
         if (tokens.isEmpty()) {
             // a blank text splits into nothing; the analyzer does not promise it never gives one, so refuse it
-            return Optional.of(type.toLowerCase(Locale.ROOT));
+            return List.of(new Access(type, type.toLowerCase(Locale.ROOT), true));
         }
-
         if (type.equals("SHOW")) {
-            String shown = String.join(" ", tokens.subList(1, tokens.size()));
-            return showAllowed(engine, shown) ? Optional.empty() : Optional.of(shown);
+            return List.of(access(type, String.join(" ", tokens.subList(1, tokens.size()))));
         }
-        List<String> names = switch (type) {
-            case "SET" -> engine.settings().setAssignsSeveral() ? assignedNames(tokens)
-                    : List.of(joinName(namePart(tokens.subList(1, tokens.size()))));
-            case "RESET" -> List.of(joinName(tokens.subList(1, tokens.size())));
-            // not reached from DecideStage, which passes only SET and RESET here: kept so that another type is
-            // still checked (as a setting of its own name) instead of passing unchecked
-            default -> List.of(type.toLowerCase(Locale.ROOT));
-        };
-        for (String name : names) {
-            if (!allowed(engine, name)) {
-                return Optional.of(name.isEmpty() ? type.toLowerCase(Locale.ROOT) : name);
-            }
-        }
-        return Optional.empty();
+        List<String> names = type.equals("SET") && setAssignsSeveral ? assignedNames(tokens)
+                : type.equals("SET") ? List.of(joinName(namePart(tokens.subList(1, tokens.size()))))
+                : List.of(joinName(tokens.subList(1, tokens.size())));
+        return names.stream().map(name -> access(type, name)).toList();
+    }
+
+    private static Access access(String type, String name) {
+        return new Access(type, name, name.contains("\"") || name.contains("`") || name.contains("u&"));
     }
 
     /** Names assigned by {@code SET a = ?, b = ?} (MariaDB) or {@code SET [SESSION|LOCAL] name TO|= …}. */
@@ -122,24 +121,5 @@ final class SessionSettings {
             return "time zone";
         }
         return String.join(" ", kept);
-    }
-
-    /** A quoted or escaped name could spell any setting ({@code SHOW "all"}, {@code U&"\0061ll"}). */
-    private static boolean quoted(String name) {
-        return name.contains("\"") || name.contains("`") || name.contains("u&");
-    }
-
-    private static boolean allowed(Engine engine, String name) {
-        if (quoted(name) || name.startsWith("@") || name.contains("veil")) {
-            return false; // user variables carry values between statements; veil* is Veil's
-        }
-        return engine.settings().settable(name);
-    }
-
-    private static boolean showAllowed(Engine engine, String shown) {
-        if (quoted(shown) || shown.contains("veil")) {
-            return false;
-        }
-        return engine.settings().showable(shown);
     }
 }
