@@ -1,7 +1,7 @@
 package dev.veil.driver.decide;
 
 import dev.veil.analyzer.StatementAnalysis;
-import dev.veil.driver.VeilErrors;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.policy.ApprovalSettings;
 import java.sql.SQLException;
 

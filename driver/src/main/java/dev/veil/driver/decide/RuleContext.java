@@ -2,8 +2,8 @@ package dev.veil.driver.decide;
 
 import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.StatementAnalysis;
-import dev.veil.driver.VeilErrors;
 import dev.veil.driver.engine.Engine;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.StatementPlan;
 import dev.veil.policy.ApprovalSettings;

@@ -3,7 +3,7 @@ package dev.veil.driver.engine;
 import dev.veil.analyzer.Dialect;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.TableName;
-import dev.veil.driver.VeilErrors;
+import dev.veil.driver.errors.VeilErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

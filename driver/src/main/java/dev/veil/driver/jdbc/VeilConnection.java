@@ -1,11 +1,11 @@
 package dev.veil.driver.jdbc;
 
+import dev.veil.driver.errors.Scrubbing;
+import dev.veil.driver.explain.Explainer;
+import dev.veil.driver.explain.Explanation;
 import dev.veil.driver.jdbc.VeilPreparedStatement.GeneratedKeysCheck;
 import dev.veil.driver.pipeline.Entry;
-import dev.veil.driver.pipeline.Scrubbing;
 import dev.veil.driver.pipeline.Session;
-import dev.veil.driver.stages.Explainer;
-import dev.veil.driver.stages.Explanation;
 import dev.veil.driver.pipeline.StatementPlan;
 import dev.veil.jdbc.delegation.JdbcWrapper;
 import dev.veil.jdbc.delegation.WrapsReturned;
@@ -69,7 +69,7 @@ public abstract class VeilConnection implements Connection {
     @Override
     public SQLWarning getWarnings() throws SQLException {
         SQLWarning warnings = delegate.getWarnings();
-        return session.hasTouchedSensitive() ? Scrubbing.withoutValues(warnings, "sensitive columns") : warnings;
+        return session.tracker().hasTouchedSensitive() ? Scrubbing.withoutValues(warnings, "sensitive columns") : warnings;
     }
 
     @Override
@@ -77,7 +77,7 @@ public abstract class VeilConnection implements Connection {
         try {
             delegate.commit();
         } finally {
-            session.transactionEnded(true);
+            session.tracker().transactionEnded(true);
         }
     }
 
@@ -86,7 +86,7 @@ public abstract class VeilConnection implements Connection {
         try {
             delegate.rollback();
         } finally {
-            session.transactionEnded(true);
+            session.tracker().transactionEnded(true);
         }
     }
 
@@ -95,7 +95,7 @@ public abstract class VeilConnection implements Connection {
         try {
             delegate.rollback(savepoint);
         } finally {
-            session.transactionEnded(false);
+            session.tracker().transactionEnded(false);
         }
     }
 
@@ -104,20 +104,20 @@ public abstract class VeilConnection implements Connection {
         try {
             delegate.setAutoCommit(autoCommit);
         } finally {
-            session.transactionEnded(true);
+            session.tracker().transactionEnded(true);
         }
     }
 
     /** A new schema or database changes how names resolve: Veil reads the session's state again. */
     @Override
     public void setSchema(String schema) throws SQLException {
-        session.refreshState();
+        session.tracker().refreshState();
         delegate.setSchema(schema);
     }
 
     @Override
     public void setCatalog(String catalog) throws SQLException {
-        session.refreshState();
+        session.tracker().refreshState();
         delegate.setCatalog(catalog);
     }
 

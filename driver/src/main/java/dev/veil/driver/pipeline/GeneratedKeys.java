@@ -1,7 +1,7 @@
 package dev.veil.driver.pipeline;
 
 import dev.veil.analyzer.TableName;
-import dev.veil.driver.VeilErrors;
+import dev.veil.driver.errors.VeilErrors;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.Catalog;
 import dev.veil.analyzer.Relation;
 import dev.veil.analyzer.SqlAnalyzer;
-import dev.veil.driver.VeilErrors;
 import dev.veil.driver.catalog.DatabaseCatalog;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
 import dev.veil.driver.pipeline.StatementPlan;
@@ -31,7 +31,7 @@ public final class AnalyzeStage implements Stage {
         if (session.engine().isEmpty()) {
             return;
         }
-        FailureCapturingCatalog catalog = new FailureCapturingCatalog(session.catalog());
+        FailureCapturingCatalog catalog = new FailureCapturingCatalog(session.tracker().catalog());
         Analysis analysis = analyzer.analyze(plan.originalSql(), session.engine().get().sqlDialect(), catalog);
         if (catalog.failure != null) {
             // the analyzer does not cache an analysis its catalog failed, so the next statement reads it again

@@ -13,8 +13,8 @@ import dev.veil.approval.client.Decision;
 import dev.veil.approval.client.ExecutionOutcome;
 import dev.veil.approval.client.Requester;
 import dev.veil.approval.client.TouchedColumn;
-import dev.veil.driver.VeilErrors;
 import dev.veil.driver.config.Settings;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.Execution;
 import dev.veil.driver.pipeline.ExecutionTrace;
 import dev.veil.driver.pipeline.Session;
@@ -122,8 +122,8 @@ public final class ApprovalStage implements Stage {
             columns.add(new TouchedColumn(e.getKey().table().toString(), e.getKey().column(),
                     List.of(e.getValue().classId())));
         }
-        String principal = session.requester().orElse(session.principal());
-        return new ApprovalRequest(new Requester(principal, session.principal(), session.application().orElse(null),
+        String principal = session.requester().orElse(session.tracker().principal());
+        return new ApprovalRequest(new Requester(principal, session.tracker().principal(), session.application().orElse(null),
                 HOST), session.databaseUrl().orElse(null), fingerprint, statement,
                 kinds.isEmpty() ? "UNKNOWN" : String.join(";", kinds), List.copyOf(tables), columns,
                 approval.estimatedRows(), approval.rule());

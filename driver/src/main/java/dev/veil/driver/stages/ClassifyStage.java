@@ -12,13 +12,13 @@ import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.TableName;
 import dev.veil.analyzer.WholeRowReference;
 import dev.veil.analyzer.WriteFlow;
-import dev.veil.driver.VeilErrors;
 import dev.veil.driver.catalog.SessionCatalog;
+import dev.veil.driver.engine.Engine;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.GeneratedKeys;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
 import dev.veil.driver.pipeline.StatementPlan;
-import dev.veil.driver.engine.Engine;
 import dev.veil.policy.Classification;
 import dev.veil.policy.Classifier;
 import dev.veil.policy.ColumnInfo;
@@ -105,7 +105,7 @@ public final class ClassifyStage implements Stage {
 
         TableLookups(Session session) throws SQLException {
             this.session = session;
-            this.catalog = session.catalog();
+            this.catalog = session.tracker().catalog();
         }
 
         KnownTable of(TableName table) throws SQLException {

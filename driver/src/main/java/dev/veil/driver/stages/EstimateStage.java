@@ -54,7 +54,7 @@ public final class EstimateStage implements Stage {
                                          Collection<TableName> tables) throws SQLException {
         boolean parameters = plan.entry() == Entry.PREPARE || plan.entry() == Entry.PREPARE_CALL;
         return session.database().estimate(analysis.fingerprint().hash() + (parameters ? "?" : ""),
-                session.catalog().database().identity(), session.catalog().version(),
+                session.tracker().catalog().database().identity(), session.tracker().catalog().version(),
                 () -> session.engine().orElseThrow().estimateRows(session.vendor(), plan.sql(), parameters,
                         tables));
     }

@@ -2,8 +2,8 @@ package dev.veil.driver.stages;
 
 import dev.veil.driver.pipeline.Effects;
 import dev.veil.driver.pipeline.Execution;
-import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
+import dev.veil.driver.session.SessionTracker;
 import java.sql.SQLException;
 
 /**
@@ -20,20 +20,20 @@ public final class UpkeepStage implements Stage {
         if (effects.equals(Effects.NONE)) {
             return execution.proceed();
         }
-        Session session = execution.session();
+        SessionTracker tracker = execution.session().tracker();
         try {
             return execution.proceed();
         } finally {
             if (effects.changesSchema()) {
-                session.schemaChanged();
+                tracker.schemaChanged();
             }
             if (effects.changesSession()) {
-                session.stateChanged();
+                tracker.stateChanged();
             }
             switch (effects.transaction()) {
-                case BEGINS -> session.transactionBegun();
-                case ROLLS_BACK_TO_SAVEPOINT -> session.transactionEnded(false);
-                case ENDS -> session.transactionEnded(true);
+                case BEGINS -> tracker.transactionBegun();
+                case ROLLS_BACK_TO_SAVEPOINT -> tracker.transactionEnded(false);
+                case ENDS -> tracker.transactionEnded(true);
                 default -> {
                 }
             }

@@ -1,13 +1,13 @@
 package dev.veil.driver.engine.mariadb;
 
 import dev.veil.analyzer.Dialect;
-import dev.veil.driver.VeilErrors;
 import dev.veil.driver.engine.AllowedSettings;
 import dev.veil.driver.engine.CatalogReader;
 import dev.veil.driver.engine.Engine;
 import dev.veil.driver.engine.RowEstimator;
 import dev.veil.driver.engine.SessionState;
 import dev.veil.driver.engine.SystemObjects;
+import dev.veil.driver.errors.VeilErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package dev.veil.driver;
+package dev.veil.driver.errors;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;

@@ -1,16 +1,18 @@
-package dev.veil.driver.session;
+package dev.veil.driver;
 
 import dev.veil.approval.client.ApprovalClientConfig;
-import dev.veil.driver.VeilErrors;
-import dev.veil.driver.events.AllSinks;
-import dev.veil.driver.events.ApprovalServerSink;
-import dev.veil.driver.events.UsageEventSink;
 import dev.veil.driver.config.Settings;
 import dev.veil.driver.config.VeilConfig;
 import dev.veil.driver.engine.Engine;
 import dev.veil.driver.engine.Engines;
 import dev.veil.driver.engine.SessionState;
+import dev.veil.driver.errors.VeilErrors;
+import dev.veil.driver.events.AllSinks;
+import dev.veil.driver.events.ApprovalServerSink;
+import dev.veil.driver.events.UsageEventSink;
+import dev.veil.driver.pipeline.DatabaseContext;
 import dev.veil.driver.pipeline.Session;
+import dev.veil.driver.session.SessionTracker;
 import dev.veil.driver.stages.StandardPipeline;
 import dev.veil.policy.HashKey;
 import dev.veil.policy.MaskRenderer;
@@ -61,7 +63,7 @@ public final class SessionOpener {
         UsageEventSink shipped = config.get(Settings.AUDIT_SHIP) && approvalServer.isPresent()
                 ? new ApprovalServerSink(VeilRuntime.shipper(approvalServer.get())) : UsageEventSink.NONE;
         String databaseUrl = withoutParameters(metaData.getURL());
-        Session.Builder session = Session.builder(config, StandardPipeline.create())
+        Session.Builder session = Session.builder(config, StandardPipeline.create(VeilRuntime.analyzer()))
                 .vendor(vendor)
                 .policy(policy)
                 .events(AllSinks.of(VeilRuntime.auditFile(config.get(Settings.AUDIT_FILE)), shipped))
@@ -77,11 +79,13 @@ public final class SessionOpener {
         if (hashKey != null) {
             installHashSecrets(vendor, engine.get(), hashKey);
         }
-        String database = identity(databaseUrl, state.user(), config, policy);
+        DatabaseContext database = VeilRuntime.database(identity(databaseUrl, state.user(), config, policy),
+                config.get(Settings.CATALOG_TTL));
         return session.engine(engine.get())
-                .state(state)
+                .tracker(new SessionTracker(vendor, engine.get(), database.catalog(), config.get(Settings.CATALOG_TTL),
+                        state))
                 .masks(MaskRenderer.of(engine.get().maskDialect(), hashKey))
-                .database(VeilRuntime.database(database, config.get(Settings.CATALOG_TTL)))
+                .database(database)
                 .build();
     }
 

@@ -1,4 +1,4 @@
-package dev.veil.driver.pipeline;
+package dev.veil.driver.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

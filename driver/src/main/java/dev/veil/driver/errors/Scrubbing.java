@@ -1,4 +1,4 @@
-package dev.veil.driver.pipeline;
+package dev.veil.driver.errors;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLDataException;

@@ -1,12 +1,13 @@
-package dev.veil.driver;
+package dev.veil.driver.config;
 
 import dev.veil.driver.config.Settings;
+import dev.veil.driver.errors.VeilErrors;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -116,7 +117,7 @@ public record VeilUrl(String targetUrl, Map<String, String> settings) {
         return scheme(targetUrl);
     }
 
-    static String scheme(String jdbcUrl) {
+    public static String scheme(String jdbcUrl) {
         int second = jdbcUrl.indexOf(':', "jdbc:".length());
         return second < 0 ? "jdbc:" : jdbcUrl.substring(0, second + 1);
     }

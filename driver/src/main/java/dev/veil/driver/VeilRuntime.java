@@ -1,12 +1,13 @@
-package dev.veil.driver.session;
+package dev.veil.driver;
 
 import dev.veil.analyzer.SqlAnalyzer;
 import dev.veil.approval.client.ApprovalClient;
 import dev.veil.approval.client.ApprovalClientConfig;
 import dev.veil.approval.client.UsageEventShipper;
-import dev.veil.driver.VeilErrors;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.events.JsonLinesFileSink;
 import dev.veil.driver.events.UsageEventSink;
+import dev.veil.driver.pipeline.DatabaseContext;
 import dev.veil.policy.Policy;
 import dev.veil.policy.PolicyException;
 import dev.veil.policy.PolicyLoader;

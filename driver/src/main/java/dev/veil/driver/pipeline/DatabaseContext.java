@@ -1,4 +1,4 @@
-package dev.veil.driver.session;
+package dev.veil.driver.pipeline;
 
 import dev.veil.analyzer.TableName;
 import dev.veil.driver.catalog.DatabaseCatalog;
@@ -38,7 +38,7 @@ public final class DatabaseContext {
     private final LoadOnceCache<EstimateKey, OptionalLong> estimates =
             LoadOnceCache.bounded(MAX_ENTRIES, EstimateKey::catalogVersion);
 
-    DatabaseContext(String identity, Duration catalogTtl) {
+    public DatabaseContext(String identity, Duration catalogTtl) {
         this.catalog = new DatabaseCatalog(identity, catalogTtl);
     }
 

@@ -1,11 +1,11 @@
-package dev.veil.driver.stages;
+package dev.veil.driver.explain;
 
 import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.TableName;
-import dev.veil.driver.VeilErrors;
 import dev.veil.driver.decide.MaskingRules;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.StatementPipeline;
@@ -43,11 +43,11 @@ public final class Explainer {
             if (!VeilErrors.raisedByVeil(refusal)) {
                 throw refusal;
             }
-            return new Explanation(sql, engine, session.principal(), reached.exempt(), statements, columns,
+            return new Explanation(sql, engine, session.tracker().principal(), reached.exempt(), statements, columns,
                     references, "REFUSED", VeilErrors.rule(refusal), null, refusal.getMessage());
         }
         StatementPlan plan = attempt.plan();
-        return new Explanation(sql, engine, session.principal(), plan.exempt(), statements, columns, references,
+        return new Explanation(sql, engine, session.tracker().principal(), plan.exempt(), statements, columns, references,
                 plan.decision().name(), plan.approval().map(StatementPlan.Approval::rule).orElse(null), plan.sql(),
                 null);
     }

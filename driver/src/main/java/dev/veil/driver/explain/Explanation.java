@@ -1,4 +1,4 @@
-package dev.veil.driver.stages;
+package dev.veil.driver.explain;
 
 import java.util.List;
 

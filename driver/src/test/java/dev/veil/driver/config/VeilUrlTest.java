@@ -1,8 +1,9 @@
-package dev.veil.driver;
+package dev.veil.driver.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.veil.driver.errors.VeilErrors;
 import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
