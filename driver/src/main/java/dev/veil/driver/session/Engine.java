@@ -6,14 +6,14 @@ import java.util.Optional;
 
 /** The database engines Veil understands, with the dialects of its analyzer and of its masks. */
 public enum Engine {
-    POSTGRESQL(Dialect.POSTGRESQL, dev.veil.policy.Dialect.POSTGRESQL),
-    MARIADB(Dialect.MARIADB, dev.veil.policy.Dialect.MARIADB),
-    H2(Dialect.H2, dev.veil.policy.Dialect.H2);
+    POSTGRESQL(Dialect.POSTGRESQL, dev.veil.policy.mask.Dialect.POSTGRESQL),
+    MARIADB(Dialect.MARIADB, dev.veil.policy.mask.Dialect.MARIADB),
+    H2(Dialect.H2, dev.veil.policy.mask.Dialect.H2);
 
     private final Dialect sqlDialect;
-    private final dev.veil.policy.Dialect maskDialect;
+    private final dev.veil.policy.mask.Dialect maskDialect;
 
-    Engine(Dialect sqlDialect, dev.veil.policy.Dialect maskDialect) {
+    Engine(Dialect sqlDialect, dev.veil.policy.mask.Dialect maskDialect) {
         this.sqlDialect = sqlDialect;
         this.maskDialect = maskDialect;
     }
@@ -22,7 +22,7 @@ public enum Engine {
         return sqlDialect;
     }
 
-    public dev.veil.policy.Dialect maskDialect() {
+    public dev.veil.policy.mask.Dialect maskDialect() {
         return maskDialect;
     }
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veil.it.support.TestDatabase;
 import dev.veil.it.support.TestDatabases;
-import dev.veil.policy.Dialect;
-import dev.veil.policy.HashKey;
-import dev.veil.policy.Mask;
-import dev.veil.policy.MaskRenderer;
-import dev.veil.policy.ReferenceMasker;
-import dev.veil.policy.SessionSetup;
-import dev.veil.policy.ValueType;
+import dev.veil.policy.mask.Dialect;
+import dev.veil.policy.mask.HashKey;
+import dev.veil.policy.mask.Mask;
+import dev.veil.policy.mask.MaskRenderer;
+import dev.veil.policy.mask.ReferenceMasker;
+import dev.veil.policy.mask.SessionSetup;
+import dev.veil.policy.mask.ValueType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -328,7 +328,7 @@ class MaskEquivalenceIT {
     /** The family of a masked value: the input's, except that a fractional step turns integers into decimals. */
     private static ValueType referenceResultType(ValueType input, Mask mask) {
         Mask effective = mask.effectiveFor(input);
-        if (input == ValueType.INTEGER && effective.kind() == dev.veil.policy.MaskKind.ROUND
+        if (input == ValueType.INTEGER && effective.kind() == dev.veil.policy.mask.MaskKind.ROUND
                 && effective.step().stripTrailingZeros().scale() > 0) {
             return ValueType.DECIMAL;
         }

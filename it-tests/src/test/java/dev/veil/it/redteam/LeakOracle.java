@@ -1,7 +1,7 @@
 package dev.veil.it.redteam;
 
-import dev.veil.policy.Dialect;
-import dev.veil.policy.HashKey;
+import dev.veil.policy.mask.Dialect;
+import dev.veil.policy.mask.HashKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
