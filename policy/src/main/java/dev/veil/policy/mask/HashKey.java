@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The configured key ({@code veil.hashKey} / {@code VEIL_HASH_KEY}) is never used directly: the mask key is
  * {@code HMAC-SHA256(configured key, "veil mask hash v1")}. HMAC-SHA256 with that mask key {@code k} is
  * {@code SHA256((k ⊕ opad) ‖ SHA256((k ⊕ ipad) ‖ message))}; the two padded keys are the session secrets. The
- * driver installs them once per connection with bind parameters ({@link #sessionSetup(Dialect)}), and the rendered
+ * driver installs them once per connection with bind parameters ({@link #sessionSetup(MaskDialect)}), and the rendered
  * SQL reads them back from session state. Every rendered hash expression also carries a fingerprint,
  * {@code SHA256(ipadKey ‖ opadKey)}: when a client replaces the session secrets with values of its own choosing the
  * fingerprint no longer matches and the expression yields NULL instead of a hash under a key the client knows.
@@ -29,12 +29,8 @@ public final class HashKey {
     /** Session-state names reserved for the secrets; the driver refuses client statements that mention them. */
     public static final String RESERVED_PREFIX = "veil";
 
-    static final String PG_INNER = "veil.hash_ikey";
-    static final String PG_OUTER = "veil.hash_okey";
-    static final String MARIADB_INNER = "@veil_hash_ikey";
-    static final String MARIADB_OUTER = "@veil_hash_okey";
-    static final String H2_INNER = "@VEIL_HASH_IKEY";
-    static final String H2_OUTER = "@VEIL_HASH_OKEY";
+    /** The integer form of a hash: the first 8 HMAC bytes, as a 64-bit integer, with the top four bits cleared. */
+    public static final long INTEGER_HASH_BITS = 0x0FFF_FFFF_FFFF_FFFFL;
 
     private static final byte[] DERIVATION_LABEL = "veil mask hash v1".getBytes(StandardCharsets.US_ASCII);
     private static final int BLOCK = 64;
@@ -80,25 +76,13 @@ public final class HashKey {
      * as a prepared statement with bind parameters (server-side prepared on MariaDB, so the values never travel in
      * statement text), outside any transaction the client could roll back, before the first masked statement.
      */
-    public SessionSetup sessionSetup(Dialect dialect) {
-        return switch (dialect) {
-            case POSTGRESQL -> new SessionSetup(
-                    "SELECT set_config('" + PG_INNER + "', ?, false), set_config('" + PG_OUTER + "', ?, false)",
-                    List.of(hex(innerPad), hex(outerPad)));
-            case MARIADB -> new SessionSetup("SET " + MARIADB_INNER + " = ?, " + MARIADB_OUTER + " = ?",
-                    List.of(hex(innerPad), hex(outerPad)));
-            case H2 -> new SessionSetup("SET " + H2_INNER + " = ?", List.of(innerPad.clone()))
-                    .and("SET " + H2_OUTER + " = ?", List.of(outerPad.clone()));
-        };
+    public SessionSetup sessionSetup(MaskDialect dialect) {
+        return dialect.hashSecretsSetup(innerPad.clone(), outerPad.clone());
     }
 
     /** The session-state names holding the secrets in {@code dialect}, as they appear in SQL. */
-    public static List<String> reservedNames(Dialect dialect) {
-        return switch (dialect) {
-            case POSTGRESQL -> List.of(PG_INNER, PG_OUTER);
-            case MARIADB -> List.of(MARIADB_INNER, MARIADB_OUTER);
-            case H2 -> List.of(H2_INNER, H2_OUTER);
-        };
+    public static List<String> reservedNames(MaskDialect dialect) {
+        return dialect.hashSecretNames();
     }
 
     String fingerprintHex() {

@@ -103,6 +103,14 @@ public record Mask(MaskKind kind, int keepFirst, int keepLast, String pad, BigDe
         return step != null && step.scale() <= 0;
     }
 
+    /**
+     * Where {@code round} on doubles stops: from 2^52 steps on, a double's precision is about a step or coarser, and
+     * such values are returned as they are.
+     */
+    static double floatingLimit(double step) {
+        return step * 0x1p52;
+    }
+
     /** One code point that prints: a space or a visible character, not a control, format or unassigned one. */
     public static boolean isValidPad(String pad) {
         if (pad.isEmpty() || pad.codePointCount(0, pad.length()) != 1) {

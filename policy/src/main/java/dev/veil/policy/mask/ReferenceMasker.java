@@ -101,7 +101,7 @@ public final class ReferenceMasker {
             case STRING -> HashKey.hex(hashKey.hmac(string(value).getBytes(StandardCharsets.UTF_8)));
             case INTEGER -> {
                 byte[] mac = hashKey.hmac(integer(value).toString().getBytes(StandardCharsets.US_ASCII));
-                yield ByteBuffer.wrap(mac).getLong() & MaskRenderer.HASH_INTEGER_BITS;
+                yield ByteBuffer.wrap(mac).getLong() & HashKey.INTEGER_HASH_BITS;
             }
             case BINARY -> hashKey.hmac(bytes(value));
             default -> throw new IllegalArgumentException("hash does not apply to " + type);
@@ -162,7 +162,7 @@ public final class ReferenceMasker {
     }
 
     static double roundFloating(double x, double step) {
-        if (Math.abs(x) >= MaskRenderer.floatingLimit(step)) {
+        if (Math.abs(x) >= Mask.floatingLimit(step)) {
             return x;
         }
         if (Math.abs(x) < step / 2) {

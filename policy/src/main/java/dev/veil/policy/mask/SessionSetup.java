@@ -31,11 +31,13 @@ public record SessionSetup(List<Statement> statements) {
         statements = List.copyOf(statements);
     }
 
-    SessionSetup(String sql, List<Object> parameters) {
-        this(List.of(new Statement(sql, parameters)));
+    /** One statement. */
+    public static SessionSetup of(String sql, List<Object> parameters) {
+        return new SessionSetup(List.of(new Statement(sql, parameters)));
     }
 
-    SessionSetup and(String sql, List<Object> parameters) {
+    /** These statements, then one more. */
+    public SessionSetup and(String sql, List<Object> parameters) {
         List<Statement> all = new ArrayList<>(statements);
         all.add(new Statement(sql, parameters));
         return new SessionSetup(all);

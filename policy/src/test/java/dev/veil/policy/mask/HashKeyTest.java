@@ -11,7 +11,7 @@ import java.sql.ResultSet;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class HashKeyTest {
 
@@ -20,18 +20,18 @@ class HashKeyTest {
 
     @Test
     void theSessionSecretsComputeTheSameHmacAsTheJvm() throws Exception {
-        byte[] inner = secret(Dialect.POSTGRESQL, 0);
-        byte[] outer = secret(Dialect.POSTGRESQL, 1);
+        byte[] inner = secret(MaskDialects.POSTGRESQL, 0);
+        byte[] outer = secret(MaskDialects.POSTGRESQL, 1);
         byte[] message = "value".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] innerHash = sha256(HashKey.concat(inner, message));
         assertThat(sha256(HashKey.concat(outer, innerHash))).isEqualTo(KEY.hmac(message));
     }
 
     @ParameterizedTest
-    @EnumSource(Dialect.class)
-    void setupSqlNeverContainsTheKeyOrTheSecrets(Dialect dialect) {
+    @MethodSource("dev.veil.policy.mask.MaskDialects#all")
+    void setupSqlNeverContainsTheKeyOrTheSecrets(MaskDialect dialect) {
         SessionSetup setup = KEY.sessionSetup(dialect);
-        String inner = HashKey.hex(secret(Dialect.POSTGRESQL, 0));
+        String inner = HashKey.hex(secret(MaskDialects.POSTGRESQL, 0));
         for (SessionSetup.Statement statement : setup.statements()) {
             assertThat(statement.sql()).contains("?").doesNotContain(CONFIGURED).doesNotContainIgnoringCase(inner)
                     .doesNotContainIgnoringCase(inner.substring(0, 16));
@@ -42,10 +42,10 @@ class HashKeyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Dialect.class)
-    void renderedHashSqlNeverContainsTheKeyOrTheSecrets(Dialect dialect) {
-        String inner = HashKey.hex(secret(Dialect.POSTGRESQL, 0));
-        String outer = HashKey.hex(secret(Dialect.POSTGRESQL, 1));
+    @MethodSource("dev.veil.policy.mask.MaskDialects#all")
+    void renderedHashSqlNeverContainsTheKeyOrTheSecrets(MaskDialect dialect) {
+        String inner = HashKey.hex(secret(MaskDialects.POSTGRESQL, 0));
+        String outer = HashKey.hex(secret(MaskDialects.POSTGRESQL, 1));
         for (ValueType type : ValueType.values()) {
             String sql = MaskRenderer.of(dialect, KEY).render(Mask.hash(), "c", type);
             assertThat(sql).doesNotContain(CONFIGURED).doesNotContainIgnoringCase(inner.substring(0, 16))
@@ -54,8 +54,8 @@ class HashKeyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Dialect.class)
-    void reservedNamesAreTheOnesTheSqlReads(Dialect dialect) {
+    @MethodSource("dev.veil.policy.mask.MaskDialects#all")
+    void reservedNamesAreTheOnesTheSqlReads(MaskDialect dialect) {
         String sql = MaskRenderer.of(dialect, KEY).render(Mask.hash(), "c", ValueType.STRING);
         for (String name : HashKey.reservedNames(dialect)) {
             assertThat(sql).contains(name);
@@ -79,7 +79,8 @@ class HashKeyTest {
     void replacedSessionSecretsMakeTheHashNullInsteadOfAHashUnderAKnownKey() throws Exception {
         try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:hash_key_tamper")) {
             install(h2, KEY);
-            String sql = "SELECT " + MaskRenderer.of(Dialect.H2, KEY).render(Mask.hash(), "'abc'", ValueType.STRING);
+            String sql = "SELECT "
+                    + MaskRenderer.of(MaskDialects.H2, KEY).render(Mask.hash(), "'abc'", ValueType.STRING);
             assertThat(single(h2, sql)).isEqualTo(ReferenceMasker.of(KEY).apply(Mask.hash(), "abc", ValueType.STRING));
 
             install(h2, HashKey.of("a-key-the-client-chose"));
@@ -90,13 +91,14 @@ class HashKeyTest {
     @Test
     void withoutSessionSecretsTheHashIsNull() throws Exception {
         try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:hash_key_missing")) {
-            String sql = "SELECT " + MaskRenderer.of(Dialect.H2, KEY).render(Mask.hash(), "'abc'", ValueType.STRING);
+            String sql = "SELECT "
+                    + MaskRenderer.of(MaskDialects.H2, KEY).render(Mask.hash(), "'abc'", ValueType.STRING);
             assertThat(single(h2, sql)).isNull();
         }
     }
 
     private static void install(Connection c, HashKey key) throws Exception {
-        for (SessionSetup.Statement s : key.sessionSetup(Dialect.H2).statements()) {
+        for (SessionSetup.Statement s : key.sessionSetup(MaskDialects.H2).statements()) {
             try (PreparedStatement ps = c.prepareStatement(s.sql())) {
                 ps.setObject(1, s.parameters().get(0));
                 ps.execute();
@@ -111,8 +113,8 @@ class HashKeyTest {
         }
     }
 
-    private static byte[] secret(Dialect dialect, int index) {
-        Object value = KEY.sessionSetup(Dialect.POSTGRESQL).statements().get(0).parameters().get(index);
+    private static byte[] secret(MaskDialect dialect, int index) {
+        Object value = KEY.sessionSetup(MaskDialects.POSTGRESQL).statements().get(0).parameters().get(index);
         return HexFormat.of().parseHex((String) value);
     }
 

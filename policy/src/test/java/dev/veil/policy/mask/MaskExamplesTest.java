@@ -29,7 +29,7 @@ class MaskExamplesTest {
     @BeforeAll
     static void open() throws SQLException {
         h2 = DriverManager.getConnection("jdbc:h2:mem:mask_examples");
-        for (SessionSetup.Statement s : KEY.sessionSetup(Dialect.H2).statements()) {
+        for (SessionSetup.Statement s : KEY.sessionSetup(MaskDialects.H2).statements()) {
             try (PreparedStatement ps = h2.prepareStatement(s.sql())) {
                 for (int i = 0; i < s.parameters().size(); i++) {
                     ps.setObject(i + 1, s.parameters().get(i));
@@ -85,7 +85,7 @@ class MaskExamplesTest {
     @ParameterizedTest(name = "{0} of {2} ({1}) is {3}")
     @MethodSource("examples")
     void h2GivesTheDocumentedOutput(Mask mask, ValueType type, Object input, Object expected) throws SQLException {
-        String sql = "SELECT " + MaskRenderer.of(Dialect.H2, KEY).render(mask, "t.v", type)
+        String sql = "SELECT " + MaskRenderer.of(MaskDialects.H2, KEY).render(mask, "t.v", type)
                 + " FROM (SELECT CAST(? AS " + h2Type(type) + ") AS v) t";
         try (PreparedStatement ps = h2.prepareStatement(sql)) {
             ps.setObject(1, input);
