@@ -3,6 +3,8 @@ package dev.veil.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.veil.policy.mask.Mask;
+import dev.veil.policy.mask.MaskKind;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URI;

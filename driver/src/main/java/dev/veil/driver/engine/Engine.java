@@ -4,6 +4,7 @@ import dev.veil.analyzer.Dialect;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.TableName;
 import dev.veil.driver.errors.VeilErrors;
+import dev.veil.policy.mask.MaskDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -33,7 +34,7 @@ public abstract class Engine {
     public abstract Dialect sqlDialect();
 
     /** The dialect the policy's masks render in. */
-    public abstract dev.veil.policy.Dialect maskDialect();
+    public abstract MaskDialect maskDialect();
 
     /** How Veil reads relations and functions from this engine's metadata. */
     public abstract CatalogReader catalog();

@@ -8,6 +8,8 @@ import dev.veil.driver.engine.Engine;
 import dev.veil.driver.engine.RowEstimator;
 import dev.veil.driver.engine.SessionState;
 import dev.veil.driver.engine.SystemObjects;
+import dev.veil.policy.mask.MaskDialect;
+import dev.veil.policy.mask.MaskDialects;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,8 +43,8 @@ public final class H2Engine extends Engine {
     }
 
     @Override
-    public dev.veil.policy.Dialect maskDialect() {
-        return dev.veil.policy.Dialect.H2;
+    public MaskDialect maskDialect() {
+        return MaskDialects.H2;
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.veil.driver.engine.RowEstimator;
 import dev.veil.driver.engine.SessionState;
 import dev.veil.driver.engine.SystemObjects;
 import dev.veil.driver.errors.VeilErrors;
+import dev.veil.policy.mask.MaskDialect;
+import dev.veil.policy.mask.MaskDialects;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,8 +51,8 @@ public final class MariaDbEngine extends Engine {
     }
 
     @Override
-    public dev.veil.policy.Dialect maskDialect() {
-        return dev.veil.policy.Dialect.MARIADB;
+    public MaskDialect maskDialect() {
+        return MaskDialects.MARIADB;
     }
 
     @Override

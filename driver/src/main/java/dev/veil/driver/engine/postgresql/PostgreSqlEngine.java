@@ -8,6 +8,8 @@ import dev.veil.driver.engine.InternalQuery;
 import dev.veil.driver.engine.RowEstimator;
 import dev.veil.driver.engine.SessionState;
 import dev.veil.driver.engine.SystemObjects;
+import dev.veil.policy.mask.MaskDialect;
+import dev.veil.policy.mask.MaskDialects;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -44,8 +46,8 @@ public final class PostgreSqlEngine extends Engine {
     }
 
     @Override
-    public dev.veil.policy.Dialect maskDialect() {
-        return dev.veil.policy.Dialect.POSTGRESQL;
+    public MaskDialect maskDialect() {
+        return MaskDialects.POSTGRESQL;
     }
 
     @Override
