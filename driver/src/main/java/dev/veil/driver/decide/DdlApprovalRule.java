@@ -1,5 +1,6 @@
 package dev.veil.driver.decide;
 
+import dev.veil.analyzer.DdlAction;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.StatementKind;
 import dev.veil.policy.ApprovalSettings;
@@ -16,23 +17,20 @@ final class DdlApprovalRule implements DecisionRule {
         if (s.kind() != StatementKind.DDL && s.kind() != StatementKind.DCL) {
             return;
         }
-        String kind = StatementTypes.ddlKind(s.type());
-        if (kind != null && needsApproval(context.approvals().ddl(), kind)) {
-            context.hold("approvals.ddl." + kind);
-        }
+        s.statementType().ddlAction().filter(action -> needsApproval(context.approvals().ddl(), action))
+                .ifPresent(action -> context.hold("approvals.ddl." + action.policyKey()));
     }
 
-    private static boolean needsApproval(ApprovalSettings.Ddl ddl, String kind) {
-        return switch (kind) {
-            case "create" -> ddl.create();
-            case "alter" -> ddl.alter();
-            case "drop" -> ddl.drop();
-            case "truncate" -> ddl.truncate();
-            case "rename" -> ddl.rename();
-            case "comment" -> ddl.comment();
-            case "grant" -> ddl.grant();
-            case "revoke" -> ddl.revoke();
-            default -> false;
+    private static boolean needsApproval(ApprovalSettings.Ddl ddl, DdlAction action) {
+        return switch (action) {
+            case CREATE -> ddl.create();
+            case ALTER -> ddl.alter();
+            case DROP -> ddl.drop();
+            case TRUNCATE -> ddl.truncate();
+            case RENAME -> ddl.rename();
+            case COMMENT -> ddl.comment();
+            case GRANT -> ddl.grant();
+            case REVOKE -> ddl.revoke();
         };
     }
 }

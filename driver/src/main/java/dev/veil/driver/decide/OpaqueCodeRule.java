@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Code and data Veil cannot see through are refused (rule: {@code opaque-code}): a table read through a connection
- * of its own, by anyone; for principals not exempt also procedure calls, code blocks, file access, dynamic SQL,
+ * of its own (H2's linked tables), by anyone; for principals not exempt also procedure calls, code blocks, file access, dynamic SQL,
  * cursors, and functions that are user-defined, unknown or read data beyond their arguments — unless a DBA lists the
  * routine under {@code routines.trusted}. A code block that defines a routine may be held for approval as DDL instead.
  */
@@ -21,7 +21,7 @@ final class OpaqueCodeRule implements DecisionRule {
 
     @Override
     public void checkStatement(RuleContext context, StatementAnalysis s) throws SQLException {
-        if (context.engine().linksForeignData(s)) {
+        if (s.hasHazard(Hazard.Kind.FOREIGN_DATA)) {
             throw context.refusal(s, "a linked table reads through a connection Veil does not see"
                     + " (rule: opaque-code)");
         }

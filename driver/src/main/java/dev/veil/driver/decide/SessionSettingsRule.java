@@ -1,10 +1,10 @@
 package dev.veil.driver.decide;
 
+import dev.veil.analyzer.SettingAccess;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.driver.engine.AllowedSettings;
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * SET, RESET and SHOW may name only the settings the engine lists as harmless ({@link AllowedSettings}): Veil reads SQL
@@ -15,23 +15,18 @@ import java.util.Set;
  */
 final class SessionSettingsRule implements DecisionRule {
 
-    private static final Set<String> SESSION_STATEMENTS = Set.of("SET", "RESET", "SHOW");
-
     @Override
     public void checkStatement(RuleContext context, StatementAnalysis s) throws SQLException {
-        if (!SESSION_STATEMENTS.contains(s.type())) {
-            return;
-        }
         AllowedSettings allowed = context.engine().settings();
-        for (SettingNames.Access access : SettingNames.of(s.type(), s.fingerprint().normalized(),
-                allowed.setAssignsSeveral())) {
+        for (SettingAccess access : s.settings()) {
             String name = access.name();
-            boolean show = access.action().equals("SHOW");
-            boolean forbidden = access.quoted() || name.contains("veil")
+            boolean show = access.action() == SettingAccess.Action.SHOW;
+            boolean forbidden = access.spelledQuoted() || name.contains("veil")
                     || (show ? !allowed.showable(name) : name.startsWith("@") || !allowed.settable(name));
             if (forbidden) {
-                String named = show || !name.isEmpty() ? name : s.type().toLowerCase(Locale.ROOT);
-                throw context.refusal(s, s.type() + " " + named + " is not allowed: it could change how Veil reads"
+                String type = s.statementType().label();
+                String named = show || !name.isEmpty() ? name : type.toLowerCase(Locale.ROOT);
+                throw context.refusal(s, type + " " + named + " is not allowed: it could change how Veil reads"
                         + " statements or clear its session state (rule: session-settings)");
             }
         }

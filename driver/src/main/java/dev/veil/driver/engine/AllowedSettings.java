@@ -5,7 +5,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The session settings of one engine a client may change or show through Veil: those known to be harmless. A setting
+ * The session settings of one engine a client may change or show through Veil: those known to be harmless. The
+ * decide stage checks each setting a statement names ({@code StatementAnalysis.settings()}) here. A setting
  * that changes how text is read (quoting, escapes, character sets, compatibility modes), who runs statements (roles)
  * or that clears session state could make Veil misread or misresolve a later statement; it is not listed.
  */
@@ -14,26 +15,20 @@ public final class AllowedSettings {
     private final Set<String> settable;
     private final List<String> settablePrefixes;
     private final Predicate<String> showable;
-    private final boolean setAssignsSeveral;
 
-    private AllowedSettings(Set<String> settable, List<String> settablePrefixes, Predicate<String> showable,
-                            boolean setAssignsSeveral) {
+    private AllowedSettings(Set<String> settable, List<String> settablePrefixes, Predicate<String> showable) {
         this.settable = Set.copyOf(settable);
         this.settablePrefixes = List.copyOf(settablePrefixes);
         this.showable = showable;
-        this.setAssignsSeveral = setAssignsSeveral;
     }
 
     /**
      * @param settable          settings that SET and RESET may name
      * @param settablePrefixes  prefixes of further such settings (PostgreSQL's planner switches {@code enable_…})
      * @param showable          what SHOW may show
-     * @param setAssignsSeveral whether one SET assigns a comma-separated list of settings (MariaDB), rather than one
-     *                          setting whose value may itself be a list
      */
-    public static AllowedSettings of(Set<String> settable, List<String> settablePrefixes, Predicate<String> showable,
-                                     boolean setAssignsSeveral) {
-        return new AllowedSettings(settable, settablePrefixes, showable, setAssignsSeveral);
+    public static AllowedSettings of(Set<String> settable, List<String> settablePrefixes, Predicate<String> showable) {
+        return new AllowedSettings(settable, settablePrefixes, showable);
     }
 
     /** What SHOW may show: one of {@code shown} — itself or followed by more words ({@code full tables from db}). */
@@ -51,13 +46,8 @@ public final class AllowedSettings {
                 || settable.stream().anyMatch(n -> setting.equals(n) || setting.startsWith(n + " "));
     }
 
-    /** Whether SHOW may show {@code what} (lower case words after SHOW). */
+    /** Whether SHOW may show {@code what} (the lower-case words after SHOW). */
     public boolean showable(String what) {
         return showable.test(what);
-    }
-
-    /** Whether one SET assigns a comma-separated list of settings. */
-    public boolean setAssignsSeveral() {
-        return setAssignsSeveral;
     }
 }

@@ -1,7 +1,6 @@
 package dev.veil.driver.engine;
 
 import dev.veil.analyzer.Dialect;
-import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.TableName;
 import dev.veil.driver.errors.VeilErrors;
 import dev.veil.policy.mask.MaskDialect;
@@ -53,14 +52,6 @@ public abstract class Engine {
      * other column, sensitive or not, can come back as a key, and the flag passes on as it is.
      */
     public boolean generatedKeysAreAutoIncrementOnly() {
-        return false;
-    }
-
-    /**
-     * Whether a statement reaches a table through a connection of its own, which Veil does not see (H2's linked
-     * tables); by default none does.
-     */
-    public boolean linksForeignData(StatementAnalysis statement) {
         return false;
     }
 

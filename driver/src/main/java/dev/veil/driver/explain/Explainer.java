@@ -29,7 +29,7 @@ public final class Explainer {
         List<Explanation.Statement> statements = new ArrayList<>();
         reached.analysis().ifPresent(analysis -> {
             for (StatementAnalysis s : analysis.statements()) {
-                statements.add(new Explanation.Statement(s.kind().name(), s.type(), names(s.tablesRead()),
+                statements.add(new Explanation.Statement(s.kind().name(), s.statementType().label(), names(s.tablesRead()),
                         names(s.tablesWritten()), s.fingerprint().redacted()));
             }
         });

@@ -3,6 +3,7 @@ package dev.veil.driver.stages;
 import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.BaseColumn;
 import dev.veil.analyzer.StatementAnalysis;
+import dev.veil.analyzer.StatementType;
 import dev.veil.analyzer.TableName;
 import dev.veil.approval.client.ApprovalCancelledException;
 import dev.veil.approval.client.ApprovalClient;
@@ -113,7 +114,7 @@ public final class ApprovalStage implements Stage {
         List<String> kinds = new ArrayList<>();
         Set<String> tables = new LinkedHashSet<>();
         for (StatementAnalysis s : analysis.map(Analysis::statements).orElse(List.of())) {
-            kinds.add(s.type() == null ? s.kind().name() : s.type());
+            kinds.add(s.statementType() == StatementType.OTHER ? s.kind().name() : s.statementType().label());
             s.tablesRead().stream().map(TableName::toString).forEach(tables::add);
             s.tablesWritten().stream().map(TableName::toString).forEach(tables::add);
         }

@@ -33,7 +33,8 @@ public final class UpkeepStage implements Stage {
             switch (effects.transaction()) {
                 case BEGINS -> tracker.transactionBegun();
                 case ROLLS_BACK_TO_SAVEPOINT -> tracker.transactionEnded(false);
-                case ENDS -> tracker.transactionEnded(true);
+                // a chained transaction's start is not followed: the session reads its catalog as after any end
+                case ENDS, ENDS_AND_BEGINS -> tracker.transactionEnded(true);
                 default -> {
                 }
             }

@@ -69,7 +69,6 @@ class EnginesTest {
         assertThat(mariadb.settable("sql_mode")).isFalse();
         assertThat(mariadb.showable("full tables from app")).isTrue();
         assertThat(mariadb.showable("processlist")).isFalse();
-        assertThat(mariadb.setAssignsSeveral()).isTrue();
     }
 
     @Test

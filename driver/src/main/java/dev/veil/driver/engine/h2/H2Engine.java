@@ -1,7 +1,6 @@
 package dev.veil.driver.engine.h2;
 
 import dev.veil.analyzer.Dialect;
-import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.driver.engine.AllowedSettings;
 import dev.veil.driver.engine.CatalogReader;
 import dev.veil.driver.engine.Engine;
@@ -65,13 +64,6 @@ public final class H2Engine extends Engine {
     @Override
     public SystemObjects systemObjects() {
         return H2SystemObjects.FORBIDDEN;
-    }
-
-    /** {@code CREATE LINKED TABLE} reads another database through a connection of its own. */
-    @Override
-    public boolean linksForeignData(StatementAnalysis statement) {
-        List<String> tokens = List.of(statement.fingerprint().normalized().split(" "));
-        return tokens.size() > 2 && tokens.get(0).equals("create") && tokens.contains("linked");
     }
 
     /** The regular mode, and names folded to upper case as it does by default. */

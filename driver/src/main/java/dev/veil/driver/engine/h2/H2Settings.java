@@ -11,8 +11,7 @@ final class H2Settings {
             "lock_timeout", "query_timeout", "default_lock_timeout", "lazy_query_execution", "throttle",
             "max_memory_rows", "autocommit"),
             List.of(),
-            AllowedSettings.showing(List.of("tables", "columns", "schemas")),
-            false);
+            AllowedSettings.showing(List.of("tables", "columns", "schemas")));
 
     private H2Settings() {
     }

@@ -19,8 +19,7 @@ final class MariaDbSettings {
                     "full columns", "fields", "full fields", "index", "indexes", "keys", "create", "table status",
                     "engines", "collation", "character set", "charset", "variables", "session variables",
                     "global variables", "status", "session status", "global status", "grants", "privileges",
-                    "plugins", "triggers", "function status", "procedure status", "open tables")),
-            true);
+                    "plugins", "triggers", "function status", "procedure status", "open tables")));
 
     private MariaDbSettings() {
     }

@@ -17,8 +17,7 @@ final class PostgreSqlSettings {
             "transaction_read_only", "timezone_abbreviations"),
             List.of("enable_"),
             // SHOW reads one setting; ALL would list Veil's session secrets
-            shown -> !shown.isEmpty() && !shown.equals("all"),
-            false);
+            shown -> !shown.isEmpty() && !shown.equals("all"));
 
     private PostgreSqlSettings() {
     }
