@@ -14,7 +14,8 @@ wait_for() { # name, command...
 # --- PostgreSQL ------------------------------------------------------------------------------------------------
 if ! pg_isready -h 127.0.0.1 -p 5432 >/dev/null 2>&1; then
   echo "ci: starting PostgreSQL"
-  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
+  # started without our open descriptors: a server must not hold a lock or pipe of the shell that started it
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-
 fi
 wait_for PostgreSQL pg_isready -h 127.0.0.1 -p 5432
 
@@ -27,7 +28,7 @@ psql_admin -c "CREATE DATABASE veil_it OWNER veil_it;"
 # --- MariaDB ---------------------------------------------------------------------------------------------------
 if ! mariadb-admin -h 127.0.0.1 -P 3306 -u root ping >/dev/null 2>&1; then
   echo "ci: starting MariaDB"
-  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-
 fi
 wait_for MariaDB mariadb-admin -h 127.0.0.1 -P 3306 -u root ping
 
