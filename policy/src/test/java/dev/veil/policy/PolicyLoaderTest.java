@@ -176,6 +176,21 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void anUnquotedLeadingStarIsReportedWithHowToQuoteIt() throws PolicyException {
+        String hint = "quote a value that starts with '*', e.g. match: \"*.ssn\"";
+        assertThatThrownBy(() -> PolicyLoader.parse("version: 1\ncolumns:\n  - match: *.ssn\n    class: ssn\n",
+                "policy.yaml"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage("policy.yaml line 3: not valid YAML: while scanning an alias; " + hint);
+        // a star followed by a letter is a valid alias, which Jackson would hand over as the plain name
+        assertThatThrownBy(() -> PolicyLoader.parse("version: 1\nexempt:\n  users: [*admin]\n", "policy.yaml"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage("policy.yaml line 3: YAML aliases are not supported; " + hint);
+        assertThat(PolicyLoader.parse("version: 1\ncolumns:\n  - match: \"*.ssn\"\n    class: ssn\n", "policy.yaml")
+                .columns()).hasSize(1);
+    }
+
+    @Test
     void problemsCarryTheirParts() {
         PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class,
                 () -> PolicyLoader.parse("version: 1\nclasses:\n  ssn:\n    mask: parital\n", "p.yaml"));
