@@ -1,6 +1,6 @@
 package dev.veil.benchmarks;
 
-import dev.veil.driver.VeilUrl;
+import dev.veil.driver.config.VeilUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package dev.veil.cli;
 
-import dev.veil.driver.VeilErrors;
-import dev.veil.driver.VeilUrl;
+import dev.veil.driver.config.VeilUrl;
+import dev.veil.driver.errors.VeilErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

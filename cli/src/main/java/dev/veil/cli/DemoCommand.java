@@ -1,6 +1,6 @@
 package dev.veil.cli;
 
-import dev.veil.driver.VeilUrl;
+import dev.veil.driver.config.VeilUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

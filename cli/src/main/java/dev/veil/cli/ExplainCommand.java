@@ -1,7 +1,7 @@
 package dev.veil.cli;
 
+import dev.veil.driver.explain.Explanation;
 import dev.veil.driver.jdbc.VeilConnection;
-import dev.veil.driver.stages.Explanation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -6,8 +6,9 @@ import dev.veil.analyzer.Dialect;
 import dev.veil.analyzer.Relation;
 import dev.veil.analyzer.SqlAnalyzer;
 import dev.veil.analyzer.StatementAnalysis;
-import dev.veil.driver.VeilUrl;
-import dev.veil.driver.session.Engine;
+import dev.veil.driver.config.VeilUrl;
+import dev.veil.driver.engine.Engine;
+import dev.veil.driver.engine.Engines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ final class SqlScript {
         if (script.isBlank()) {
             return List.of();
         }
-        Optional<Dialect> dialect = Engine.ofUrl(VeilUrl.parse(VeilUrl.wrapping(url)).targetUrl())
+        Optional<Dialect> dialect = Engines.ofUrl(VeilUrl.parse(VeilUrl.wrapping(url)).targetUrl())
                 .map(Engine::sqlDialect);
         if (dialect.isEmpty()) {
             return List.of(script);

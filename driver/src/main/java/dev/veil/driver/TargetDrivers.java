@@ -1,5 +1,7 @@
 package dev.veil.driver;
 
+import dev.veil.driver.config.VeilUrl;
+import dev.veil.driver.errors.VeilErrors;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;

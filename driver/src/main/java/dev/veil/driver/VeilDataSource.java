@@ -2,9 +2,9 @@ package dev.veil.driver;
 
 import dev.veil.driver.config.Settings;
 import dev.veil.driver.config.VeilConfig;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.jdbc.Unwrapping;
 import dev.veil.driver.jdbc.VeilConnection;
-import dev.veil.driver.session.SessionOpener;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veil.driver.config.Setting;
 import dev.veil.driver.config.Settings;
+import dev.veil.driver.errors.VeilErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.veil.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.veil.driver.errors.VeilErrors;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;

@@ -35,7 +35,7 @@ final class DdlStatements {
     private DdlStatements() { }
 
     /** A classified statement: its type, the tables it creates or changes, and those it copies a definition from. */
-    record Result(String type, List<Table> written, List<Table> read) { }
+    record Result(StatementType type, List<Table> written, List<Table> read) { }
 
     static final class Refused extends RuntimeException {
         Refused(String reason) {
@@ -125,7 +125,7 @@ final class DdlStatements {
                     read.add(c.name());
                 }
                 body(t, nameAt + 1, dialect, builtin, false);
-                return new Result("CREATE_TABLE", List.of(name), read);
+                return new Result(StatementType.CREATE_TABLE, List.of(name), read);
             }
             case "INDEX" -> {
                 if (c.isWord("CONCURRENTLY")) c.next();
@@ -136,27 +136,29 @@ final class DdlStatements {
                 int tableAt = c.pos;
                 Table table = c.name();
                 body(t, tableAt + 1, dialect, builtin, false);
-                return new Result("CREATE_INDEX", List.of(table), List.of());
+                return new Result(StatementType.CREATE_INDEX, List.of(table), List.of());
             }
             case "SEQUENCE" -> {
                 ifExists(c, "NOT");
                 int at = c.pos;
                 c.name();
                 body(t, at + 1, dialect, builtin, false);
-                return new Result("CREATE_SEQUENCE", List.of(), List.of());
+                return new Result(StatementType.CREATE_SEQUENCE, List.of(), List.of());
             }
             case "TYPE", "DOMAIN" -> {
                 int at = c.pos;
                 c.name();
                 body(t, at + 1, dialect, builtin, false);
-                return new Result("CREATE_" + object, List.of(), List.of());
+                return new Result(object.equals("TYPE") ? StatementType.CREATE_TYPE : StatementType.CREATE_DOMAIN,
+                        List.of(), List.of());
             }
             case "SCHEMA", "DATABASE" -> {
                 ifExists(c, "NOT");
                 int at = c.pos;
                 c.name();
                 body(t, at + 1, dialect, builtin, false);
-                return new Result("CREATE_" + object, List.of(), List.of());
+                return new Result(object.equals("SCHEMA") ? StatementType.CREATE_SCHEMA : StatementType.CREATE_DATABASE,
+                        List.of(), List.of());
             }
             default -> throw new Refused("CREATE " + object + " is not DDL without a query");
         }
@@ -172,7 +174,14 @@ final class DdlStatements {
         int at = c.pos;
         Table name = c.name();
         body(t, at + 1, dialect, builtin, object.equals("TABLE"));
-        return new Result("ALTER_" + object, object.equals("TABLE") ? List.of(name) : List.of(), List.of());
+        StatementType type = switch (object) {
+            case "TABLE" -> StatementType.ALTER_TABLE;
+            case "INDEX" -> StatementType.ALTER_INDEX;
+            case "SEQUENCE" -> StatementType.ALTER_SEQUENCE;
+            case "TYPE" -> StatementType.ALTER_TYPE;
+            default -> StatementType.ALTER_DOMAIN;
+        };
+        return new Result(type, object.equals("TABLE") ? List.of(name) : List.of(), List.of());
     }
 
     /** DROP of anything: names, commas, IF EXISTS, CASCADE; parentheses only for routine signatures. */
@@ -196,7 +205,7 @@ final class DdlStatements {
                 else break;
             }
         }
-        return new Result("DROP", written, List.of());
+        return new Result(StatementType.DROP, written, List.of());
     }
 
     private static Result truncate(Cursor c) {
@@ -219,7 +228,7 @@ final class DdlStatements {
             }
             c.next();
         }
-        return new Result("TRUNCATE", written, List.of());
+        return new Result(StatementType.TRUNCATE, written, List.of());
     }
 
     /** MariaDB {@code RENAME TABLE a TO b, c TO d}. */
@@ -234,7 +243,7 @@ final class DdlStatements {
             c.next();
         }
         if (c.more()) throw new Refused("RENAME TABLE form");
-        return new Result("RENAME_TABLE", written, List.of());
+        return new Result(StatementType.RENAME_TABLE, written, List.of());
     }
 
     /**
@@ -269,7 +278,7 @@ final class DdlStatements {
                     || k.kind == SqlLexer.Kind.OPERATOR && Set.of(",", ".", "(", ")").contains(k.value);
             if (!ok) throw new Refused("COMMENT with " + k.kind.name().toLowerCase(Locale.ROOT));
         }
-        return new Result("COMMENT", written, List.of());
+        return new Result(StatementType.COMMENT, written, List.of());
     }
 
     private static void ifExists(Cursor c, String not) {

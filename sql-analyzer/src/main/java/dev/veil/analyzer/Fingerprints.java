@@ -27,31 +27,31 @@ final class Fingerprints {
             last = t.end;
             switch (t.kind) {
                 case COMMENT, EXEC_MARKER -> red.append(' ');
-                case STRING, NUMBER -> {
-                    red.append('?');
-                    word(norm, "?");
-                }
-                case PARAM -> {
-                    red.append(text, t.start, t.end);
-                    word(norm, "?");
-                }
-                case WORD, VARIABLE -> {
-                    red.append(text, t.start, t.end);
-                    word(norm, t.value.toLowerCase(Locale.ROOT));
-                }
-                default -> {
-                    red.append(text, t.start, t.end);
-                    word(norm, text.substring(t.start, t.end));
-                }
+                case STRING, NUMBER -> red.append('?');
+                default -> red.append(text, t.start, t.end);
+            }
+            String w = word(text, t);
+            if (w != null) {
+                if (norm.length() > 0) norm.append(' ');
+                norm.append(w);
             }
         }
         String normalized = norm.toString();
         return new Fingerprint(normalized, sha256(normalized), red.toString().strip().replaceAll("\\s+", " "));
     }
 
-    private static void word(StringBuilder b, String w) {
-        if (b.length() > 0) b.append(' ');
-        b.append(w);
+    /**
+     * A significant token as the normalized text writes it: literals as {@code ?}, unquoted words and variables
+     * lower-cased, everything else (quoted identifiers, operators) as written; null for comments and
+     * executable-comment markers.
+     */
+    static String word(String text, SqlLexer.Tok t) {
+        return switch (t.kind) {
+            case COMMENT, EXEC_MARKER -> null;
+            case STRING, NUMBER, PARAM -> "?";
+            case WORD, VARIABLE -> t.value.toLowerCase(Locale.ROOT);
+            default -> text.substring(t.start, t.end);
+        };
     }
 
     static String sha256(String s) {

@@ -20,6 +20,11 @@ public record Hazard(Kind kind, String detail) {
         SYSTEM_RELATION,
         /** Reads a system object that exposes other sessions' statements, settings or column statistics. */
         LEAKY_SYSTEM_OBJECT,
+        /**
+         * Creates an object that reads another database through a connection of its own: H2
+         * {@code CREATE LINKED TABLE}.
+         */
+        FOREIGN_DATA,
         /** Reads or writes session/user variables or settings, which carry values between statements. */
         SESSION_VARIABLE,
         /** References a setting or variable whose name starts with {@code veil} (reserved by Veil). */

@@ -625,7 +625,7 @@ final class Resolver {
             return;
         }
         draft.kind = StatementKind.DDL;
-        draft.type = "SELECT_INTO";
+        draft.type = StatementType.SELECT_INTO;
         TableName target = newTableName(t);
         draft.tablesWritten.add(target);
         for (Out o : outs) draft.writeFlows.add(new WriteFlow(new BaseColumn(target, o.label()), o.lin().sources, o.lin().derived));
@@ -635,7 +635,7 @@ final class Resolver {
         var into = ps.getMySqlSelectIntoClause();
         if (into.getFileName() != null) {
             draft.hazard(Hazard.Kind.EXPORT, "SELECT … INTO " + into.getType());
-            if (depth == 0) draft.type = "SELECT_INTO_OUTFILE";
+            if (depth == 0) draft.type = StatementType.SELECT_INTO_OUTFILE;
         } else {
             draft.hazard(Hazard.Kind.SESSION_VARIABLE, "SELECT … INTO variables");
         }

@@ -166,10 +166,11 @@ public final class SqlAnalyzer {
             d.start = seg.start();
             d.end = seg.end();
             d.text = sql.substring(seg.start(), seg.end());
-            d.type = leadingKeyword(seg);
+            typeByKeyword(seg, d);
             lexicalHazards(seg, d);
             keywordHazards(seg, d);
             d.unknownReason = "JDBC escape syntax: " + reason;
+            facts(lexed.text(), seg, d, dialect);
             out.add(new StatementAnalysis(d, Fingerprints.of(lexed.text(), seg.tokens()), CrossCheck.DISABLED_CHECK));
         }
         if (out.isEmpty()) return single(sql, dialect, "no statement");
@@ -219,7 +220,7 @@ public final class SqlAnalyzer {
             }
         }
         d.text = original.substring(d.start, d.end);
-        d.type = leadingKeyword(seg);
+        typeByKeyword(seg, d);
         d.callFunction = call == JdbcEscapes.CallKind.CALL_FUNCTION;
         Fingerprint fp = Fingerprints.of(lexed.text(), seg.tokens());
         lexicalHazards(seg, d);
@@ -235,18 +236,18 @@ public final class SqlAnalyzer {
             } else {
                 fallback(seg, d, f.getMessage());
             }
-            return new StatementAnalysis(d, fp, cc);
+            return finish(lexed.text(), seg, d, dialect, fp, cc);
         }
         if (ddl && !queryBearing(parsed.statement())) {
             // DDL whose lineage does not matter: the tokens decide, whether or not the parser read it
             ddl(seg, d, dialect, catalog, executed, null);
-            return new StatementAnalysis(d, fp, cc);
+            return finish(lexed.text(), seg, d, dialect, fp, cc);
         }
         String differential = ParseCheck.compare(seg, seg.start(), parsed.tokens());
         if (differential != null) {
             keywordHazards(seg, d);
             d.unknownReason = "lexer and parser disagree: " + differential;
-            return new StatementAnalysis(d, fp, cc);
+            return finish(lexed.text(), seg, d, dialect, fp, cc);
         }
         Resolver r = new Resolver(dialect, catalog, views(dialect, catalog), executed, seg.start(), d, 0);
         r.parameterPlaceholders = lexed.placeholders();
@@ -260,14 +261,33 @@ public final class SqlAnalyzer {
                 // SHOW of a setting by name (SHOW TRANSACTION ISOLATION LEVEL): it reads a setting, like SHOW x
                 d.unknownReason = null;
                 d.kind = StatementKind.UTILITY;
-                d.type = "SHOW";
+                d.type = StatementType.SHOW;
             }
         }
         if (call != null) callEscape(call, d, dialect);
         if (d.unknownReason == null && calcite != null && d.kind == StatementKind.QUERY && call == null) {
             cc = calcite.check(dialect, catalog, d, fp);
         }
+        return finish(lexed.text(), seg, d, dialect, fp, cc);
+    }
+
+    private static StatementAnalysis finish(String text, SqlLexer.Segment seg, StatementAnalysis.Draft d, Dialect dialect,
+                                            Fingerprint fp, CrossCheck cc) {
+        facts(text, seg, d, dialect);
         return new StatementAnalysis(d, fp, cc);
+    }
+
+    /** The facts read from the statement's tokens once its type and kind are known. */
+    private static void facts(String text, SqlLexer.Segment seg, StatementAnalysis.Draft d, Dialect dialect) {
+        if (d.unknownReason == null && d.kind == StatementKind.TCL) {
+            d.transactionEffect = StatementFacts.transactionEffect(d.type, seg.significant());
+        }
+        d.settings = SettingNames.of(d.type, text, seg.tokens(), dialect == Dialect.MARIADB);
+        d.hasWhere = (d.type == StatementType.UPDATE || d.type == StatementType.DELETE)
+                && StatementFacts.topLevelWhere(text, seg.tokens());
+        if (dialect == Dialect.H2 && StatementFacts.createsLinkedTable(text, seg.tokens())) {
+            d.hazard(Hazard.Kind.FOREIGN_DATA, "LINKED TABLE");
+        }
     }
 
     /**
@@ -278,11 +298,11 @@ public final class SqlAnalyzer {
      */
     private static void callEscape(JdbcEscapes.CallKind call, StatementAnalysis.Draft d, Dialect dialect) {
         if (call == JdbcEscapes.CallKind.CALL) {
-            if (d.unknownReason == null && !"CALL".equals(d.type)) d.unknownReason = "JDBC call escape not understood";
-            d.type = "CALL";
+            if (d.unknownReason == null && d.type != StatementType.CALL) d.unknownReason = "JDBC call escape not understood";
+            d.type = StatementType.CALL;
             return;
         }
-        d.type = "CALL_FUNCTION";
+        d.type = StatementType.CALL_FUNCTION;
         d.hazards.removeIf(h -> h.kind() == Hazard.Kind.CALL);
         if (d.unknownReason != null) return;
         if (d.outputs.size() != 1 || d.routine == null) {
@@ -333,6 +353,12 @@ public final class SqlAnalyzer {
 
     // ---- statements the parser does not take ----------------------------------------------------------------------
 
+    /** The type the leading keyword names, until the analysis knows better. */
+    private static void typeByKeyword(SqlLexer.Segment seg, StatementAnalysis.Draft d) {
+        d.keyword = leadingKeyword(seg);
+        d.type = StatementFacts.typeOfKeyword(d.keyword);
+    }
+
     private static String leadingKeyword(SqlLexer.Segment seg) {
         for (SqlLexer.Tok t : seg.tokens()) {
             if (!t.significant()) continue;
@@ -350,7 +376,7 @@ public final class SqlAnalyzer {
 
     /** Statements JSqlParser cannot parse: transaction control and privileges by keyword, everything else UNKNOWN. */
     private static void fallback(SqlLexer.Segment seg, StatementAnalysis.Draft d, String parseError) {
-        String kw = d.type;
+        String kw = d.keyword;
         boolean plainWords = true;
         for (SqlLexer.Tok t : seg.tokens()) {
             if (!t.significant()) continue;

@@ -15,7 +15,12 @@ public final class StatementAnalysis {
     private final int end;
     private final String text;
     private final StatementKind kind;
-    private final String type;
+    private final StatementType type;
+    /** The leading keyword, upper-cased, of a statement of type OTHER (null when there is none). */
+    private final String keyword;
+    private final TransactionEffect transactionEffect;
+    private final List<SettingAccess> settings;
+    private final boolean hasWhere;
     private final String unknownReason;
     private final Set<TableName> tablesRead;
     private final Set<TableName> tablesWritten;
@@ -41,6 +46,10 @@ public final class StatementAnalysis {
         this.text = d.text;
         this.kind = d.unknownReason != null ? StatementKind.UNKNOWN : d.kind;
         this.type = d.type;
+        this.keyword = d.type == StatementType.OTHER ? d.keyword : null;
+        this.transactionEffect = this.kind == StatementKind.TCL ? d.transactionEffect : TransactionEffect.NONE;
+        this.settings = List.copyOf(d.settings);
+        this.hasWhere = d.hasWhere;
         this.unknownReason = d.unknownReason;
         this.tablesRead = Set.copyOf(d.tablesRead);
         this.tablesWritten = Set.copyOf(d.tablesWritten);
@@ -82,16 +91,39 @@ public final class StatementAnalysis {
     public StatementKind kind() { return kind; }
 
     /**
-     * The finer statement type: SELECT, INSERT, UPDATE, DELETE, MERGE, CREATE_TABLE, CREATE_TABLE_AS, SELECT_INTO,
-     * CREATE_VIEW, ALTER, DROP, TRUNCATE, GRANT, COMMIT, SET, SHOW, COPY, CALL, CALL_FUNCTION, DO, … For UNKNOWN
-     * statements the leading keyword, when there is one.
+     * The statement's type, never null: SELECT, INSERT, CREATE_TABLE_AS, SET, CALL, … For UNKNOWN statements the type
+     * their leading keyword names, or {@link StatementType#OTHER}.
      *
      * <p>CALL is {@code CALL p(…)} and the JDBC escape {@code {call p(…)}} (kind UTILITY, with a
      * {@link Hazard.Kind#CALL} hazard). CALL_FUNCTION is the JDBC escape {@code {? = call f(…)}}: kind QUERY, analyzed
      * as {@code SELECT f(…)} (its one output is the function's value, which the vendor driver returns as the OUT
      * parameter), with {@code f} classified like any function call.
      */
-    public String type() { return type; }
+    public StatementType statementType() { return type; }
+
+    /**
+     * The type as a string: {@link StatementType#label()}, or for a statement of type OTHER its leading keyword
+     * (null when it has none).
+     *
+     * @deprecated use {@link #statementType()} and the facts it carries
+     */
+    @Deprecated
+    public String type() { return type == StatementType.OTHER ? keyword : type.label(); }
+
+    /** What a transaction-control statement does to the transaction; NONE for every other statement. */
+    public TransactionEffect transactionEffect() { return transactionEffect; }
+
+    /**
+     * The session settings a SET, RESET or SHOW statement names, in order (MariaDB {@code SET a = 1, b = 2} names
+     * two); empty for other statements. A statement naming nothing reports one setting with an empty name.
+     */
+    public List<SettingAccess> settings() { return settings; }
+
+    /**
+     * Whether an UPDATE or DELETE has a WHERE clause of its own (one outside parentheses, not a subquery's); false for
+     * every other statement.
+     */
+    public boolean hasWhere() { return hasWhere; }
 
     /**
      * The routine a CALL or CALL_FUNCTION statement calls, as the database resolves the name: the parts as written
@@ -144,7 +176,7 @@ public final class StatementAnalysis {
 
     @Override
     public String toString() {
-        return "StatementAnalysis[" + kind + "/" + type + (unknownReason != null ? " (" + unknownReason + ")" : "")
+        return "StatementAnalysis[" + kind + "/" + type() + (unknownReason != null ? " (" + unknownReason + ")" : "")
                 + ", read=" + tablesRead + ", written=" + tablesWritten + ", outputs=" + outputColumns
                 + ", flows=" + writeFlows + ", hazards=" + hazards + "]";
     }
@@ -156,7 +188,12 @@ public final class StatementAnalysis {
         int end;
         String text;
         StatementKind kind = StatementKind.UNKNOWN;
-        String type;
+        StatementType type = StatementType.OTHER;
+        /** The leading keyword, upper-cased; null when the statement starts with none. */
+        String keyword;
+        TransactionEffect transactionEffect = TransactionEffect.NONE;
+        List<SettingAccess> settings = List.of();
+        boolean hasWhere;
         String unknownReason;
         final Set<TableName> tablesRead = new LinkedHashSet<>();
         final Set<TableName> tablesWritten = new LinkedHashSet<>();

@@ -22,6 +22,7 @@ import net.sf.jsqlparser.statement.SetStatement;
 import net.sf.jsqlparser.statement.ShowColumnsStatement;
 import net.sf.jsqlparser.statement.ShowStatement;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.StatementVisitorAdapter;
 import net.sf.jsqlparser.statement.UseStatement;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.comment.Comment;
@@ -32,10 +33,13 @@ import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.view.AlterView;
 import net.sf.jsqlparser.statement.create.view.CreateView;
 import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
 import net.sf.jsqlparser.statement.drop.Drop;
 import net.sf.jsqlparser.statement.execute.Execute;
 import net.sf.jsqlparser.statement.grant.Grant;
+import net.sf.jsqlparser.statement.grant.Revoke;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
 import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.merge.MergeDelete;
 import net.sf.jsqlparser.statement.merge.MergeInsert;
@@ -48,8 +52,11 @@ import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.truncate.Truncate;
+import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.statement.upsert.Upsert;
+import net.sf.jsqlparser.statement.upsert.UpsertType;
 
 /** Analyzes one parsed statement by kind: queries, DML, DDL and the rest. */
 final class Statements {
@@ -64,81 +71,260 @@ final class Statements {
         this.d = d;
     }
 
+    /** Analyzes {@code st} by its type; a statement of any other type is refused. */
     void analyze(Statement st) {
-        if (st instanceof Select s) {
-            d.kind = StatementKind.QUERY;
-            d.type = "SELECT";
-            outputs(r.query(s, null, Clause.OUTPUT, 0));
-            if (d.callFunction && s instanceof net.sf.jsqlparser.statement.select.PlainSelect ps && ps.getFromItem() == null
-                    && ps.getSelectItems().size() == 1 && ps.getSelectItems().get(0).getExpression() instanceof Function f) {
-                // what a JDBC function call escape becomes: the routine it calls
-                d.routine = Labels.qualifiedName(dialect, f.getName());
-                d.routineCategory = r.classify(f.getName());
+        Dispatch dispatch = new Dispatch(st);
+        try {
+            st.accept(dispatch, null);
+        } catch (RuntimeException e) {
+            // the adapter's own traversal of a statement type not analyzed here
+            if (dispatch.handled) throw e;
+        }
+        if (!dispatch.handled) throw new Resolver.Unsupported(st.getClass().getSimpleName() + " statements are not analyzed");
+    }
+
+    /**
+     * Sends the statement to the analysis of its type. Only the statement itself is dispatched: where the adapter
+     * walks into a statement of a type not analyzed here, the statements it meets inside are ignored.
+     */
+    private final class Dispatch extends StatementVisitorAdapter<Void> {
+        private final Statement root;
+        boolean handled;
+
+        Dispatch(Statement root) {
+            this.root = root;
+        }
+
+        private boolean own(Statement st) {
+            if (st != root) return false;
+            handled = true;
+            return true;
+        }
+
+        @Override
+        public <S> Void visit(Select s, S context) {
+            if (own(s)) select(s);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(Insert i, S context) {
+            if (own(i)) insert(i);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(ParenthesedInsert i, S context) {
+            if (own(i)) insert(i);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(Update u, S context) {
+            if (own(u)) update(u);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(ParenthesedUpdate u, S context) {
+            if (own(u)) update(u);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(Upsert u, S context) {
+            if (own(u)) upsert(u);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(Delete del, S context) {
+            if (own(del)) delete(del);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(ParenthesedDelete del, S context) {
+            if (own(del)) delete(del);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(Merge m, S context) {
+            if (own(m)) merge(m);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(CreateTable ct, S context) {
+            if (own(ct)) createTable(ct);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(CreateView cv, S context) {
+            if (own(cv)) createView(cv);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(AlterView av, S context) {
+            if (own(av)) {
+                ddl(StatementType.ALTER_VIEW, av.getView());
+                throw new Resolver.Unsupported("ALTER VIEW is not analyzed");
             }
-        } else if (st instanceof Insert i) {
-            insert(i);
-        } else if (st instanceof Update u) {
-            update(u);
-        } else if (st instanceof net.sf.jsqlparser.statement.upsert.Upsert u) {
-            upsert(u);
-        } else if (st instanceof Delete del) {
-            delete(del);
-        } else if (st instanceof Merge m) {
-            merge(m);
-        } else if (st instanceof CreateTable ct) {
-            createTable(ct);
-        } else if (st instanceof CreateView cv) {
-            createView(cv);
-        } else if (st instanceof AlterView av) {
-            ddl("ALTER_VIEW", av.getView());
-            throw new Resolver.Unsupported("ALTER VIEW is not analyzed");
-        } else if (st instanceof Alter a) {
-            ddl("ALTER", a.getTable());
-        } else if (st instanceof Drop dr) {
-            ddl("DROP", dr.getName());
-        } else if (st instanceof Truncate t) {
-            ddl("TRUNCATE", t.getTable());
-        } else if (st instanceof CreateIndex ci) {
-            ddl("CREATE_INDEX", ci.getTable());
-        } else if (st instanceof CreateSchema || st instanceof CreateSequence || st instanceof Comment) {
-            d.kind = StatementKind.DDL;
-            d.type = st instanceof CreateSchema ? "CREATE_SCHEMA" : st instanceof Comment ? "COMMENT" : "CREATE_SEQUENCE";
-        } else if (st instanceof Grant || st instanceof net.sf.jsqlparser.statement.grant.Revoke) {
-            d.kind = StatementKind.DCL;
-            d.type = st instanceof Grant ? "GRANT" : "REVOKE";
-        } else if (st instanceof Commit) {
-            tcl("COMMIT");
-        } else if (st instanceof RollbackStatement) {
-            tcl("ROLLBACK");
-        } else if (st instanceof SavepointStatement) {
-            tcl("SAVEPOINT");
-        } else if (st instanceof SetStatement s) {
-            set(s);
-        } else if (st instanceof ShowStatement s) {
-            utility("SHOW");
-            settingName(s.getName());
-        } else if (st instanceof ShowColumnsStatement || st instanceof DescribeStatement) {
-            utility("DESCRIBE");
-        } else if (st instanceof UseStatement) {
-            utility("USE");
-        } else if (st instanceof ResetStatement s) {
-            utility("RESET");
-            settingName(s.getName());
-        } else if (st instanceof ExplainStatement e) {
-            explain(e);
-        } else if (st instanceof Execute e) {
-            d.kind = StatementKind.UTILITY;
-            String kw = String.valueOf(e.getExecType()).toUpperCase(Locale.ROOT);
-            d.type = kw.contains("CALL") ? "CALL" : "EXECUTE";
-            d.hazard(d.type.equals("CALL") ? Hazard.Kind.CALL : Hazard.Kind.DYNAMIC_SQL, d.type + " " + e.getName());
-            if (d.type.equals("CALL")) {
-                r.function(e.getName());
-                d.routine = Labels.qualifiedName(dialect, e.getName());
-                // the arguments are values handed to the routine
-                if (e.getExprList() != null) for (Object a : e.getExprList()) r.expr((Expression) a, null, Clause.WRITE_VALUE, 0, null);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(Alter a, S context) {
+            if (own(a)) ddl(StatementType.ALTER, a.getTable());
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(Drop dr, S context) {
+            if (own(dr)) ddl(StatementType.DROP, dr.getName());
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(Truncate t, S context) {
+            if (own(t)) ddl(StatementType.TRUNCATE, t.getTable());
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(CreateIndex ci, S context) {
+            if (own(ci)) ddl(StatementType.CREATE_INDEX, ci.getTable());
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(CreateSchema cs, S context) {
+            if (own(cs)) kind(StatementKind.DDL, StatementType.CREATE_SCHEMA);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(CreateSequence cs, S context) {
+            if (own(cs)) kind(StatementKind.DDL, StatementType.CREATE_SEQUENCE);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(Comment c, S context) {
+            if (own(c)) kind(StatementKind.DDL, StatementType.COMMENT);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(Grant g, S context) {
+            if (own(g)) kind(StatementKind.DCL, StatementType.GRANT);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(Revoke r, S context) {
+            if (own(r)) kind(StatementKind.DCL, StatementType.REVOKE);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(Commit c, S context) {
+            if (own(c)) kind(StatementKind.TCL, StatementType.COMMIT);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(RollbackStatement r, S context) {
+            if (own(r)) kind(StatementKind.TCL, StatementType.ROLLBACK);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(SavepointStatement sp, S context) {
+            if (own(sp)) kind(StatementKind.TCL, StatementType.SAVEPOINT);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(SetStatement set, S context) {
+            if (own(set)) set(set);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(ShowStatement show, S context) {
+            if (own(show)) {
+                kind(StatementKind.UTILITY, StatementType.SHOW);
+                settingName(show.getName());
             }
-        } else {
-            throw new Resolver.Unsupported(st.getClass().getSimpleName() + " statements are not analyzed");
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(ShowColumnsStatement show, S context) {
+            if (own(show)) kind(StatementKind.UTILITY, StatementType.DESCRIBE);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(DescribeStatement describe, S context) {
+            if (own(describe)) kind(StatementKind.UTILITY, StatementType.DESCRIBE);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(UseStatement use, S context) {
+            if (own(use)) kind(StatementKind.UTILITY, StatementType.USE);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(ResetStatement reset, S context) {
+            if (own(reset)) {
+                kind(StatementKind.UTILITY, StatementType.RESET);
+                settingName(reset.getName());
+            }
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(ExplainStatement e, S context) {
+            if (own(e)) explain(e);
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(Execute e, S context) {
+            if (own(e)) execute(e);
+            return null;
+        }
+    }
+
+    private void select(Select s) {
+        d.kind = StatementKind.QUERY;
+        d.type = StatementType.SELECT;
+        outputs(r.query(s, null, Clause.OUTPUT, 0));
+        if (d.callFunction && s instanceof net.sf.jsqlparser.statement.select.PlainSelect ps && ps.getFromItem() == null
+                && ps.getSelectItems().size() == 1 && ps.getSelectItems().get(0).getExpression() instanceof Function f) {
+            // what a JDBC function call escape becomes: the routine it calls
+            d.routine = Labels.qualifiedName(dialect, f.getName());
+            d.routineCategory = r.classify(f.getName());
+        }
+    }
+
+    private void execute(Execute e) {
+        d.kind = StatementKind.UTILITY;
+        String kw = String.valueOf(e.getExecType()).toUpperCase(Locale.ROOT);
+        d.type = kw.contains("CALL") ? StatementType.CALL : StatementType.EXECUTE;
+        d.hazard(d.type == StatementType.CALL ? Hazard.Kind.CALL : Hazard.Kind.DYNAMIC_SQL, d.type.label() + " " + e.getName());
+        if (d.type == StatementType.CALL) {
+            r.function(e.getName());
+            d.routine = Labels.qualifiedName(dialect, e.getName());
+            // the arguments are values handed to the routine
+            if (e.getExprList() != null) for (Object a : e.getExprList()) r.expr((Expression) a, null, Clause.WRITE_VALUE, 0, null);
         }
     }
 
@@ -146,17 +332,12 @@ final class Statements {
         for (Resolver.Out o : outs) d.outputs.add(new OutputColumn(o.label(), o.lin().sources, o.lin().derived));
     }
 
-    private void tcl(String type) {
-        d.kind = StatementKind.TCL;
+    private void kind(StatementKind kind, StatementType type) {
+        d.kind = kind;
         d.type = type;
     }
 
-    private void utility(String type) {
-        d.kind = StatementKind.UTILITY;
-        d.type = type;
-    }
-
-    private void ddl(String type, Table t) {
+    private void ddl(StatementType type, Table t) {
         d.kind = StatementKind.DDL;
         d.type = type;
         if (t != null && t.getName() != null) d.tablesWritten.add(r.newTableName(t));
@@ -177,7 +358,7 @@ final class Statements {
 
     private void set(SetStatement s) {
         d.kind = StatementKind.UTILITY;
-        d.type = "SET";
+        d.type = StatementType.SET;
         for (int i = 0; i < s.getCount(); i++) {
             Object name = s.getName(i);
             String n = String.valueOf(name);
@@ -206,21 +387,21 @@ final class Statements {
     private void explain(ExplainStatement e) {
         Statement inner = e.getStatement();
         if (inner == null) {
-            utility("EXPLAIN");
+            kind(StatementKind.UTILITY, StatementType.EXPLAIN);
             return;
         }
         analyze(inner);
         boolean analyze = e.getOption(ExplainStatement.OptionType.ANALYZE) != null;
         d.outputs.clear();
         d.kind = analyze && !d.tablesWritten.isEmpty() ? StatementKind.DML : StatementKind.UTILITY;
-        d.type = "EXPLAIN";
+        d.type = StatementType.EXPLAIN;
     }
 
     // ---- INSERT -------------------------------------------------------------------------------------------------
 
     private void insert(Insert ins) {
         d.kind = StatementKind.DML;
-        d.type = "INSERT";
+        d.type = StatementType.INSERT;
         if (ins.isOracleMultiInsert() || ins.getOutputClause() != null || ins.isOverwrite()) {
             throw new Resolver.Unsupported("INSERT form");
         }
@@ -284,22 +465,36 @@ final class Statements {
     }
 
     /** MariaDB REPLACE (and H2 MERGE … KEY): an insert that may first delete the conflicting rows. */
-    private void upsert(net.sf.jsqlparser.statement.upsert.Upsert u) {
+    private void upsert(Upsert u) {
         d.kind = StatementKind.DML;
-        d.type = String.valueOf(u.getUpsertType()).toUpperCase(Locale.ROOT);
+        d.type = upsertType(u.getUpsertType());
         if (u.getDuplicateUpdateSets() != null && !u.getDuplicateUpdateSets().isEmpty()) {
-            throw new Resolver.Unsupported(d.type + " with ON DUPLICATE KEY UPDATE");
+            throw new Resolver.Unsupported(d.type.label() + " with ON DUPLICATE KEY UPDATE");
         }
         Relation rel = writable(u.getTable());
         d.tablesRead.add(rel.name());
         Rows rows = rows(targets(u.getColumns(), rel), u.getSelect(), u.getUpdateSets(), rel, null);
-        if (rows == null) throw new Resolver.Unsupported(d.type + " form");
+        if (rows == null) throw new Resolver.Unsupported(d.type.label() + " form");
         List<String> targets = rows.targets();
         List<Lin> values = rows.values();
         if (values.size() != targets.size()) {
-            throw new Resolver.Unsupported(d.type + " gives " + values.size() + " values for " + targets.size() + " columns");
+            throw new Resolver.Unsupported(d.type.label() + " gives " + values.size() + " values for " + targets.size() + " columns");
         }
         for (int i = 0; i < values.size(); i++) flow(rel.name(), targets.get(i), values.get(i));
+    }
+
+    private static StatementType upsertType(UpsertType type) {
+        if (type == null) return StatementType.UPSERT;
+        return switch (type) {
+            case UPSERT -> StatementType.UPSERT;
+            case REPLACE -> StatementType.REPLACE;
+            case REPLACE_SET -> StatementType.REPLACE_SET;
+            case INSERT_OR_ABORT -> StatementType.INSERT_OR_ABORT;
+            case INSERT_OR_FAIL -> StatementType.INSERT_OR_FAIL;
+            case INSERT_OR_IGNORE -> StatementType.INSERT_OR_IGNORE;
+            case INSERT_OR_REPLACE -> StatementType.INSERT_OR_REPLACE;
+            case INSERT_OR_ROLLBACK -> StatementType.INSERT_OR_ROLLBACK;
+        };
     }
 
     /** The columns an INSERT or REPLACE writes and, in the same order, the lineage of what it writes into them. */
@@ -366,7 +561,7 @@ final class Statements {
 
     private void update(Update u) {
         d.kind = StatementKind.DML;
-        d.type = "UPDATE";
+        d.type = StatementType.UPDATE;
         if (u.getOutputClause() != null || u.getForPortionClause() != null || u.getPreferringClause() != null) {
             throw new Resolver.Unsupported("UPDATE form");
         }
@@ -483,7 +678,7 @@ final class Statements {
 
     private void delete(Delete del) {
         d.kind = StatementKind.DML;
-        d.type = "DELETE";
+        d.type = StatementType.DELETE;
         if (del.getOutputClause() != null || del.getForPortionClause() != null || del.getPreferringClause() != null) {
             throw new Resolver.Unsupported("DELETE form");
         }
@@ -521,7 +716,7 @@ final class Statements {
 
     private void merge(Merge m) {
         d.kind = StatementKind.DML;
-        d.type = "MERGE";
+        d.type = StatementType.MERGE;
         if (m.getOutputClause() != null) throw new Resolver.Unsupported("MERGE OUTPUT");
         Resolver.Scope ctes = withScope(m.getWithItemsList());
         Resolver.Scope scope = new Resolver.Scope(ctes, ctes);
@@ -563,14 +758,14 @@ final class Statements {
         TableName target = r.newTableName(ct.getTable());
         d.tablesWritten.add(target);
         if (ct.getSelect() == null) {
-            d.type = "CREATE_TABLE";
+            d.type = StatementType.CREATE_TABLE;
             if (ct.getLikeTable() != null || ct.getTrailingLikeTable() != null) {
                 Table like = ct.getLikeTable() != null ? ct.getLikeTable() : ct.getTrailingLikeTable();
                 d.tablesRead.add(r.lookup(like).name());
             }
             return;
         }
-        d.type = "CREATE_TABLE_AS";
+        d.type = StatementType.CREATE_TABLE_AS;
         List<Resolver.Out> outs = r.query(ct.getSelect(), null, Clause.WRITE_VALUE, 0);
         List<String> names = new ArrayList<>();
         if (ct.getColumns() != null && !ct.getColumns().isEmpty()) for (String c : ct.getColumns()) names.add(r.fold(c));
@@ -585,7 +780,7 @@ final class Statements {
 
     private void createView(CreateView cv) {
         d.kind = StatementKind.DDL;
-        d.type = cv.isMaterialized() ? "CREATE_MATERIALIZED_VIEW" : "CREATE_VIEW";
+        d.type = cv.isMaterialized() ? StatementType.CREATE_MATERIALIZED_VIEW : StatementType.CREATE_VIEW;
         TableName target = r.newTableName(cv.getView());
         d.tablesWritten.add(target);
         List<Resolver.Out> outs = r.query(cv.getSelect(), null, Clause.WRITE_VALUE, 0);

@@ -48,7 +48,7 @@ class CorpusTest {
                 case "kind" -> {
                     String[] kt = v.split("/");
                     assertThat(s.kind().name()).as(ctx).isEqualTo(kt[0]);
-                    if (kt.length > 1) assertThat(s.type()).as(ctx).isEqualTo(kt[1]);
+                    if (kt.length > 1) assertThat(s.statementType().label()).as(ctx).isEqualTo(kt[1]);
                 }
                 case "unknown" -> {
                     expectUnknown = true;

@@ -1,6 +1,6 @@
 package dev.veil.driver.config;
 
-import dev.veil.driver.VeilErrors;
+import dev.veil.driver.errors.VeilErrors;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.veil.driver.jdbc;
 
-import dev.veil.driver.VeilErrors;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.Session;
 import java.sql.SQLException;
 import java.sql.Wrapper;

@@ -1,6 +1,6 @@
 package dev.veil.driver.jdbc;
 
-import dev.veil.driver.VeilUrl;
+import dev.veil.driver.config.VeilUrl;
 import dev.veil.jdbc.delegation.JdbcWrapper;
 import dev.veil.jdbc.delegation.WrapsReturned;
 import java.sql.Connection;

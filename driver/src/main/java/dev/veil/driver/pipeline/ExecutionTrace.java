@@ -1,5 +1,6 @@
 package dev.veil.driver.pipeline;
 
+import dev.veil.driver.errors.Scrubbing;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,15 +1,12 @@
 package dev.veil.driver.pipeline;
 
 import dev.veil.approval.client.ApprovalClient;
-import dev.veil.driver.pipeline.Entry;
-import dev.veil.driver.catalog.DatabaseCatalog;
 import dev.veil.driver.catalog.SessionCatalog;
 import dev.veil.driver.config.Settings;
 import dev.veil.driver.config.VeilConfig;
+import dev.veil.driver.engine.Engine;
 import dev.veil.driver.events.UsageEventSink;
-import dev.veil.driver.session.DatabaseContext;
-import dev.veil.driver.session.Engine;
-import dev.veil.driver.session.SessionState;
+import dev.veil.driver.session.SessionTracker;
 import dev.veil.policy.Policy;
 import dev.veil.policy.mask.MaskRenderer;
 import java.sql.Connection;
@@ -18,8 +15,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What Veil knows about one connection: its settings, the pipeline its statements take, and — when its engine is one
- * Veil understands — the policy, the database's shared catalog, and the session's own state (user, search path).
+ * What a statement's stages may use of its connection, fixed when the session opens: its settings, the pipeline its
+ * statements take and — when its engine is one Veil understands — the engine, the policy, the database's shared
+ * context and the session's {@link SessionTracker}, which follows what changes between statements.
  */
 public final class Session {
 
@@ -34,20 +32,7 @@ public final class Session {
     private final String application;
     private final String databaseUrl;
     private final ApprovalClient approvals;
-    private volatile SessionState state;
-    private volatile SessionCatalog catalog;
-    private volatile boolean touchedSensitive;
-    /** Set after statements that may change the session's state; it is read again before the next statement. */
-    private volatile boolean stale;
-    /** A statement changed the session's state in the current transaction: its end may undo that. */
-    private volatile boolean changedInTransaction;
-    /** A transaction opened with BEGIN/START TRANSACTION while JDBC autocommit is on. */
-    private volatile boolean explicitTransaction;
-    /**
-     * While the session's own transaction holds uncommitted DDL, what it reads of the catalog is its alone: it is kept
-     * here instead of in the database's shared cache, which other sessions (and a rollback) must not see.
-     */
-    private volatile DatabaseCatalog privateCatalog;
+    private final SessionTracker tracker;
 
     private Session(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
@@ -61,7 +46,7 @@ public final class Session {
         this.application = b.application;
         this.databaseUrl = b.databaseUrl;
         this.approvals = b.approvals;
-        this.state = b.state;
+        this.tracker = b.tracker == null ? SessionTracker.untracked() : b.tracker;
     }
 
     public static Builder builder(VeilConfig config, StatementPipeline pipeline) {
@@ -99,6 +84,7 @@ public final class Session {
         return vendor;
     }
 
+    /** What the database's sessions share: its catalog, classifications, row estimates and plans. */
     public DatabaseContext database() {
         return database;
     }
@@ -107,9 +93,14 @@ public final class Session {
         return events;
     }
 
-    /** The database user the session authenticated as. */
-    public String principal() {
-        return state == null ? null : state.user();
+    /** What changes in the session between statements: its state, catalog view and transaction. */
+    public SessionTracker tracker() {
+        return tracker;
+    }
+
+    /** Whether the policy exempts this session's database user: it then sees raw values (and events say so). */
+    public boolean exempt() throws SQLException {
+        return policy.isExempt(tracker.currentPrincipal());
     }
 
     /** Who the application says is asking ({@code veil.requester}); never used for exemptions. */
@@ -131,116 +122,13 @@ public final class Session {
         return Optional.ofNullable(approvals);
     }
 
-    /** Whether the policy exempts this session's database user: it then sees raw values (and events say so). */
-    public boolean exempt() throws SQLException {
-        freshen();
-        return policy.isExempt(principal());
-    }
-
     /** The key under which this session's plan of {@code sql} is shared, or null when plans are not cached. */
     DatabaseContext.PlanKey planKey(String sql, Entry entry) throws SQLException {
         if (engine == null || database == null) {
             return null;
         }
-        SessionCatalog view = catalog();
+        SessionCatalog view = tracker.catalog();
         return new DatabaseContext.PlanKey(sql, entry, view.identity(), view.version(), exempt());
-    }
-
-    /** Notes that a statement touching sensitive columns ran: connection-level warnings are scrubbed from then on. */
-    public void touchedSensitive() {
-        touchedSensitive = true;
-    }
-
-    public boolean hasTouchedSensitive() {
-        return touchedSensitive;
-    }
-
-    /** The catalog as this session sees it. */
-    public SessionCatalog catalog() throws SQLException {
-        freshen();
-        SessionCatalog current = catalog;
-        if (current == null) {
-            SessionState s = state;
-            DatabaseCatalog view = privateCatalog != null ? privateCatalog : database.catalog();
-            current = new SessionCatalog(view, vendor, engine, s.currentCatalog(), s.searchPath());
-            catalog = current;
-        }
-        return current;
-    }
-
-    /**
-     * Marks the session's state (user, search path) as possibly changed by SET, USE, DDL or a JDBC schema change; it
-     * is read again before the next statement is planned — not at once, which on MariaDB would clear the warnings
-     * of the statement that just ran.
-     */
-    public void refreshState() {
-        stale = true;
-    }
-
-    /** A statement may have changed the session's state (SET, USE, DDL). */
-    public void stateChanged() {
-        stale = true;
-        changedInTransaction = true;
-    }
-
-    /** A BEGIN or START TRANSACTION statement opened a transaction (JDBC may still report autocommit). */
-    public void transactionBegun() {
-        explicitTransaction = true;
-    }
-
-    /**
-     * The schema changed (DDL ran). Outside a transaction every session must see it: the shared catalog is dropped.
-     * Inside one, the change is this session's until it commits: the session reads the catalog privately until then.
-     */
-    public void schemaChanged() throws SQLException {
-        database.catalog().invalidate();
-        if (vendor != null && (explicitTransaction || !vendor.getAutoCommit())) {
-            if (privateCatalog == null) {
-                privateCatalog = new DatabaseCatalog(database.catalog().identity() + "|txn:"
-                        + Integer.toHexString(System.identityHashCode(this)) + ":" + System.nanoTime(),
-                        config.get(dev.veil.driver.config.Settings.CATALOG_TTL));
-            } else {
-                privateCatalog.invalidate();
-            }
-        }
-        catalog = null;
-        stateChanged();
-    }
-
-    /**
-     * A transaction ended or rolled back to a savepoint: a rollback undoes SETs and DDL made since, so the state is
-     * read again and this session's private view of the catalog is dropped (at the end) or forgotten (at a savepoint).
-     *
-     * @param completely whether the whole transaction ended (commit, rollback); after a savepoint rollback the
-     *                   session is still inside a transaction whose end undoes more
-     */
-    public void transactionEnded(boolean completely) {
-        if (changedInTransaction) {
-            stale = true;
-            if (completely) {
-                changedInTransaction = false;
-            }
-        }
-        if (privateCatalog != null) {
-            if (completely) {
-                privateCatalog = null;
-                database.catalog().invalidate(); // a commit made the DDL everyone's
-            } else {
-                privateCatalog.invalidate();
-            }
-            catalog = null;
-        }
-        if (completely) {
-            explicitTransaction = false;
-        }
-    }
-
-    private void freshen() throws SQLException {
-        if (stale && engine != null && vendor != null) {
-            state = SessionState.read(vendor, engine);
-            catalog = null;
-            stale = false;
-        }
     }
 
     /** Assembles a session. */
@@ -256,7 +144,7 @@ public final class Session {
         private String application;
         private String databaseUrl;
         private ApprovalClient approvals;
-        private SessionState state;
+        private SessionTracker tracker;
 
         private Builder(VeilConfig config, StatementPipeline pipeline) {
             this.config = config;
@@ -308,8 +196,8 @@ public final class Session {
             return this;
         }
 
-        public Builder state(SessionState state) {
-            this.state = state;
+        public Builder tracker(SessionTracker tracker) {
+            this.tracker = tracker;
             return this;
         }
 

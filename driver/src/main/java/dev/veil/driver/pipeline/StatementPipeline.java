@@ -1,6 +1,5 @@
 package dev.veil.driver.pipeline;
 
-import dev.veil.driver.session.DatabaseContext;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -65,7 +64,7 @@ public final class StatementPipeline {
         }
         StatementPlan current = plan(session, prepared.originalSql(), prepared.entry());
         if (!current.sql().equals(prepared.sql()) || !current.approval().equals(prepared.approval())) {
-            throw dev.veil.driver.VeilErrors.refused("the schema or search path changed since the statement was"
+            throw dev.veil.driver.errors.VeilErrors.refused("the schema or search path changed since the statement was"
                     + " prepared, and it would now be masked or resolved differently; prepare it again"
                     + " (rule: prepared-statement)");
         }

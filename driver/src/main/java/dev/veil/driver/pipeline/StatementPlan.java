@@ -2,12 +2,15 @@ package dev.veil.driver.pipeline;
 
 import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.BaseColumn;
+import dev.veil.analyzer.TableName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +40,8 @@ public final class StatementPlan {
     private final List<String> expectedLabels;
     private final Approval approval;
     private final Effects effects;
-    private final java.util.Set<dev.veil.analyzer.TableName> sensitiveTables;
-    private final Map<dev.veil.analyzer.TableName, WrittenTable> writtenTables;
+    private final Set<TableName> sensitiveTables;
+    private final GeneratedKeys generatedKeys;
     private final String catalogIdentity;
     private final long catalogVersion;
 
@@ -55,8 +58,8 @@ public final class StatementPlan {
         this.expectedLabels = b.expectedLabels == null ? null : List.copyOf(b.expectedLabels);
         this.approval = b.approval;
         this.effects = b.effects;
-        this.sensitiveTables = java.util.Set.copyOf(b.sensitiveTables);
-        this.writtenTables = Map.copyOf(b.writtenTables);
+        this.sensitiveTables = Set.copyOf(b.sensitiveTables);
+        this.generatedKeys = new GeneratedKeys(b.exempt, b.generatedKeysAreAutoIncrementOnly, b.writtenTables);
         this.catalogIdentity = b.catalogIdentity;
         this.catalogVersion = b.catalogVersion;
     }
@@ -82,10 +85,10 @@ public final class StatementPlan {
         this.expectedLabels = null;
         this.approval = null;
         this.effects = effects;
-        java.util.Set<dev.veil.analyzer.TableName> tables = new java.util.LinkedHashSet<>();
+        Set<TableName> tables = new LinkedHashSet<>();
         batch.forEach(p -> tables.addAll(p.sensitiveTables));
-        this.sensitiveTables = java.util.Set.copyOf(tables);
-        this.writtenTables = Map.of();
+        this.sensitiveTables = Set.copyOf(tables);
+        this.generatedKeys = GeneratedKeys.NONE;
         this.catalogIdentity = null;
         this.catalogVersion = 0;
     }
@@ -125,7 +128,7 @@ public final class StatementPlan {
     }
 
     /** Tables the statement reads or writes that have sensitive columns (whether or not it touches those). */
-    public java.util.Set<dev.veil.analyzer.TableName> sensitiveTables() {
+    public Set<TableName> sensitiveTables() {
         return sensitiveTables;
     }
 
@@ -138,9 +141,9 @@ public final class StatementPlan {
         return !exempt && (touchesSensitive() || !sensitiveTables.isEmpty());
     }
 
-    /** The columns of each table the statement writes, for checking which generated keys it may return. */
-    public Map<dev.veil.analyzer.TableName, WrittenTable> writtenTables() {
-        return writtenTables;
+    /** Which generated keys the statement may return. */
+    public GeneratedKeys generatedKeys() {
+        return generatedKeys;
     }
 
     /** The catalog the plan was made against (identity and version); null when the plan is not tied to one. */
@@ -150,12 +153,6 @@ public final class StatementPlan {
 
     public long catalogVersion() {
         return catalogVersion;
-    }
-
-    /**
-     * A table a DML statement writes: its columns in ordinal order and which of them are sensitive.
-     */
-    public record WrittenTable(List<String> columns, java.util.Set<String> sensitiveColumns) {
     }
 
     /** The masks the rewrite applied, as {@code column=mask}. */
@@ -209,22 +206,6 @@ public final class StatementPlan {
     }
 
     /**
-     * What running a statement changes for Veil: DDL makes the cached catalog stale; SET, USE and DDL may change the
-     * session's search path or settings, which Veil then reads again.
-     */
-    public record Effects(boolean changesSchema, boolean changesSession, Transaction transaction) {
-        public static final Effects NONE = new Effects(false, false, Transaction.NONE);
-
-        /** What a statement does to the session's transaction. */
-        public enum Transaction { NONE, BEGINS, ROLLS_BACK_TO_SAVEPOINT, ENDS }
-
-        Effects and(Effects other) {
-            return new Effects(changesSchema || other.changesSchema, changesSession || other.changesSession,
-                    other.transaction != Transaction.NONE ? other.transaction : transaction);
-        }
-    }
-
-    /**
      * Approval a statement needs.
      *
      * @param rule          the rule that fired, e.g. {@code approvals.ddl.drop}
@@ -241,12 +222,13 @@ public final class StatementPlan {
         private Analysis analysis;
         private final Map<BaseColumn, Sensitivity> sensitive = new LinkedHashMap<>();
         private final List<String> masks = new ArrayList<>();
-        private final java.util.Set<dev.veil.analyzer.TableName> sensitiveTables = new java.util.LinkedHashSet<>();
+        private final Set<TableName> sensitiveTables = new LinkedHashSet<>();
         private boolean exempt;
         private List<String> expectedLabels;
         private Approval approval;
         private Effects effects = Effects.NONE;
-        private final Map<dev.veil.analyzer.TableName, WrittenTable> writtenTables = new LinkedHashMap<>();
+        private final Map<TableName, GeneratedKeys.WrittenTable> writtenTables = new LinkedHashMap<>();
+        private boolean generatedKeysAreAutoIncrementOnly;
         private String catalogIdentity;
         private long catalogVersion;
 
@@ -293,11 +275,11 @@ public final class StatementPlan {
         }
 
         /** Tables with sensitive columns that a DDL statement changes. */
-        public java.util.Set<dev.veil.analyzer.TableName> sensitiveTables() {
+        public Set<TableName> sensitiveTables() {
             return sensitiveTables;
         }
 
-        public Builder sensitiveTable(dev.veil.analyzer.TableName table) {
+        public Builder sensitiveTable(TableName table) {
             sensitiveTables.add(table);
             return this;
         }
@@ -332,8 +314,15 @@ public final class StatementPlan {
             return this;
         }
 
-        public Builder writtenTable(dev.veil.analyzer.TableName table, WrittenTable columns) {
+        /** A table the statement writes, for the generated keys it may return. */
+        public Builder writtenTable(TableName table, GeneratedKeys.WrittenTable columns) {
             writtenTables.put(table, columns);
+            return this;
+        }
+
+        /** Whether the engine answers {@code RETURN_GENERATED_KEYS} with the auto-increment value only. */
+        public Builder generatedKeysAreAutoIncrementOnly(boolean autoIncrementOnly) {
+            this.generatedKeysAreAutoIncrementOnly = autoIncrementOnly;
             return this;
         }
 

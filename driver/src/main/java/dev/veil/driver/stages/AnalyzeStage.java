@@ -4,8 +4,8 @@ import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.Catalog;
 import dev.veil.analyzer.Relation;
 import dev.veil.analyzer.SqlAnalyzer;
-import dev.veil.driver.VeilErrors;
 import dev.veil.driver.catalog.DatabaseCatalog;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
 import dev.veil.driver.pipeline.StatementPlan;
@@ -31,13 +31,18 @@ public final class AnalyzeStage implements Stage {
         if (session.engine().isEmpty()) {
             return;
         }
-        FailureCapturingCatalog catalog = new FailureCapturingCatalog(session.catalog());
+        FailureCapturingCatalog catalog = new FailureCapturingCatalog(session.tracker().catalog());
         Analysis analysis = analyzer.analyze(plan.originalSql(), session.engine().get().sqlDialect(), catalog);
         if (catalog.failure != null) {
             // the analyzer does not cache an analysis its catalog failed, so the next statement reads it again
             throw VeilErrors.refused(catalog.failure.getMessage() + "; the statement was not run");
         }
         plan.analysis(analysis);
+        List<dev.veil.analyzer.StatementAnalysis> statements = analysis.statements();
+        if (statements.size() == 1 && !statements.get(0).outputColumns().isEmpty()) {
+            // a result of another shape means the catalog analyzed against is out of date
+            plan.expectedLabels(statements.get(0).outputColumns().stream().map(o -> o.label()).toList());
+        }
     }
 
     /** Keeps the first catalog failure, which the analyzer itself only sees as "not understood". */

@@ -3,6 +3,7 @@ package dev.veil.driver.stages;
 import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.BaseColumn;
 import dev.veil.analyzer.StatementAnalysis;
+import dev.veil.analyzer.StatementType;
 import dev.veil.analyzer.TableName;
 import dev.veil.approval.client.ApprovalCancelledException;
 import dev.veil.approval.client.ApprovalClient;
@@ -13,8 +14,8 @@ import dev.veil.approval.client.Decision;
 import dev.veil.approval.client.ExecutionOutcome;
 import dev.veil.approval.client.Requester;
 import dev.veil.approval.client.TouchedColumn;
-import dev.veil.driver.VeilErrors;
 import dev.veil.driver.config.Settings;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.Execution;
 import dev.veil.driver.pipeline.ExecutionTrace;
 import dev.veil.driver.pipeline.Session;
@@ -113,7 +114,7 @@ public final class ApprovalStage implements Stage {
         List<String> kinds = new ArrayList<>();
         Set<String> tables = new LinkedHashSet<>();
         for (StatementAnalysis s : analysis.map(Analysis::statements).orElse(List.of())) {
-            kinds.add(s.type() == null ? s.kind().name() : s.type());
+            kinds.add(s.statementType() == StatementType.OTHER ? s.kind().name() : s.statementType().label());
             s.tablesRead().stream().map(TableName::toString).forEach(tables::add);
             s.tablesWritten().stream().map(TableName::toString).forEach(tables::add);
         }
@@ -122,8 +123,8 @@ public final class ApprovalStage implements Stage {
             columns.add(new TouchedColumn(e.getKey().table().toString(), e.getKey().column(),
                     List.of(e.getValue().classId())));
         }
-        String principal = session.requester().orElse(session.principal());
-        return new ApprovalRequest(new Requester(principal, session.principal(), session.application().orElse(null),
+        String principal = session.requester().orElse(session.tracker().principal());
+        return new ApprovalRequest(new Requester(principal, session.tracker().principal(), session.application().orElse(null),
                 HOST), session.databaseUrl().orElse(null), fingerprint, statement,
                 kinds.isEmpty() ? "UNKNOWN" : String.join(";", kinds), List.copyOf(tables), columns,
                 approval.estimatedRows(), approval.rule());

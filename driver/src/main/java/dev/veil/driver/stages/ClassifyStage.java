@@ -12,13 +12,13 @@ import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.TableName;
 import dev.veil.analyzer.WholeRowReference;
 import dev.veil.analyzer.WriteFlow;
-import dev.veil.driver.VeilErrors;
-import dev.veil.driver.catalog.InternalQueries;
 import dev.veil.driver.catalog.SessionCatalog;
+import dev.veil.driver.engine.Engine;
+import dev.veil.driver.errors.VeilErrors;
+import dev.veil.driver.pipeline.GeneratedKeys;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
 import dev.veil.driver.pipeline.StatementPlan;
-import dev.veil.driver.session.Engine;
 import dev.veil.policy.ColumnInfo;
 import dev.veil.policy.SensitiveClass;
 import dev.veil.policy.classify.Classification;
@@ -47,6 +47,7 @@ public final class ClassifyStage implements Stage {
     public void plan(Session session, StatementPlan.Builder plan) throws SQLException {
         Optional<Analysis> analysis = plan.analysis();
         plan.exempt(session.exempt());
+        session.engine().ifPresent(e -> plan.generatedKeysAreAutoIncrementOnly(e.generatedKeysAreAutoIncrementOnly()));
         if (analysis.isEmpty() || analysis.get().isUnknown()) {
             return;
         }
@@ -90,8 +91,8 @@ public final class ClassifyStage implements Stage {
     private record KnownTable(Optional<Relation> relation, Map<String, Classification> classes) {
 
         /** A written table's columns in order, and which are sensitive (for generated keys). */
-        Optional<StatementPlan.WrittenTable> written() {
-            return relation.map(r -> new StatementPlan.WrittenTable(
+        Optional<GeneratedKeys.WrittenTable> written() {
+            return relation.map(r -> new GeneratedKeys.WrittenTable(
                     r.columns().stream().map(CatalogColumn::name).toList(), classes.keySet()));
         }
     }
@@ -104,7 +105,7 @@ public final class ClassifyStage implements Stage {
 
         TableLookups(Session session) throws SQLException {
             this.session = session;
-            this.catalog = session.catalog();
+            this.catalog = session.tracker().catalog();
         }
 
         KnownTable of(TableName table) throws SQLException {
@@ -198,7 +199,7 @@ public final class ClassifyStage implements Stage {
         String from = (table.schema() == null ? "" : dialect.quoteIdentifier(table.schema()) + ".")
                 + dialect.quoteIdentifier(table.name());
         String sql = "SELECT " + select + " FROM " + from + " LIMIT " + rows;
-        return InternalQueries.run(session.vendor(), engine, c -> {
+        return engine.runInternal(session.vendor(), c -> {
             Map<String, List<Object>> values = new HashMap<>();
             columns.forEach(col -> values.put(col.name(), new ArrayList<>()));
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

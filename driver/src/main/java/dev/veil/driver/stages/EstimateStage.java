@@ -3,6 +3,7 @@ package dev.veil.driver.stages;
 import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.StatementKind;
+import dev.veil.analyzer.StatementType;
 import dev.veil.analyzer.TableName;
 import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.Session;
@@ -11,6 +12,7 @@ import dev.veil.driver.pipeline.StatementPlan;
 import dev.veil.policy.ApprovalSettings;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -23,7 +25,9 @@ import java.util.Set;
  */
 public final class EstimateStage implements Stage {
 
-    private static final Set<String> WRITES = Set.of("UPDATE", "DELETE", "MERGE", "INSERT", "REPLACE");
+    /** The writes whose rows are estimated. */
+    private static final Set<StatementType> WRITES = EnumSet.of(StatementType.UPDATE, StatementType.DELETE,
+            StatementType.MERGE, StatementType.INSERT, StatementType.REPLACE);
 
     @Override
     public void plan(Session session, StatementPlan.Builder plan) throws SQLException {
@@ -40,9 +44,11 @@ public final class EstimateStage implements Stage {
             if (rows.isPresent() && rows.getAsLong() > approvals.exportRows()) {
                 plan.approval(new StatementPlan.Approval("approvals.exportRows", rows.getAsLong()));
             }
-        } else if (s.kind() == StatementKind.DML && WRITES.contains(s.type()) && approvals.writeRows() > 0
-                && (!s.type().equals("INSERT") && !s.type().equals("REPLACE") || !s.tablesRead().isEmpty())) {
-            Collection<TableName> tables = s.type().equals("INSERT") ? s.tablesRead() : s.tablesWritten();
+        } else if (s.kind() == StatementKind.DML && WRITES.contains(s.statementType()) && approvals.writeRows() > 0
+                && (!insertsRows(s) || !s.tablesRead().isEmpty())) {
+            // an INSERT writes what it reads; the others, rows of the table they write
+            Collection<TableName> tables = s.statementType() == StatementType.INSERT ? s.tablesRead()
+                    : s.tablesWritten();
             OptionalLong rows = estimate(session, plan, analysis.get(), tables);
             if (rows.isPresent() && rows.getAsLong() > approvals.writeRows()) {
                 plan.approval(new StatementPlan.Approval("approvals.writeRows", rows.getAsLong()));
@@ -50,12 +56,17 @@ public final class EstimateStage implements Stage {
         }
     }
 
+    /** INSERT and REPLACE write the rows they are given: only those that read a table write many. */
+    private static boolean insertsRows(StatementAnalysis s) {
+        return s.statementType() == StatementType.INSERT || s.statementType() == StatementType.REPLACE;
+    }
+
     private static OptionalLong estimate(Session session, StatementPlan.Builder plan, Analysis analysis,
                                          Collection<TableName> tables) throws SQLException {
         boolean parameters = plan.entry() == Entry.PREPARE || plan.entry() == Entry.PREPARE_CALL;
         return session.database().estimate(analysis.fingerprint().hash() + (parameters ? "?" : ""),
-                session.catalog().database().identity(), session.catalog().version(),
-                () -> RowEstimates.estimate(session.vendor(), session.engine().orElseThrow(), plan.sql(), parameters,
+                session.tracker().catalog().database().identity(), session.tracker().catalog().version(),
+                () -> session.engine().orElseThrow().estimateRows(session.vendor(), plan.sql(), parameters,
                         tables));
     }
 }

@@ -4,7 +4,7 @@ import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.BaseColumn;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.TableName;
-import dev.veil.driver.VeilErrors;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.events.UsageEvent;
 import dev.veil.driver.pipeline.Execution;
 import dev.veil.driver.pipeline.ExecutionTrace;
@@ -90,7 +90,7 @@ public final class RecordStage implements Stage {
         List<UsageEvent.TouchedColumn> columns = new ArrayList<>();
         sensitive.forEach((column, s) -> columns.add(new UsageEvent.TouchedColumn(column.toString(), s.classId(),
                 s.source())));
-        return new UsageEvent(time, session.principal(), session.requester().orElse(null),
+        return new UsageEvent(time, session.tracker().principal(), session.requester().orElse(null),
                 session.application().orElse(null), fingerprint, kind, List.copyOf(tables), columns, masks, decision,
                 rule, exempt, rows, micros, sqlState);
     }

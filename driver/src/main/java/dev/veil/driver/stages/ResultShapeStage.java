@@ -1,6 +1,6 @@
 package dev.veil.driver.stages;
 
-import dev.veil.driver.VeilErrors;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.Execution;
 import dev.veil.driver.pipeline.ResultListener;
 import dev.veil.driver.pipeline.Stage;
@@ -24,7 +24,7 @@ public final class ResultShapeStage implements Stage {
                 @Override
                 public void opened(ResultSetMetaData metaData) throws SQLException {
                     if (metaData != null && metaData.getColumnCount() != expected.size()) {
-                        execution.session().catalog().database().invalidate();
+                        execution.session().tracker().catalog().database().invalidate();
                         throw VeilErrors.refused("the result has " + metaData.getColumnCount() + " columns where"
                                 + " Veil's analysis expected " + expected.size() + ": the schema changed since Veil"
                                 + " read it; run the statement again (rule: result-shape)");

@@ -4,8 +4,10 @@ import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.Clause;
 import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.RewriteResult;
+import dev.veil.analyzer.StatementType;
 import dev.veil.analyzer.Substitution;
-import dev.veil.driver.VeilErrors;
+import dev.veil.driver.decide.MaskingRules;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
 import dev.veil.driver.pipeline.StatementPlan;
@@ -25,8 +27,8 @@ public final class RewriteStage implements Stage {
      * materialized view stores data, like CREATE TABLE AS: its values are masked.)
      */
     private static boolean definesView(Analysis analysis, ColumnReference ref) {
-        String type = analysis.statements().get(ref.statementIndex()).type();
-        return "CREATE_VIEW".equals(type)
+        StatementType type = analysis.statements().get(ref.statementIndex()).statementType();
+        return type == StatementType.CREATE_VIEW
                 && (ref.clause() == Clause.OUTPUT || ref.clause() == Clause.WRITE_VALUE)
                 && ref.kind() != ColumnReference.Kind.WHOLE_ROW;
     }

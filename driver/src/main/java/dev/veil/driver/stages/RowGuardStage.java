@@ -1,6 +1,6 @@
 package dev.veil.driver.stages;
 
-import dev.veil.driver.VeilErrors;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.Execution;
 import dev.veil.driver.pipeline.ExecutionTrace;
 import dev.veil.driver.pipeline.ResultListener;

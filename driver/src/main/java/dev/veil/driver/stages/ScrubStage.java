@@ -1,9 +1,9 @@
 package dev.veil.driver.stages;
 
-import dev.veil.driver.VeilErrors;
+import dev.veil.driver.errors.Scrubbing;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.Execution;
 import dev.veil.driver.pipeline.ResultListener;
-import dev.veil.driver.pipeline.Scrubbing;
 import dev.veil.driver.pipeline.Stage;
 import dev.veil.driver.pipeline.StatementPlan;
 import java.sql.SQLException;
@@ -21,7 +21,7 @@ public final class ScrubStage implements Stage {
         if (!plan.scrubsErrors()) {
             return execution.proceed();
         }
-        execution.session().touchedSensitive();
+        execution.session().tracker().touchedSensitive();
         execution.trace().listen(new ResultListener() {
             @Override
             public SQLException failed(SQLException error) {

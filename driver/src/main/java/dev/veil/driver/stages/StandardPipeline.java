@@ -1,7 +1,8 @@
 package dev.veil.driver.stages;
 
+import dev.veil.analyzer.SqlAnalyzer;
+import dev.veil.driver.decide.StandardRules;
 import dev.veil.driver.pipeline.StatementPipeline;
-import dev.veil.driver.session.VeilRuntime;
 import java.util.List;
 
 /** The stages every statement passes, in order. Planning runs the first five; each execution runs the rest. */
@@ -10,12 +11,13 @@ public final class StandardPipeline {
     private StandardPipeline() {
     }
 
-    public static StatementPipeline create() {
+    /** @param analyzer the analyzer, shared by the process with its cache of analyses */
+    public static StatementPipeline create(SqlAnalyzer analyzer) {
         return new StatementPipeline(List.of(
                 // planning, once per statement text
-                new AnalyzeStage(VeilRuntime.analyzer()),   // 1 parse, resolve, lineage
+                new AnalyzeStage(analyzer),                 // 1 parse, resolve, lineage
                 new ClassifyStage(),                        // 2 which touched columns are sensitive
-                new DecideStage(),                          // 3 allow · mask · refuse · hold for approval
+                new DecideStage(StandardRules.create()),    // 3 allow · mask · refuse · hold for approval
                 new EstimateStage(),                        //   … and hold large exports and writes
                 new RewriteStage(),                         // 4 masks at each column reference
                 // execution, every time, outermost first; the vendor call is innermost

@@ -1,9 +1,9 @@
 package dev.veil.driver.stages;
 
+import dev.veil.driver.pipeline.Effects;
 import dev.veil.driver.pipeline.Execution;
-import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
-import dev.veil.driver.pipeline.StatementPlan;
+import dev.veil.driver.session.SessionTracker;
 import java.sql.SQLException;
 
 /**
@@ -16,24 +16,25 @@ public final class UpkeepStage implements Stage {
 
     @Override
     public <T> T execute(Execution<T> execution) throws SQLException {
-        StatementPlan.Effects effects = execution.plan().effects();
-        if (effects.equals(StatementPlan.Effects.NONE)) {
+        Effects effects = execution.plan().effects();
+        if (effects.equals(Effects.NONE)) {
             return execution.proceed();
         }
-        Session session = execution.session();
+        SessionTracker tracker = execution.session().tracker();
         try {
             return execution.proceed();
         } finally {
             if (effects.changesSchema()) {
-                session.schemaChanged();
+                tracker.schemaChanged();
             }
             if (effects.changesSession()) {
-                session.stateChanged();
+                tracker.stateChanged();
             }
             switch (effects.transaction()) {
-                case BEGINS -> session.transactionBegun();
-                case ROLLS_BACK_TO_SAVEPOINT -> session.transactionEnded(false);
-                case ENDS -> session.transactionEnded(true);
+                case BEGINS -> tracker.transactionBegun();
+                case ROLLS_BACK_TO_SAVEPOINT -> tracker.transactionEnded(false);
+                // a chained transaction's start is not followed: the session reads its catalog as after any end
+                case ENDS, ENDS_AND_BEGINS -> tracker.transactionEnded(true);
                 default -> {
                 }
             }

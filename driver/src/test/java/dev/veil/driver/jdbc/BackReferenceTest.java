@@ -3,7 +3,7 @@ package dev.veil.driver.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.veil.driver.VeilErrors;
+import dev.veil.driver.errors.VeilErrors;
 import java.sql.Array;
 import java.sql.CallableStatement;
 import java.sql.Connection;

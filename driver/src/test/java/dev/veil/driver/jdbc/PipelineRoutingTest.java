@@ -3,8 +3,8 @@ package dev.veil.driver.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.veil.driver.VeilErrors;
 import dev.veil.driver.config.VeilConfig;
+import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;

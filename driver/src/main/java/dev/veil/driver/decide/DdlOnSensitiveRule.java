@@ -1,0 +1,33 @@
+package dev.veil.driver.decide;
+
+import dev.veil.analyzer.DdlAction;
+import dev.veil.analyzer.StatementAnalysis;
+import dev.veil.analyzer.StatementKind;
+import dev.veil.analyzer.TableName;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * ALTER, RENAME and COMMENT on a table with sensitive columns need an approval or an exempt principal: renamed or
+ * redefined, its columns could escape their classification (rule: {@code ddl-on-sensitive}).
+ */
+final class DdlOnSensitiveRule implements DecisionRule {
+
+    private static final Set<DdlAction> REDEFINING = EnumSet.of(DdlAction.ALTER, DdlAction.RENAME, DdlAction.COMMENT);
+
+    @Override
+    public void checkAfterHazards(RuleContext context, StatementAnalysis s) throws SQLException {
+        if (context.exempt() || s.kind() != StatementKind.DDL || context.plan().approval().isPresent()
+                || !s.statementType().ddlAction().map(REDEFINING::contains).orElse(false)) {
+            return;
+        }
+        for (TableName table : s.tablesWritten()) {
+            if (context.plan().sensitiveTables().contains(table)) {
+                throw context.refusal(s, s.statementType().label() + " changes " + table + ", which has sensitive"
+                        + " columns: renamed or redefined, they could escape their classification; it needs an"
+                        + " approval or an exempt user (rule: ddl-on-sensitive)");
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.veil.driver.decide;
+
+import dev.veil.analyzer.ColumnReference;
+import dev.veil.analyzer.StatementAnalysis;
+import java.sql.SQLException;
+
+/**
+ * Every reference to a sensitive column follows {@link MaskingRules}: where one would refuse — a predicate on a class
+ * that denies predicates (rule: {@code predicates: …}), a whole row that carries a sensitive column (rule:
+ * {@code whole-row}) — the statement is refused; principals who are exempt see raw values.
+ */
+final class SensitiveReferencesRule implements DecisionRule {
+
+    @Override
+    public void checkAfterHazards(RuleContext context, StatementAnalysis s) throws SQLException {
+        if (context.exempt()) {
+            return;
+        }
+        for (ColumnReference ref : s.columnReferences()) {
+            if (context.masking().decide(ref) instanceof MaskingRules.Outcome.Refuse refuse) {
+                throw context.refusal(s, refuse.message());
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.veil.driver.engine;
+
+import dev.veil.analyzer.CatalogColumn;
+import dev.veil.analyzer.Relation;
+import dev.veil.analyzer.TableName;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How Veil reads one engine's relations (JDBC metadata, view definitions) and user-defined functions. The reading is
+ * the same everywhere; each engine says where its names live in JDBC metadata, which schemas are its own metadata,
+ * and how it stores view definitions and routines.
+ */
+public abstract class CatalogReader {
+
+    /**
+     * The catalog part of a relation's name as the cache keys it: as written, else the session's current database.
+     * Engines without a catalog level answer null.
+     */
+    public String catalogOf(String written, String currentCatalog) {
+        return written == null ? currentCatalog : written;
+    }
+
+    /** Whether a session in {@code currentCatalog} can reach {@code relation} at all; if not, it does not exist. */
+    public boolean reachable(TableName relation, String currentCatalog) {
+        return true;
+    }
+
+    /** Whether {@code schema} holds the database's own metadata (those relations are leaves for the analyzer). */
+    protected abstract boolean systemSchema(String schema);
+
+    /** The query of a view's definition: {@link #bindViewDefinition} binds its parameters. */
+    protected abstract String viewDefinitionQuery();
+
+    /** Binds the schema and name of the view to {@link #viewDefinitionQuery()}. */
+    protected void bindViewDefinition(PreparedStatement query, TableName view) throws SQLException {
+        query.setString(1, view.schema());
+        query.setString(2, view.name());
+    }
+
+    /**
+     * The query counting the user-defined routines of a name (its first parameter), in the given schema (its second)
+     * or, when not {@code qualified}, anywhere on the session's search path.
+     */
+    protected abstract String functionQuery(boolean qualified);
+
+    /** The JDBC metadata catalog a relation is listed under. */
+    protected String metadataCatalog(TableName relation) {
+        return relation.catalog();
+    }
+
+    /** The JDBC metadata schema a relation is listed under (not yet escaped as a pattern). */
+    protected String metadataSchema(TableName relation) {
+        return relation.schema();
+    }
+
+    /** Whether a row of {@code getTables}/{@code getColumns} describes {@code relation}. */
+    protected boolean sameRelation(ResultSet row, TableName relation) throws SQLException {
+        return relation.name().equals(row.getString("TABLE_NAME"))
+                && relation.schema().equals(row.getString("TABLE_SCHEM"));
+    }
+
+    /** A relation the engine answers for although its metadata does not list it. */
+    protected Optional<Relation> unlisted(TableName relation) {
+        return Optional.empty();
+    }
+
+    /** The relation's definition: its kind, columns in order and, for a view, its definition. */
+    public Optional<Relation> readRelation(Connection c, TableName key) throws SQLException {
+        DatabaseMetaData md = c.getMetaData();
+        String escape = md.getSearchStringEscape();
+        String jdbcCatalog = metadataCatalog(key);
+        String jdbcSchema = escapePattern(metadataSchema(key), escape);
+        String tablePattern = escapePattern(key.name(), escape);
+        Relation.Kind kind = null;
+        try (ResultSet rs = md.getTables(jdbcCatalog, jdbcSchema, tablePattern, null)) {
+            while (rs.next()) {
+                if (sameRelation(rs, key)) {
+                    // the databases' own metadata relations are leaves: what they show is metadata, and the few
+                    // that show data or other sessions' statements are refused by name
+                    kind = systemSchema(key.schema()) ? Relation.Kind.SYSTEM_TABLE
+                            : kindOf(rs.getString("TABLE_TYPE"));
+                    break;
+                }
+            }
+        }
+        if (kind == null) {
+            // a real table of that name wins over relations the engine answers for unlisted
+            return unlisted(key);
+        }
+        record Col(int position, CatalogColumn column) {
+        }
+        List<Col> read = new ArrayList<>();
+        try (ResultSet rs = md.getColumns(jdbcCatalog, jdbcSchema, tablePattern, "%")) {
+            while (rs.next()) {
+                if (!sameRelation(rs, key)) {
+                    continue;
+                }
+                String nullable = rs.getString("IS_NULLABLE");
+                read.add(new Col(rs.getInt("ORDINAL_POSITION"), new CatalogColumn(rs.getString("COLUMN_NAME"), 1,
+                        rs.getString("TYPE_NAME"), rs.getInt("DATA_TYPE"),
+                        "YES".equals(nullable) ? Boolean.TRUE : "NO".equals(nullable) ? Boolean.FALSE : null,
+                        rs.getString("REMARKS"))));
+            }
+        }
+        read.sort(Comparator.comparingInt(Col::position));
+        List<CatalogColumn> columns = new ArrayList<>();
+        for (Col col : read) {
+            CatalogColumn cc = col.column();
+            // positions may have gaps (dropped columns); the analyzer wants 1..n in order
+            columns.add(new CatalogColumn(cc.name(), columns.size() + 1, cc.typeName(), cc.jdbcType(), cc.nullable(),
+                    cc.comment()));
+        }
+        String definition = kind == Relation.Kind.VIEW || kind == Relation.Kind.MATERIALIZED_VIEW
+                ? viewDefinition(c, key) : null;
+        return Optional.of(new Relation(key, kind, columns, definition));
+    }
+
+    /** Whether a user-defined routine of that name exists: in {@code schema}, or on the search path when null. */
+    public boolean isUserDefinedFunction(Connection c, String schema, String name) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(functionQuery(schema != null))) {
+            p.setString(1, name);
+            if (schema != null) {
+                p.setString(2, schema);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    private String viewDefinition(Connection c, TableName view) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(viewDefinitionQuery())) {
+            bindViewDefinition(p, view);
+            try (ResultSet rs = p.executeQuery()) {
+                // a view whose definition cannot be read resolves to UNKNOWN, never to "no sources"
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static String escapePattern(String name, String escape) {
+        if (name == null || escape == null || escape.isEmpty()) {
+            return name;
+        }
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    }
+
+    private static Relation.Kind kindOf(String tableType) {
+        String type = tableType == null ? "" : tableType.toUpperCase(Locale.ROOT);
+        return switch (type) {
+            case "TABLE", "BASE TABLE", "PARTITIONED TABLE", "FOREIGN TABLE", "TEMPORARY TABLE", "LOCAL TEMPORARY",
+                 "GLOBAL TEMPORARY", "TEMPORARY VIEW" -> type.endsWith("VIEW") ? Relation.Kind.VIEW : Relation.Kind.TABLE;
+            case "VIEW" -> Relation.Kind.VIEW;
+            case "MATERIALIZED VIEW" -> Relation.Kind.MATERIALIZED_VIEW;
+            case "SYSTEM TABLE", "SYSTEM VIEW", "SYSTEM TOAST TABLE" -> Relation.Kind.SYSTEM_TABLE;
+            default -> Relation.Kind.OTHER;
+        };
+    }
+}

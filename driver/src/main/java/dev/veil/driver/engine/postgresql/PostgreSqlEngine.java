@@ -1,0 +1,100 @@
+package dev.veil.driver.engine.postgresql;
+
+import dev.veil.analyzer.Dialect;
+import dev.veil.driver.engine.AllowedSettings;
+import dev.veil.driver.engine.CatalogReader;
+import dev.veil.driver.engine.Engine;
+import dev.veil.driver.engine.InternalQuery;
+import dev.veil.driver.engine.RowEstimator;
+import dev.veil.driver.engine.SessionState;
+import dev.veil.driver.engine.SystemObjects;
+import dev.veil.policy.mask.MaskDialect;
+import dev.veil.policy.mask.MaskDialects;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** PostgreSQL. */
+public final class PostgreSqlEngine extends Engine {
+
+    private final CatalogReader catalog = new PostgreSqlCatalog();
+    private final RowEstimator rowEstimator = new PostgreSqlRowEstimator();
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    protected boolean acceptsUrl(String url) {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    protected boolean isProduct(String productName) {
+        return productName.contains("postgresql");
+    }
+
+    @Override
+    public Dialect sqlDialect() {
+        return Dialect.POSTGRESQL;
+    }
+
+    @Override
+    public MaskDialect maskDialect() {
+        return MaskDialects.POSTGRESQL;
+    }
+
+    @Override
+    public CatalogReader catalog() {
+        return catalog;
+    }
+
+    @Override
+    public RowEstimator rowEstimator() {
+        return rowEstimator;
+    }
+
+    @Override
+    public AllowedSettings settings() {
+        return PostgreSqlSettings.ALLOWED;
+    }
+
+    @Override
+    public SystemObjects systemObjects() {
+        return PostgreSqlSystemObjects.FORBIDDEN;
+    }
+
+    /** An error inside a transaction aborts the whole transaction: Veil's own queries run behind a savepoint. */
+    @Override
+    public <T> T runInternal(Connection vendor, InternalQuery<T> query) throws SQLException {
+        return behindSavepoint(vendor, query);
+    }
+
+    /** Standard-conforming strings and UTF-8 on both ends: the analyzer reads text as such a server does. */
+    @Override
+    protected SessionState readState(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT session_user, current_database(), current_schemas(true),"
+                     + " current_setting('standard_conforming_strings'), current_setting('server_encoding'),"
+                     + " current_setting('client_encoding')")) {
+            rs.next();
+            requireDefault(rs.getString(4).equalsIgnoreCase("on"), "PostgreSQL standard_conforming_strings is off");
+            requireDefault(rs.getString(5).equalsIgnoreCase("UTF8"), "PostgreSQL server_encoding is not UTF8");
+            requireDefault(rs.getString(6).equalsIgnoreCase("UTF8"), "PostgreSQL client_encoding is not UTF8");
+            Array schemas = rs.getArray(3);
+            List<String> path = new ArrayList<>(Arrays.asList((String[]) schemas.getArray()));
+            // the session's temporary schema is searched first, whether or not current_schemas lists it first
+            path.stream().filter(p -> p.startsWith("pg_temp_")).findFirst().ifPresent(temp -> {
+                path.remove(temp);
+                path.add(0, temp);
+            });
+            return new SessionState(rs.getString(1), rs.getString(2), path);
+        }
+    }
+}

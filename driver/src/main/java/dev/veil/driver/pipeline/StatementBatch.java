@@ -1,0 +1,38 @@
+package dev.veil.driver.pipeline;
+
+import dev.veil.driver.errors.VeilErrors;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statements added with {@code addBatch(sql)}, each planned when it is added — against the schema and session as
+ * they are then, so none may follow a statement that changes them ({@link Effects#changesWhatFollows()}).
+ */
+public final class StatementBatch {
+
+    private final List<StatementPlan> plans = new ArrayList<>();
+
+    /** Refuses another statement after one that changes the schema or the session; checked before it is planned. */
+    public void checkOpen() throws SQLException {
+        // nothing is ever added after such a statement, so only the last one added can be one
+        if (!plans.isEmpty() && plans.get(plans.size() - 1).effects().changesWhatFollows()) {
+            throw VeilErrors.refused("a batch cannot continue after a statement that changes the schema or the"
+                    + " session: the statements after it would run against what Veil has not analyzed"
+                    + " (rule: multi-statement)");
+        }
+    }
+
+    public void add(StatementPlan plan) {
+        plans.add(plan);
+    }
+
+    /** The plan of {@code executeBatch()}: the statements added, in order. */
+    public StatementPlan plan() {
+        return StatementPlan.batch(plans);
+    }
+
+    public void clear() {
+        plans.clear();
+    }
+}
