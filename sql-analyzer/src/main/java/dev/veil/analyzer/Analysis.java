@@ -6,6 +6,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 
+import dev.veil.analyzer.internal.escapes.EscapeRefused;
+import dev.veil.analyzer.internal.escapes.Frag;
+import dev.veil.analyzer.internal.escapes.JdbcEscapes;
+import dev.veil.analyzer.internal.escapes.Translation;
+import dev.veil.analyzer.internal.lexing.SqlLexer;
+
 /**
  * The analysis of a SQL string: one {@link StatementAnalysis} per statement. Immutable and shared (cached);
  * {@link #rewrite} does not change it.
@@ -18,14 +24,14 @@ public final class Analysis {
     private final List<StatementAnalysis> statements;
     private final Fingerprint fingerprint;
     /** JDBC escapes translated as the vendor driver does; null or identity when there are none. */
-    private final JdbcEscapes.Translation translation;
+    private final Translation translation;
 
     Analysis(String sql, String executedSql, Dialect dialect, List<StatementAnalysis> statements) {
         this(sql, executedSql, dialect, statements, null);
     }
 
     Analysis(String sql, String executedSql, Dialect dialect, List<StatementAnalysis> statements,
-             JdbcEscapes.Translation translation) {
+             Translation translation) {
         this.sql = sql;
         this.executedSql = executedSql;
         this.dialect = dialect;
@@ -186,7 +192,7 @@ public final class Analysis {
      * the analyzed text with the same edits: otherwise the rewrite is refused.
      */
     private RewriteResult rewriteThroughEscapes(List<Edit> edits) {
-        JdbcEscapes.Frag map = translation.frag();
+        Frag map = translation.frag();
         List<Edit> original = new ArrayList<>();
         List<Edit> analyzed = new ArrayList<>();
         for (Edit e : edits) {
@@ -219,7 +225,7 @@ public final class Analysis {
         try {
             translated = lexed.error() != null ? null
                     : JdbcEscapes.translate(rewritten, dialect, lexed.tokens(), lexed.segments()).text();
-        } catch (JdbcEscapes.Refused r) {
+        } catch (EscapeRefused r) {
             translated = null;
         }
         if (!rewrittenAnalyzed.equals(translated)) {
@@ -231,11 +237,7 @@ public final class Analysis {
     /** The quoted alias that makes the vendor driver report {@code label}; null when the dialect cannot carry it. */
     private String alias(String label) {
         if (label == null) return null;
-        int max = switch (dialect) {
-            case POSTGRESQL -> 63;
-            case MARIADB -> 256;
-            case H2 -> 256;
-        };
+        int max = dialect.rules().maxAliasLength();
         if (label.length() > max || label.isEmpty()) return null;
         return dialect.quoteIdentifier(label);
     }

@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.calcite.avatica.util.Casing;
-import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
@@ -165,14 +163,7 @@ final class CalciteCrossCheck {
         SqlParser.Config c = SqlParser.config()
                 .withParserFactory(SqlBabelParserImpl.FACTORY)
                 .withConformance(SqlConformanceEnum.BABEL);
-        return switch (dialect) {
-            case POSTGRESQL -> c.withQuoting(Quoting.DOUBLE_QUOTE).withUnquotedCasing(Casing.TO_LOWER)
-                    .withQuotedCasing(Casing.UNCHANGED).withCaseSensitive(true);
-            case H2 -> c.withQuoting(Quoting.DOUBLE_QUOTE).withUnquotedCasing(Casing.TO_UPPER)
-                    .withQuotedCasing(Casing.UNCHANGED).withCaseSensitive(true);
-            case MARIADB -> c.withQuoting(Quoting.BACK_TICK).withUnquotedCasing(Casing.UNCHANGED)
-                    .withQuotedCasing(Casing.UNCHANGED).withCaseSensitive(false);
-        };
+        return dialect.rules().calciteParser(c);
     }
 
     /** A catalog relation as a Calcite table: only its row type matters, it is never scanned. */

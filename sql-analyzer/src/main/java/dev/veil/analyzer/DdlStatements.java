@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.veil.analyzer.internal.lexing.SqlLexer;
+import dev.veil.analyzer.internal.resolve.Builtins;
+import dev.veil.analyzer.internal.resolve.Labels;
+
 import net.sf.jsqlparser.schema.Table;
 
 /**
@@ -64,10 +68,6 @@ final class DdlStatements {
     /** Words after which a name (of a table, index or constraint) may be followed by parentheses. */
     private static final Set<String> NAME_BEFORE = Set.of("TABLE", "EXISTS", "REFERENCES", "ON", "INDEX", "KEY", "UNIQUE",
             "FULLTEXT", "SPATIAL", "CONSTRAINT", "PARTITION", "SUBPARTITION", "OF", "ONLY", "LIKE");
-
-    /** MariaDB storage engines that keep their rows in the database itself. */
-    private static final Set<String> LOCAL_ENGINES = Set.of("INNODB", "MYISAM", "ARIA", "MEMORY", "HEAP", "ARCHIVE",
-            "BLACKHOLE", "ROCKSDB", "COLUMNSTORE", "MROONGA", "SEQUENCE");
 
     private static final Set<String> FORBIDDEN = Set.of("SELECT", "INSERT", "MERGE", "RETURNING", "EXECUTE", "EXEC",
             "CALL", "COPY", "PREPARE", "HANDLER", "DO", "LOAD", "REPLACE_INTO");
@@ -345,7 +345,7 @@ final class DdlStatements {
                 int j = i + 1;
                 if (j < t.size() && t.get(j).isOp("=")) j++;
                 String engine = j < t.size() && t.get(j).kind == SqlLexer.Kind.WORD ? up(t.get(j)) : "";
-                if (dialect != Dialect.MARIADB || !LOCAL_ENGINES.contains(engine)) {
+                if (!dialect.rules().localStorageEngine(engine)) {
                     throw new Refused("DDL with a storage engine that may read files or other servers");
                 }
             }

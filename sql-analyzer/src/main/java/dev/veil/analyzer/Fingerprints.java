@@ -7,6 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import dev.veil.analyzer.internal.lexing.SqlLexer;
+
 /** Computes statement fingerprints from the lexer's tokens: literals become {@code ?}, comments disappear. */
 final class Fingerprints {
 

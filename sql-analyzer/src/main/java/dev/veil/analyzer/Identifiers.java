@@ -2,16 +2,11 @@ package dev.veil.analyzer;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Writing identifiers back into SQL: bare when the database reads the bare word as that name, quoted otherwise. */
 final class Identifiers {
 
     private Identifiers() { }
-
-    private static final Pattern PG_PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
-    private static final Pattern H2_PLAIN = Pattern.compile("[A-Z_][A-Z0-9_]*");
-    private static final Pattern MARIADB_PLAIN = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     /**
      * Words any of the three databases reserves or treats specially (SQL:2016, PostgreSQL, MariaDB, H2). Generous on
@@ -41,12 +36,7 @@ final class Identifiers {
 
     /** {@code name} as the dialect reads it back: bare when that is unambiguous, quoted otherwise. */
     static String quoteIfNeeded(Dialect dialect, String name) {
-        Pattern plain = switch (dialect) {
-            case POSTGRESQL -> PG_PLAIN;
-            case H2 -> H2_PLAIN;
-            case MARIADB -> MARIADB_PLAIN;
-        };
-        if (plain.matcher(name).matches() && !KEYWORDS.contains(name.toLowerCase(Locale.ROOT))) return name;
+        if (dialect.rules().bareIdentifier(name) && !KEYWORDS.contains(name.toLowerCase(Locale.ROOT))) return name;
         return dialect.quoteIdentifier(name);
     }
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import net.sf.jsqlparser.JSQLParserException;
-import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.Node;
@@ -65,13 +64,7 @@ final class JsqlParsing {
     static Parsed parse(String text, Dialect dialect, long timeoutMillis, int maxDepth) throws ParseFailure {
         TreeParser p = new TreeParser(text);
         Token head = p.token;
-        switch (dialect) {
-            case POSTGRESQL -> p.withDialect(AbstractJSqlParser.Dialect.POSTGRESQL);
-            case MARIADB -> p.withDialect(AbstractJSqlParser.Dialect.MARIADB)
-                    .withBackslashEscapeCharacter(true)
-                    .withHashLineComments(true);
-            case H2 -> p.withDialect(AbstractJSqlParser.Dialect.H2);
-        }
+        dialect.rules().configureParser(p);
         p.withTimeOut(timeoutMillis).withAllowedNestingDepth(maxDepth);
         Statements statements;
         try {

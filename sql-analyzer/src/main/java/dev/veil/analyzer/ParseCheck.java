@@ -2,6 +2,8 @@ package dev.veil.analyzer;
 
 import java.util.List;
 
+import dev.veil.analyzer.internal.lexing.SqlLexer;
+
 import net.sf.jsqlparser.parser.Token;
 
 /**

@@ -10,6 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.veil.analyzer.internal.lexing.SqlLexer;
+import dev.veil.analyzer.internal.resolve.Binding;
+import dev.veil.analyzer.internal.resolve.Builtins;
+import dev.veil.analyzer.internal.resolve.Labels;
+
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
@@ -119,18 +124,6 @@ final class Resolver {
         Out(String label, Lin lin) {
             this(label, lin, null, false);
         }
-    }
-
-    /** How an unqualified name in an ordering, grouping or window clause chooses between outputs and inputs. */
-    enum Binding {
-        /** An output column of that name if there is one, otherwise an input column. */
-        OUTPUT_FIRST,
-        /** An input column of the block's own FROM clause if there is one, otherwise an output column. */
-        INPUT_FIRST,
-        /** Input columns only: output aliases are not visible. */
-        INPUT_ONLY,
-        /** Either, but a name that could be both (with different values) is refused: the rule is not certain. */
-        EXCLUSIVE
     }
 
     /**
@@ -307,7 +300,7 @@ final class Resolver {
         if (w.getWithFunctionDeclaration() != null) throw new Unsupported("WITH FUNCTION");
         if (w.getSearchClause() != null || w.getCycleClause() != null) throw new Unsupported("SEARCH/CYCLE clause");
         String name = fold(w.getAliasName());
-        if (dialect == Dialect.H2 && relationExists(name)) {
+        if (dialect.rules().tableShadowsCte() && relationExists(name)) {
             // H2 reads the table, not the CTE, when both have the name: the lineage would be the CTE's
             throw new Unsupported("WITH " + name + " has the name of a table, which H2 reads instead of it");
         }
@@ -398,11 +391,7 @@ final class Resolver {
         }
         List<Out> outs = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
-            String label = switch (dialect) {
-                case POSTGRESQL -> "column" + (i + 1);
-                case H2 -> "C" + (i + 1);
-                case MARIADB -> firstTexts.get(i);
-            };
+            String label = dialect.rules().valuesColumnLabel(i + 1, firstTexts.get(i));
             outs.add(new Out(label, cols.get(i)));
         }
         return outs;
@@ -441,7 +430,7 @@ final class Resolver {
         }
         if (ps.getWhere() != null) expr(ps.getWhere(), scope, Clause.WHERE, depth, null);
         if (ps.getPreWhere() != null) throw new Unsupported("PREWHERE");
-        if (dialect == Dialect.MARIADB) scope.pendingOutputs = pendingOutputs(ps.getSelectItems());
+        if (dialect.rules().selectAliasesInWindows()) scope.pendingOutputs = pendingOutputs(ps.getSelectItems());
         List<Out> outs = selectItems(ps.getSelectItems(), scope, valueClause, depth);
         scope.outputs = outs;
         scope.distinct = ps.getDistinct() != null && ps.getDistinct().getOnSelectItems() == null;
@@ -550,8 +539,8 @@ final class Resolver {
 
     /** Whether a number in this clause names an output column: H2 groups by a constant ({@code GROUP BY 1}). */
     private boolean positional(Clause clause) {
-        if (clause == Clause.DISTINCT_ON && dialect != Dialect.POSTGRESQL) throw new Unsupported("DISTINCT ON outside PostgreSQL");
-        return !(clause == Clause.GROUP_BY && dialect == Dialect.H2);
+        if (clause == Clause.DISTINCT_ON && !dialect.rules().distinctOn()) throw new Unsupported("DISTINCT ON outside PostgreSQL");
+        return !(clause == Clause.GROUP_BY && !dialect.rules().groupByPosition());
     }
 
     private static boolean sourceAllowed(Clause clause, Scope scope) {
@@ -570,34 +559,8 @@ final class Resolver {
     }
 
     private Aliases aliases(Clause clause, Scope scope, List<Out> outputs) {
-        Binding bare;
-        Binding nested;
-        switch (dialect) {
-            case POSTGRESQL -> {
-                bare = switch (clause) {
-                    case ORDER_BY, DISTINCT_ON -> Binding.OUTPUT_FIRST;
-                    case GROUP_BY -> Binding.INPUT_FIRST;
-                    default -> Binding.INPUT_ONLY;
-                };
-                nested = Binding.INPUT_ONLY;
-            }
-            case H2 -> {
-                bare = switch (clause) {
-                    case ORDER_BY, DISTINCT_ON, GROUP_BY -> Binding.OUTPUT_FIRST;
-                    default -> Binding.INPUT_ONLY;
-                };
-                nested = Binding.INPUT_ONLY;
-            }
-            default -> {
-                switch (clause) {
-                    case ORDER_BY, WINDOW_ORDER -> { bare = Binding.OUTPUT_FIRST; nested = Binding.INPUT_FIRST; }
-                    case GROUP_BY, WINDOW_PARTITION -> { bare = Binding.INPUT_FIRST; nested = Binding.INPUT_FIRST; }
-                    // outside aggregates an alias wins, inside them the input column: refuse names that could be both
-                    case HAVING -> { bare = Binding.EXCLUSIVE; nested = Binding.EXCLUSIVE; }
-                    default -> { bare = Binding.INPUT_ONLY; nested = Binding.INPUT_ONLY; }
-                }
-            }
-        }
+        Binding bare = dialect.rules().bareBinding(clause);
+        Binding nested = dialect.rules().nestedBinding(clause);
         if (bare == Binding.INPUT_ONLY && nested == Binding.INPUT_ONLY) return null;
         return new Aliases(outputs, bare, nested, sourceAllowed(clause, scope));
     }
@@ -646,7 +609,7 @@ final class Resolver {
         String name = fold(t.getName());
         String schema = t.getSchemaName() != null ? fold(t.getSchemaName())
                 : catalog.searchPath().isEmpty() ? null : firstCreationSchema();
-        String cat = dialect == Dialect.MARIADB ? null
+        String cat = !dialect.rules().catalogs() ? null
                 : t.getDatabaseName() != null ? fold(t.getDatabaseName()) : catalog.currentCatalog();
         return new TableName(cat, schema, name);
     }
@@ -856,8 +819,8 @@ final class Resolver {
         if (alias != null && alias.getAliasColumns() != null) {
             for (var ac : alias.getAliasColumns()) cols.add(new Col(fold(ac.name), lin, ColumnReference.Origin.DERIVED));
         } else {
-            String colName = alias != null && dialect == Dialect.POSTGRESQL ? fold(alias.getName()) : fname;
-            cols.add(new Col(dialect == Dialect.H2 ? colName.toUpperCase(Locale.ROOT) : colName, lin, ColumnReference.Origin.DERIVED));
+            String colName = dialect.rules().tableFunctionColumn(fname, alias == null ? null : fold(alias.getName()));
+            cols.add(new Col(colName, lin, ColumnReference.Origin.DERIVED));
         }
         String name = alias == null ? fname : fold(alias.getName());
         return new RangeVar(name, null, dialect.quoteIdentifier(name), cols);
@@ -927,7 +890,7 @@ final class Resolver {
      */
     private String mergedReference(StarEntry l, StarEntry r) {
         String name = dialect.quoteIdentifier(l.col().name);
-        if (dialect != Dialect.H2) return name;
+        if (!dialect.rules().mergedColumnsNeedCoalesce()) return name;
         String left = l.merged() != null ? l.merged() : l.var() == null || l.var().qualifier == null ? null
                 : l.var().qualifier + "." + dialect.quoteIdentifier(l.col().name);
         String right = r.merged() != null ? r.merged() : r.var() == null || r.var().qualifier == null ? null
@@ -956,8 +919,6 @@ final class Resolver {
 
     // ---- relations ----------------------------------------------------------------------------------------------
 
-    private static final Set<String> PG_SYSTEM_SCHEMAS = Set.of("pg_catalog", "information_schema", "pg_toast");
-    private static final Set<String> MARIADB_SYSTEM_SCHEMAS = Set.of("information_schema", "performance_schema", "mysql", "sys");
     private static final Set<String> LEAKY = Set.of(
             // PostgreSQL: column statistics (most common values), other sessions' statements, settings
             "pg_stats", "pg_stats_ext", "pg_stats_ext_exprs", "pg_statistic", "pg_statistic_ext_data",
@@ -975,11 +936,7 @@ final class Resolver {
     private boolean isSystemSchema(String schema) {
         if (schema == null) return false;
         String s = schema.toLowerCase(Locale.ROOT);
-        return switch (dialect) {
-            case POSTGRESQL -> PG_SYSTEM_SCHEMAS.contains(s) || s.startsWith("pg_toast");
-            case MARIADB -> MARIADB_SYSTEM_SCHEMAS.contains(s);
-            case H2 -> s.equals("information_schema");
-        };
+        return dialect.rules().isSystemSchema(s);
     }
 
     private RangeVar table(Table t, Scope scope, int depth) {
@@ -1003,7 +960,7 @@ final class Resolver {
         if (isSystemSchema(schema) && LEAKY.contains(name.toLowerCase(Locale.ROOT))) {
             draft.hazard(Hazard.Kind.LEAKY_SYSTEM_OBJECT, schema + "." + name);
         }
-        if (schema == null && db == null && dialect != Dialect.POSTGRESQL && name.equalsIgnoreCase("dual")
+        if (schema == null && db == null && dialect.rules().dualTable() && name.equalsIgnoreCase("dual")
                 && aliasName == null && !relationExists(name)) {
             // MariaDB's and H2's one-row placeholder table: no columns
             return new RangeVar(name, null, null, new ArrayList<>());
@@ -1064,7 +1021,7 @@ final class Resolver {
 
     /** Resolves a relation name against the catalog: qualified names exactly, unqualified ones along the search path. */
     Relation lookup(String db, String schema, String name) {
-        if (dialect == Dialect.MARIADB) {
+        if (!dialect.rules().catalogs()) {
             if (db != null) throw new Unsupported("three-part name in MariaDB");
             if (schema != null) {
                 return catalog.relation(null, schema, name).orElseThrow(() -> notFound(schema + "." + name));
@@ -1081,16 +1038,13 @@ final class Resolver {
         if (schema != null) {
             return catalog.relation(db, schema, name).orElseThrow(() -> notFound(schema + "." + name));
         }
-        List<String> path = new ArrayList<>(catalog.searchPath());
-        if (dialect == Dialect.POSTGRESQL && !path.contains("pg_catalog")) {
-            int tempAt = !path.isEmpty() && path.get(0).startsWith("pg_temp") ? 1 : 0;
-            path.add(tempAt, "pg_catalog");
-        }
+        List<String> path = dialect.rules().relationSearchPath(catalog.searchPath());
         for (String s : path) {
             Optional<Relation> r = catalog.relation(db, s, name);
             if (r.isPresent()) return r.get();
         }
-        if (dialect == Dialect.POSTGRESQL && LEAKY.contains(name)) draft.hazard(Hazard.Kind.LEAKY_SYSTEM_OBJECT, name);
+        // a system relation the catalog does not list (PostgreSQL's implicit pg_catalog)
+        if (LEAKY.contains(name) && path.stream().anyMatch(this::isSystemSchema)) draft.hazard(Hazard.Kind.LEAKY_SYSTEM_OBJECT, name);
         throw notFound(name);
     }
 
@@ -1241,7 +1195,7 @@ final class Resolver {
         private void window(ExpressionList<?> partition, List<OrderByElement> order) {
             // MariaDB window clauses see the select list's aliases; while the select list is being resolved its
             // outputs are not known yet, and a name that could be one of them is refused (see column())
-            List<Out> outs = dialect != Dialect.MARIADB ? List.of() : !scope.outputs.isEmpty() ? scope.outputs : scope.pendingOutputs;
+            List<Out> outs = !dialect.rules().selectAliasesInWindows() ? List.of() : !scope.outputs.isEmpty() ? scope.outputs : scope.pendingOutputs;
             if (partition != null) {
                 for (Expression p : partition) {
                     sources.addAll(expr(p, scope, Clause.WINDOW_PARTITION, depth, aliases(Clause.WINDOW_PARTITION, scope, outs)).sources);
@@ -1296,7 +1250,7 @@ final class Resolver {
             }
             var v = t.getColDataType();
             String name = v.getDataType();
-            if (dialect == Dialect.POSTGRESQL || !(t.getExpression() instanceof Column type)
+            if (!dialect.rules().convertValueCommaType() || !(t.getExpression() instanceof Column type)
                     || type.getTable() != null && type.getTable().getName() != null
                     || !CONVERT_TYPES.contains(type.getColumnName().toLowerCase(Locale.ROOT))
                     || v.getArgumentsStringList() != null && !v.getArgumentsStringList().isEmpty()
@@ -1395,10 +1349,9 @@ final class Resolver {
         String name = parts.get(parts.size() - 1);
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
         if (catalog.isUserDefinedFunction(schema, name)) return FunctionCategory.USER_DEFINED;
-        boolean builtinSchema = schema == null || isSystemSchema(schema)
-                || (dialect == Dialect.H2 && schema.equalsIgnoreCase("public"));
+        boolean builtinSchema = schema == null || dialect.rules().builtinFunctionSchema(schema);
         if (!builtinSchema) return FunctionCategory.UNKNOWN;
-        FunctionCategory c = Builtins.category(dialect, name);
+        FunctionCategory c = dialect.rules().builtin(name);
         return c == null ? FunctionCategory.UNKNOWN : c;
     }
 
@@ -1451,7 +1404,7 @@ final class Resolver {
             }
         }
         // a whole-row reference: PostgreSQL lets a relation name stand for its row
-        if (dialect == Dialect.POSTGRESQL) {
+        if (dialect.rules().relationNameIsWholeRow()) {
             RangeVar v = qualifiedVar(new Table(c.getColumnName()), scope);
             if (v != null) return wholeRow(v, c, clause, depth);
         }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.veil.analyzer.internal.lexing.SqlLexer;
+
 /**
  * The session settings a SET, RESET or SHOW statement names, read from its tokens as the normalized text writes them
  * (words lower-cased, literals as {@code ?}, quoted identifiers as written). Whatever the parser makes of the statement:

@@ -9,6 +9,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.veil.analyzer.internal.escapes.CallEscape;
+import dev.veil.analyzer.internal.escapes.CallKind;
+import dev.veil.analyzer.internal.escapes.EscapeRefused;
+import dev.veil.analyzer.internal.escapes.JdbcEscapes;
+import dev.veil.analyzer.internal.escapes.Translation;
+import dev.veil.analyzer.internal.lexing.SqlLexer;
+
 /**
  * Analyzes SQL statements: statement kinds, tables read and written, the lineage of every output and written
  * column, predicate columns, functions, whole-row references and hazards. Thread-safe; build one per driver and
@@ -129,10 +136,10 @@ public final class SqlAnalyzer {
         SqlLexer.Lexed lexed = SqlLexer.lex(sql, dialect, options.maxNestingDepth());
         if (lexed.error() != null) return single(sql, dialect, "lexical error: " + lexed.error());
         String executed = executedText(lexed);
-        JdbcEscapes.Translation tr;
+        Translation tr;
         try {
             tr = JdbcEscapes.translate(executed, dialect, lexed.tokens(), lexed.segments());
-        } catch (JdbcEscapes.Refused r) {
+        } catch (EscapeRefused r) {
             return escapeRefused(sql, executed, lexed, dialect, r.getMessage());
         }
         SqlLexer.Lexed work = lexed;
@@ -202,12 +209,12 @@ public final class SqlAnalyzer {
      * @param original the SQL as given (statement offsets and text refer to it)
      */
     private StatementAnalysis statement(SqlLexer.Lexed lexed, String executed, SqlLexer.Segment seg, int index,
-                                        Dialect dialect, Catalog catalog, String original, JdbcEscapes.Translation tr) {
+                                        Dialect dialect, Catalog catalog, String original, Translation tr) {
         StatementAnalysis.Draft d = new StatementAnalysis.Draft();
         d.index = index;
         d.start = seg.start();
         d.end = seg.end();
-        JdbcEscapes.CallKind call = null;
+        CallKind call = null;
         if (!tr.identity()) {
             d.start = tr.frag().mapStart(seg.start(), true);
             d.end = tr.frag().mapEnd(seg.end(), true);
@@ -215,13 +222,13 @@ public final class SqlAnalyzer {
                 d.start = 0;
                 d.end = original.length();
             }
-            for (JdbcEscapes.CallEscape c : tr.calls()) {
+            for (CallEscape c : tr.calls()) {
                 if (c.open() >= d.start && c.open() < d.end) call = c.kind();
             }
         }
         d.text = original.substring(d.start, d.end);
         typeByKeyword(seg, d);
-        d.callFunction = call == JdbcEscapes.CallKind.CALL_FUNCTION;
+        d.callFunction = call == CallKind.CALL_FUNCTION;
         Fingerprint fp = Fingerprints.of(lexed.text(), seg.tokens());
         lexicalHazards(seg, d);
         CrossCheck cc = options.crossCheck() ? CrossCheck.notApplicable("not a query") : CrossCheck.DISABLED_CHECK;
@@ -282,10 +289,10 @@ public final class SqlAnalyzer {
         if (d.unknownReason == null && d.kind == StatementKind.TCL) {
             d.transactionEffect = StatementFacts.transactionEffect(d.type, seg.significant());
         }
-        d.settings = SettingNames.of(d.type, text, seg.tokens(), dialect == Dialect.MARIADB);
+        d.settings = SettingNames.of(d.type, text, seg.tokens(), dialect.rules().setAssignsSeveral());
         d.hasWhere = (d.type == StatementType.UPDATE || d.type == StatementType.DELETE)
                 && StatementFacts.topLevelWhere(text, seg.tokens());
-        if (dialect == Dialect.H2 && StatementFacts.createsLinkedTable(text, seg.tokens())) {
+        if (dialect.rules().linkedTables() && StatementFacts.createsLinkedTable(text, seg.tokens())) {
             d.hazard(Hazard.Kind.FOREIGN_DATA, "LINKED TABLE");
         }
     }
@@ -296,8 +303,8 @@ public final class SqlAnalyzer {
      * driver sends it as {@code call f(…)} when the connection's {@code escapeSyntaxCallMode} is {@code call}, so a
      * routine that is not a built-in function may be a procedure there.
      */
-    private static void callEscape(JdbcEscapes.CallKind call, StatementAnalysis.Draft d, Dialect dialect) {
-        if (call == JdbcEscapes.CallKind.CALL) {
+    private static void callEscape(CallKind call, StatementAnalysis.Draft d, Dialect dialect) {
+        if (call == CallKind.CALL) {
             if (d.unknownReason == null && d.type != StatementType.CALL) d.unknownReason = "JDBC call escape not understood";
             d.type = StatementType.CALL;
             return;
@@ -313,9 +320,12 @@ public final class SqlAnalyzer {
         ItemInfo own = null;
         for (ItemInfo i : d.items) if (own == null || i.start <= own.start && i.end >= own.end) own = i;
         d.items.remove(own);
-        if (dialect == Dialect.POSTGRESQL) {
+        String resultLabel = dialect.rules().functionEscapeResultLabel();
+        if (resultLabel != null) {
             OutputColumn o = d.outputs.get(0);
-            d.outputs.set(0, new OutputColumn("result", o.sources(), o.derived()));
+            d.outputs.set(0, new OutputColumn(resultLabel, o.sources(), o.derived()));
+        }
+        if (dialect.rules().functionEscapeMayCallProcedure()) {
             // the classification ignores case, but PostgreSQL's built-ins all have lower-case names: a quoted name
             // with capitals is never one of them
             boolean builtin = d.routineCategory != null && d.routineCategory != FunctionCategory.USER_DEFINED

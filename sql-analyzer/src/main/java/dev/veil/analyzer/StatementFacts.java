@@ -3,6 +3,8 @@ package dev.veil.analyzer;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.veil.analyzer.internal.lexing.SqlLexer;
+
 /**
  * Facts about a statement read from its tokens, whatever the parser made of it: the type its leading keyword names,
  * its effect on the transaction, whether an UPDATE or DELETE has its own WHERE.

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.veil.analyzer.internal.resolve.Labels;
+
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -438,7 +440,7 @@ final class Statements {
             Lin l = inserted.getOrDefault(c.name().toLowerCase(Locale.ROOT), Lin.NONE);
             excludedCols.add(new Resolver.Col(c.name(), l, ColumnReference.Origin.DERIVED));
         }
-        if (dialect == Dialect.POSTGRESQL) scope.vars.add(new Resolver.RangeVar("excluded", null, "excluded", excludedCols));
+        if (dialect.rules().excludedRow()) scope.vars.add(new Resolver.RangeVar("excluded", null, "excluded", excludedCols));
         if (ins.getRowAlias() != null) {
             String a = r.fold(ins.getRowAlias().getName());
             scope.vars.add(new Resolver.RangeVar(a, null, dialect.quoteIdentifier(a), excludedCols));

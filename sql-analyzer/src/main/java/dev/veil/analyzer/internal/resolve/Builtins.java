@@ -1,4 +1,4 @@
-package dev.veil.analyzer;
+package dev.veil.analyzer.internal.resolve;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -6,25 +6,20 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The built-in functions of each dialect with their classification, read from resource lists. */
-final class Builtins {
+import dev.veil.analyzer.FunctionCategory;
 
-    private static final Map<Dialect, Map<String, FunctionCategory>> BY_DIALECT = new EnumMap<>(Dialect.class);
+/**
+ * The built-in functions of a dialect with their classification, read from resource lists: those common to every
+ * dialect and the dialect's own ({@code builtins-<dialect>.txt}).
+ */
+public final class Builtins {
 
-    static {
-        Map<String, FunctionCategory> common = read("builtins-common.txt");
-        for (Dialect d : Dialect.values()) {
-            Map<String, FunctionCategory> m = new HashMap<>(common);
-            m.putAll(read("builtins-" + d.name().toLowerCase(Locale.ROOT) + ".txt"));
-            BY_DIALECT.put(d, Map.copyOf(m));
-        }
-    }
+    private static final String RESOURCES = "/dev/veil/analyzer/";
 
     /** Keywords that the parsers may present as column references but that are niladic built-in functions. */
     private static final Set<String> NILADIC = Set.of("current_date", "current_time", "current_timestamp",
@@ -34,18 +29,20 @@ final class Builtins {
 
     private Builtins() { }
 
-    /** The category of a built-in, or null when {@code name} is not a built-in of the dialect. */
-    static FunctionCategory category(Dialect dialect, String name) {
-        return BY_DIALECT.get(dialect).get(name.toLowerCase(Locale.ROOT));
+    /** The built-ins of one dialect by lower-case name; {@code dialect} names its list ({@code postgresql}, …). */
+    public static Map<String, FunctionCategory> load(String dialect) {
+        Map<String, FunctionCategory> m = new HashMap<>(read("builtins-common.txt"));
+        m.putAll(read("builtins-" + dialect + ".txt"));
+        return Map.copyOf(m);
     }
 
-    static boolean isNiladic(String name) {
+    public static boolean isNiladic(String name) {
         return NILADIC.contains(name.toLowerCase(Locale.ROOT));
     }
 
     private static Map<String, FunctionCategory> read(String resource) {
         Map<String, FunctionCategory> m = new HashMap<>();
-        try (InputStream in = Builtins.class.getResourceAsStream(resource)) {
+        try (InputStream in = Builtins.class.getResourceAsStream(RESOURCES + resource)) {
             if (in == null) throw new IllegalStateException("missing resource " + resource);
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line; (line = r.readLine()) != null; ) {

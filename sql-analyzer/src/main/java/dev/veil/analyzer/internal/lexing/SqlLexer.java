@@ -1,7 +1,9 @@
-package dev.veil.analyzer;
+package dev.veil.analyzer.internal.lexing;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.veil.analyzer.Dialect;
 
 /**
  * A per-dialect lexer that sees SQL text the way the database does. It runs before JSqlParser and is the reference
@@ -14,26 +16,26 @@ import java.util.List;
  *       {@code /*!50000 … *&#47;}, {@code /*M! … *&#47;}) have their markers blanked so their content is parsed as the
  *       code it is, and string or identifier forms JSqlParser does not lex ({@code E'…'}, {@code U&'…'},
  *       {@code U&"…"}) are replaced by their plain equivalents, padded to the same length so offsets are kept;</li>
- *   <li>{@link ParseCheck} compares its tokens with JSqlParser's: any disagreement fails the analysis closed.</li>
+ *   <li>{@code ParseCheck} compares its tokens with JSqlParser's: any disagreement fails the analysis closed.</li>
  * </ul>
  */
-final class SqlLexer {
+public final class SqlLexer {
 
-    enum Kind { WORD, QUOTED_IDENT, STRING, NUMBER, PARAM, VARIABLE, OPERATOR, SEMICOLON, COMMENT, EXEC_MARKER }
+    public enum Kind { WORD, QUOTED_IDENT, STRING, NUMBER, PARAM, VARIABLE, OPERATOR, SEMICOLON, COMMENT, EXEC_MARKER }
 
     /** One token; offsets are into the original text. */
-    static final class Tok {
-        final Kind kind;
-        final int start;
-        final int end;
+    public static final class Tok {
+        public final Kind kind;
+        public final int start;
+        public final int end;
         /** Where the quoted part begins (after a prefix such as E, N, X, U&); equals start for other tokens. */
-        final int quoteStart;
+        public final int quoteStart;
         /** The end of this token in the parse text (differs from end when the token was replaced by a shorter form). */
-        final int parseEnd;
+        public final int parseEnd;
         /** Decoded value for strings and quoted identifiers; the text for the others. */
-        final String value;
+        public final String value;
 
-        Tok(Kind kind, int start, int end, int quoteStart, int parseEnd, String value) {
+        public Tok(Kind kind, int start, int end, int quoteStart, int parseEnd, String value) {
             this.kind = kind;
             this.start = start;
             this.end = end;
@@ -42,20 +44,20 @@ final class SqlLexer {
             this.value = value;
         }
 
-        boolean significant() {
+        public boolean significant() {
             return kind != Kind.COMMENT && kind != Kind.EXEC_MARKER;
         }
 
         /** A keyword or unquoted name, whatever its case; a quoted identifier is never a keyword. */
-        boolean isWord(String word) {
+        public boolean isWord(String word) {
             return kind == Kind.WORD && value.equalsIgnoreCase(word);
         }
 
-        boolean isOp(String op) {
+        public boolean isOp(String op) {
             return kind == Kind.OPERATOR && value.equals(op);
         }
 
-        boolean opaque() {
+        public boolean opaque() {
             return kind == Kind.STRING || kind == Kind.QUOTED_IDENT;
         }
 
@@ -66,20 +68,20 @@ final class SqlLexer {
     }
 
     /** One statement of the input: its tokens (comments included) and its extent without the terminating semicolon. */
-    record Segment(int start, int end, List<Tok> tokens) {
-        boolean isEmpty() {
+    public record Segment(int start, int end, List<Tok> tokens) {
+        public boolean isEmpty() {
             for (Tok t : tokens) if (t.significant()) return false;
             return true;
         }
 
         /** The tokens without comments and executable-comment markers. */
-        List<Tok> significant() {
+        public List<Tok> significant() {
             List<Tok> out = new ArrayList<>();
             for (Tok t : tokens) if (t.significant()) out.add(t);
             return out;
         }
 
-        boolean hasWord(String word) {
+        public boolean hasWord(String word) {
             for (Tok t : tokens) if (t.isWord(word)) return true;
             return false;
         }
@@ -89,17 +91,17 @@ final class SqlLexer {
      * The lexer's result. {@code error} is non-null when the text is not lexically valid for the dialect.
      * {@code placeholders}: offsets of parameters written in the parse text as {@link #PARAMETER_PLACEHOLDER}.
      */
-    record Lexed(String text, String parseText, List<Tok> tokens, List<Segment> segments, String error,
+    public record Lexed(String text, String parseText, List<Tok> tokens, List<Segment> segments, String error,
                  java.util.Set<Integer> placeholders) { }
 
     /**
      * JSqlParser reads {@code ?|} and {@code ?&} as PostgreSQL JSON operators, so {@code '%'||?||'%'} does not parse.
      * Such a parameter is written in the parse text as this letter, an identifier the resolver knows is a parameter.
      */
-    static final char PARAMETER_PLACEHOLDER = '\u0294';
+    public static final char PARAMETER_PLACEHOLDER = '\u0294';
 
     private final String s;
-    private final Dialect dialect;
+    private final LexicalRules rules;
     private final int maxDepth;
     private final StringBuilder parse;
     private final List<Tok> tokens = new ArrayList<>();
@@ -107,15 +109,15 @@ final class SqlLexer {
     private int execCommentDepth;
     private String error;
 
-    private SqlLexer(String s, Dialect dialect, int maxDepth) {
+    private SqlLexer(String s, LexicalRules rules, int maxDepth) {
         this.s = s;
-        this.dialect = dialect;
+        this.rules = rules;
         this.maxDepth = maxDepth;
         this.parse = new StringBuilder(s);
     }
 
-    static Lexed lex(String sql, Dialect dialect, int maxNestingDepth) {
-        SqlLexer l = new SqlLexer(sql, dialect, maxNestingDepth);
+    public static Lexed lex(String sql, Dialect dialect, int maxNestingDepth) {
+        SqlLexer l = new SqlLexer(sql, dialect.rules(), maxNestingDepth);
         l.run();
         java.util.Set<Integer> placeholders = new java.util.HashSet<>();
         for (Tok t : l.tokens) {
@@ -179,12 +181,12 @@ final class SqlLexer {
         char d = at(pos + 1);
         // comments
         if (c == '-' && d == '-') {
-            if (dialect != Dialect.MARIADB || isMariaDbDashCommentStart(pos + 2)) return lineComment(start);
+            if (!rules.dashCommentNeedsSpace() || isDashCommentStart(pos + 2)) return lineComment(start);
         }
-        if (c == '#' && dialect == Dialect.MARIADB) return lineComment(start);
-        if (c == '/' && d == '/' && dialect == Dialect.H2) return lineComment(start);
+        if (c == '#' && rules.hashComments()) return lineComment(start);
+        if (c == '/' && d == '/' && rules.doubleSlashComments()) return lineComment(start);
         if (c == '/' && d == '*') {
-            if (dialect == Dialect.MARIADB) {
+            if (rules.executableComments()) {
                 Tok marker = executableCommentStart(start);
                 if (marker != null) return marker;
             }
@@ -196,30 +198,30 @@ final class SqlLexer {
             return simple(Kind.EXEC_MARKER, start, start + 2);
         }
         // prefixed strings and identifiers
-        if ((c == 'U' || c == 'u') && d == '&' && dialect != Dialect.MARIADB) {
+        if ((c == 'U' || c == 'u') && d == '&' && rules.unicodeEscapes()) {
             char q = at(pos + 2);
             if (q == '\'') return unicodeQuoted(start, '\'');
             if (q == '"') return unicodeQuoted(start, '"');
         }
-        if ((c == 'E' || c == 'e') && d == '\'' && dialect == Dialect.POSTGRESQL && !wordCharBefore(start)) {
+        if ((c == 'E' || c == 'e') && d == '\'' && rules.escapeStrings() && !wordCharBefore(start)) {
             return escapeString(start);
         }
         if ((c == 'N' || c == 'n' || c == 'X' || c == 'x' || c == 'B' || c == 'b') && d == '\'' && !wordCharBefore(start)) {
             return quoted(start, start + 1, '\'', Kind.STRING);
         }
         if (c == '\'') return quoted(start, start, '\'', Kind.STRING);
-        if (c == '"') return quoted(start, start, '"', dialect == Dialect.MARIADB ? Kind.STRING : Kind.QUOTED_IDENT);
-        if (c == '`' && dialect == Dialect.MARIADB) return quoted(start, start, '`', Kind.QUOTED_IDENT);
+        if (c == '"') return quoted(start, start, '"', rules.doubleQuotedStrings() ? Kind.STRING : Kind.QUOTED_IDENT);
+        if (c == '`' && rules.backtickIdentifiers()) return quoted(start, start, '`', Kind.QUOTED_IDENT);
         if (c == '$') {
             Tok dollar = dollar(start);
             if (dollar != null) return dollar;
         }
-        if (c == '@' && dialect != Dialect.POSTGRESQL) return variable(start);
+        if (c == '@' && rules.variables()) return variable(start);
         if (c == '?') {
             // pgjdbc sends ?? as the ? operator; every other ? is a parameter, whatever follows it
-            if (dialect == Dialect.POSTGRESQL && d == '?') return simple(Kind.OPERATOR, start, start + 2);
+            if (rules.doubleQuestionMarkOperator() && d == '?') return simple(Kind.OPERATOR, start, start + 2);
             int e = pos + 1;
-            if (dialect == Dialect.H2) while (Character.isDigit(at(e))) e++;
+            if (rules.numberedParameters()) while (Character.isDigit(at(e))) e++;
             return simple(Kind.PARAM, start, e);
         }
         if (Character.isDigit(c) || (c == '.' && Character.isDigit(d))) return number(start);
@@ -240,7 +242,7 @@ final class SqlLexer {
     }
 
     /** MariaDB: {@code --} starts a comment only when followed by whitespace, a control character or the end. */
-    private boolean isMariaDbDashCommentStart(int i) {
+    private boolean isDashCommentStart(int i) {
         if (i >= s.length()) return true;
         char c = s.charAt(i);
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || Character.isISOControl(c);
@@ -254,7 +256,7 @@ final class SqlLexer {
 
     /** PostgreSQL and H2 nest block comments; MariaDB does not. */
     private Tok blockComment(int start) {
-        boolean nests = dialect != Dialect.MARIADB;
+        boolean nests = rules.nestedBlockComments();
         int level = 1;
         int i = start + 2;
         while (i < s.length()) {
@@ -300,7 +302,7 @@ final class SqlLexer {
      * backslash escapes.
      */
     private Tok quoted(int start, int q, char quote, Kind kind) {
-        boolean backslash = dialect == Dialect.MARIADB && quote != '`';
+        boolean backslash = rules.backslashEscapes() && quote != '`';
         StringBuilder v = new StringBuilder();
         int i = q + 1;
         while (i < s.length()) {
@@ -470,13 +472,13 @@ final class SqlLexer {
 
     /** PostgreSQL {@code $tag$…$tag$}, H2 {@code $$…$$}; PostgreSQL {@code $1} parameters. */
     private Tok dollar(int start) {
-        if (dialect == Dialect.MARIADB) return null;
+        if (!rules.dollarQuotedStrings()) return null;
         int i = start + 1;
-        if (dialect == Dialect.POSTGRESQL && Character.isDigit(at(i))) {
+        if (rules.dollarTagsAndParameters() && Character.isDigit(at(i))) {
             while (Character.isDigit(at(i))) i++;
             return simple(Kind.PARAM, start, i);
         }
-        if (dialect == Dialect.POSTGRESQL) {
+        if (rules.dollarTagsAndParameters()) {
             if (isWordStart(at(i))) {
                 while (isWordPart(at(i)) && at(i) != '$') i++;
             }
@@ -509,7 +511,7 @@ final class SqlLexer {
 
     private Tok number(int start) {
         int i = start;
-        if (dialect == Dialect.MARIADB && at(i) == '0' && (at(i + 1) == 'x' || at(i + 1) == 'b')) {
+        if (rules.hexAndBitNumbers() && at(i) == '0' && (at(i + 1) == 'x' || at(i + 1) == 'b')) {
             int j = i + 2;
             while (Character.isLetterOrDigit(at(j))) j++;
             return simple(Kind.NUMBER, start, j);
@@ -524,7 +526,7 @@ final class SqlLexer {
             i += 2;
             while (Character.isDigit(at(i))) i++;
         }
-        if (dialect == Dialect.MARIADB && isWordStart(at(i))) {
+        if (rules.digitLeadingNames() && isWordStart(at(i))) {
             // MariaDB identifiers may begin with digits: 1abc is a name
             while (isWordPart(at(i))) i++;
             return simple(Kind.WORD, start, i);
@@ -542,7 +544,7 @@ final class SqlLexer {
         int i = start;
         while (i < s.length() && isOperatorChar(s.charAt(i))) {
             if (i > start && ((s.charAt(i) == '-' && at(i + 1) == '-') || (s.charAt(i) == '/' && at(i + 1) == '*'))) break;
-            if (i > start && dialect == Dialect.MARIADB && s.charAt(i) == '#') break;
+            if (i > start && rules.hashComments() && s.charAt(i) == '#') break;
             if (i > start && execCommentDepth > 0 && s.charAt(i) == '*' && at(i + 1) == '/') break;
             i++;
         }
@@ -551,7 +553,7 @@ final class SqlLexer {
 
     /** Characters that continue an operator; never {@code ?}, which the drivers replace by a parameter first. */
     private boolean isOperatorChar(char c) {
-        return "+-*/<>=~!@#%^&|`".indexOf(c) >= 0 && !(c == '`' && dialect == Dialect.MARIADB);
+        return "+-*/<>=~!@#%^&|`".indexOf(c) >= 0 && !(c == '`' && rules.backtickIdentifiers());
     }
 
     private static boolean isWordStart(char c) {
@@ -559,7 +561,7 @@ final class SqlLexer {
     }
 
     private boolean isWordPart(char c) {
-        return isWordStart(c) || Character.isDigit(c) || (c == '$' && dialect != Dialect.H2);
+        return isWordStart(c) || Character.isDigit(c) || (c == '$' && rules.dollarInWords());
     }
 
     private List<Segment> split() {
