@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import dev.veil.analyzer.internal.lexing.SqlLexer;
+import dev.veil.analyzer.internal.parsing.JsqlParsing;
+import dev.veil.analyzer.internal.parsing.ParseCheck;
 
 import org.junit.jupiter.api.Test;
 

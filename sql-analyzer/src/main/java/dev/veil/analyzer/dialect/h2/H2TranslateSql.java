@@ -14,6 +14,7 @@ import dev.veil.analyzer.internal.escapes.FragBuilder;
  * {@code TIMESTAMP '…'} they are.
  */
 final class H2TranslateSql {
+
     private final Frag src;
     private final String s;
     private final Set<Integer> processed;

@@ -12,6 +12,7 @@ import dev.veil.analyzer.internal.escapes.FragBuilder;
 
 /** MariaDB Connector/J's {@code NativeSql.parse}. */
 final class MariaDbNativeSql {
+
     private enum Lex { NORMAL, STRING, SLASH_STAR_COMMENT, ESCAPE, EOL_COMMENT, BACKTICK }
 
     private final Set<Integer> processed;

@@ -11,6 +11,7 @@ import dev.veil.analyzer.internal.escapes.FragBuilder;
 
 /** pgjdbc's {@code Parser.replaceProcessing}, with standard_conforming_strings on. */
 final class PgJdbcEscapes {
+
     private enum State { CODE, DATE, TIME, TIMESTAMP, FUNCTION, OUTER_JOIN, ESCAPE }
 
     private static final String[] KEYWORDS = {"d", "t", "ts", "fn", "oj", "escape"};

@@ -2,7 +2,6 @@ package dev.veil.analyzer.internal.escapes;
 
 import java.util.List;
 
-
 /** Text and where each stretch of it came from. */
 public final class Frag {
 

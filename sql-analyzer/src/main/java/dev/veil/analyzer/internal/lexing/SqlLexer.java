@@ -129,6 +129,17 @@ public final class SqlLexer {
         return new Lexed(sql, l.parse.toString(), List.copyOf(l.tokens), l.split(), l.error, java.util.Set.copyOf(placeholders));
     }
 
+    /** The text the database executes: executable-comment markers blanked, everything else as written. */
+    public static String executedText(SqlLexer.Lexed lexed) {
+        StringBuilder b = null;
+        for (SqlLexer.Tok t : lexed.tokens()) {
+            if (t.kind != SqlLexer.Kind.EXEC_MARKER) continue;
+            if (b == null) b = new StringBuilder(lexed.text());
+            for (int i = t.start; i < t.end; i++) b.setCharAt(i, ' ');
+        }
+        return b == null ? lexed.text() : b.toString();
+    }
+
     private void run() {
         int depth = 0;
         int n = s.length();

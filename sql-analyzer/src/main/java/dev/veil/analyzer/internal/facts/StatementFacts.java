@@ -1,23 +1,43 @@
-package dev.veil.analyzer;
+package dev.veil.analyzer.internal.facts;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.veil.analyzer.Dialect;
+import dev.veil.analyzer.Hazard;
+import dev.veil.analyzer.StatementKind;
+import dev.veil.analyzer.StatementType;
+import dev.veil.analyzer.TransactionEffect;
+import dev.veil.analyzer.internal.StatementDraft;
+import dev.veil.analyzer.internal.lexing.Fingerprints;
 import dev.veil.analyzer.internal.lexing.SqlLexer;
 
 /**
  * Facts about a statement read from its tokens, whatever the parser made of it: the type its leading keyword names,
  * its effect on the transaction, whether an UPDATE or DELETE has its own WHERE.
  */
-final class StatementFacts {
+public final class StatementFacts {
 
     private StatementFacts() { }
+
+    /** The facts read from the statement's tokens once its type and kind are known. */
+    public static void record(String text, SqlLexer.Segment seg, StatementDraft d, Dialect dialect) {
+        if (d.unknownReason == null && d.kind == StatementKind.TCL) {
+            d.transactionEffect = transactionEffect(d.type, seg.significant());
+        }
+        d.settings = SettingNames.of(d.type, text, seg.tokens(), dialect.rules().setAssignsSeveral());
+        d.hasWhere = (d.type == StatementType.UPDATE || d.type == StatementType.DELETE)
+                && topLevelWhere(text, seg.tokens());
+        if (dialect.rules().linkedTables() && createsLinkedTable(text, seg.tokens())) {
+            d.hazard(Hazard.Kind.FOREIGN_DATA, "LINKED TABLE");
+        }
+    }
 
     /**
      * The type a leading keyword names (upper-cased): a type whose label is that one word, or OTHER. Types with an
      * underscore (CREATE_TABLE, …) are never a keyword.
      */
-    static StatementType typeOfKeyword(String keyword) {
+    public static StatementType typeOfKeyword(String keyword) {
         if (keyword == null || keyword.indexOf('_') >= 0) return StatementType.OTHER;
         for (StatementType t : StatementType.values()) {
             if (t != StatementType.OTHER && t.label().equals(keyword)) return t;
@@ -26,7 +46,7 @@ final class StatementFacts {
     }
 
     /** The effect of a transaction-control statement of {@code type}, from its significant tokens. */
-    static TransactionEffect transactionEffect(StatementType type, List<SqlLexer.Tok> tokens) {
+    public static TransactionEffect transactionEffect(StatementType type, List<SqlLexer.Tok> tokens) {
         return switch (type) {
             case BEGIN, START -> TransactionEffect.BEGINS;
             case SAVEPOINT -> TransactionEffect.SAVEPOINT;
@@ -51,7 +71,7 @@ final class StatementFacts {
     }
 
     /** Whether the statement has a WHERE outside parentheses: the statement's own, not a subquery's. */
-    static boolean topLevelWhere(String text, List<SqlLexer.Tok> tokens) {
+    public static boolean topLevelWhere(String text, List<SqlLexer.Tok> tokens) {
         int depth = 0;
         for (SqlLexer.Tok t : tokens) {
             String w = Fingerprints.word(text, t);
@@ -64,7 +84,7 @@ final class StatementFacts {
     }
 
     /** H2 {@code CREATE [FORCE] [GLOBAL TEMPORARY] LINKED TABLE}: a table read through another connection. */
-    static boolean createsLinkedTable(String text, List<SqlLexer.Tok> tokens) {
+    public static boolean createsLinkedTable(String text, List<SqlLexer.Tok> tokens) {
         List<String> words = new ArrayList<>();
         for (SqlLexer.Tok t : tokens) {
             String w = Fingerprints.word(text, t);

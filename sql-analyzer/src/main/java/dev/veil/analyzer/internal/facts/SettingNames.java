@@ -1,10 +1,13 @@
-package dev.veil.analyzer;
+package dev.veil.analyzer.internal.facts;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.veil.analyzer.SettingAccess;
+import dev.veil.analyzer.StatementType;
+import dev.veil.analyzer.internal.lexing.Fingerprints;
 import dev.veil.analyzer.internal.lexing.SqlLexer;
 
 /**
@@ -12,7 +15,7 @@ import dev.veil.analyzer.internal.lexing.SqlLexer;
  * (words lower-cased, literals as {@code ?}, quoted identifiers as written). Whatever the parser makes of the statement:
  * a setting the parser does not know is still named.
  */
-final class SettingNames {
+public final class SettingNames {
 
     private static final Set<String> SCOPE_WORDS = Set.of("session", "local", "global", "persist");
 
@@ -22,7 +25,7 @@ final class SettingNames {
      * @param multiple whether SET may assign several settings ({@code SET a = 1, b = 2}, MariaDB); elsewhere SET
      *                 assigns one, whatever its value
      */
-    static List<SettingAccess> of(StatementType type, String text, List<SqlLexer.Tok> tokens, boolean multiple) {
+    public static List<SettingAccess> of(StatementType type, String text, List<SqlLexer.Tok> tokens, boolean multiple) {
         List<String> words = new ArrayList<>();
         for (SqlLexer.Tok t : tokens) {
             String w = Fingerprints.word(text, t);
@@ -40,6 +43,14 @@ final class SettingNames {
             }
             default -> List.of();
         };
+    }
+
+    /** A variable or setting name without quotes, {@code @} marks and scope prefixes, lower-cased. */
+    public static String stripVariable(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replace("`", "").replace("\"", "").replace("'", "").strip();
+        while (n.startsWith("@")) n = n.substring(1);
+        for (String p : List.of("session.", "global.", "local.")) if (n.startsWith(p)) n = n.substring(p.length());
+        return n;
     }
 
     private static SettingAccess access(SettingAccess.Action action, String name) {

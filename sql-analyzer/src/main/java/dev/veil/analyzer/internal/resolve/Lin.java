@@ -1,14 +1,17 @@
-package dev.veil.analyzer;
+package dev.veil.analyzer.internal.resolve;
 
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+
+import dev.veil.analyzer.BaseColumn;
 
 /**
  * The lineage of one value: the base columns it derives from, and whether it is derived through expressions
  * ({@code derived == false}: in every row the value is a verbatim copy of one of its sources).
  */
 final class Lin {
+
     static final Lin NONE = new Lin(Set.of(), true);
 
     final Set<BaseColumn> sources;

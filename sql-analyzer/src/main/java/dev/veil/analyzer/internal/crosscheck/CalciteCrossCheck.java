@@ -1,4 +1,4 @@
-package dev.veil.analyzer;
+package dev.veil.analyzer.internal.crosscheck;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +9,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+
+import dev.veil.analyzer.BaseColumn;
+import dev.veil.analyzer.Catalog;
+import dev.veil.analyzer.CatalogColumn;
+import dev.veil.analyzer.CrossCheck;
+import dev.veil.analyzer.Dialect;
+import dev.veil.analyzer.Fingerprint;
+import dev.veil.analyzer.OutputColumn;
+import dev.veil.analyzer.Relation;
+import dev.veil.analyzer.TableName;
+import dev.veil.analyzer.internal.StatementDraft;
 
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.RelOptTable;
@@ -37,7 +48,7 @@ import org.apache.calcite.tools.Planner;
  *
  * <p>Where Calcite names a source the analyzer did not, the analysis takes the union and records the disagreement.
  */
-final class CalciteCrossCheck {
+public final class CalciteCrossCheck {
 
     /**
      * Calcite's answer for a statement shape. Lineage does not depend on literal values, so statements that differ
@@ -50,11 +61,11 @@ final class CalciteCrossCheck {
     private final ConcurrentHashMap<Key, Answer> answers = new ConcurrentHashMap<>();
     private final int maxAnswers;
 
-    CalciteCrossCheck(int maxAnswers) {
+    public CalciteCrossCheck(int maxAnswers) {
         this.maxAnswers = Math.max(16, maxAnswers);
     }
 
-    CrossCheck check(Dialect dialect, Catalog catalog, StatementAnalysis.Draft d, Fingerprint fp) {
+    public CrossCheck check(Dialect dialect, Catalog catalog, StatementDraft d, Fingerprint fp) {
         Map<TableName, Relation> relations = new LinkedHashMap<>();
         for (TableName t : d.tablesRead) {
             Optional<Relation> r = catalog.relation(t.catalog(), t.schema(), t.name());
@@ -98,7 +109,7 @@ final class CalciteCrossCheck {
      * @param relations  the relations the statement reads, in the order the analysis found them
      * @param searchPath the schemas unqualified names are looked up in (the first one Calcite knows is the default)
      */
-    static List<Set<BaseColumn>> origins(String sql, Dialect dialect, Map<TableName, Relation> relations,
+    public static List<Set<BaseColumn>> origins(String sql, Dialect dialect, Map<TableName, Relation> relations,
                                          List<String> searchPath) throws Exception {
         SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
         Map<List<String>, TableName> byPath = new HashMap<>();

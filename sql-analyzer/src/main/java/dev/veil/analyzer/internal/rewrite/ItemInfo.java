@@ -1,4 +1,4 @@
-package dev.veil.analyzer;
+package dev.veil.analyzer.internal.rewrite;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,18 +7,19 @@ import java.util.List;
  * A select-list (or RETURNING) item, for the rewriter: its span, whether it has an alias and the label it produces,
  * so that an item whose expression changes can be re-aliased to keep its label. Star items also keep their expansion.
  */
-final class ItemInfo {
-    final int start;
-    final int end;
-    final boolean hasAlias;
-    final String label;
+public final class ItemInfo {
+
+    public final int start;
+    public final int end;
+    public final boolean hasAlias;
+    public final String label;
     /** For {@code *} and {@code t.*}: the expanded columns (qualified reference text and label), in order. */
-    final List<StarColumn> starColumns;
+    public final List<StarColumn> starColumns;
 
     /** {@code expression}: the reference is not a plain column (a merged join column), so it needs an alias. */
-    record StarColumn(String reference, String label, Occurrence occurrence, boolean expression) { }
+    public record StarColumn(String reference, String label, Occurrence occurrence, boolean expression) { }
 
-    ItemInfo(int start, int end, boolean hasAlias, String label, boolean star) {
+    public ItemInfo(int start, int end, boolean hasAlias, String label, boolean star) {
         this.start = start;
         this.end = end;
         this.hasAlias = hasAlias;
@@ -26,7 +27,7 @@ final class ItemInfo {
         this.starColumns = star ? new ArrayList<>() : null;
     }
 
-    boolean isStar() {
+    public boolean isStar() {
         return starColumns != null;
     }
 }

@@ -1,7 +1,9 @@
-package dev.veil.analyzer;
+package dev.veil.analyzer.internal.resolve;
 
 import java.util.Locale;
 import java.util.Set;
+
+import dev.veil.analyzer.Dialect;
 
 /** Writing identifiers back into SQL: bare when the database reads the bare word as that name, quoted otherwise. */
 final class Identifiers {

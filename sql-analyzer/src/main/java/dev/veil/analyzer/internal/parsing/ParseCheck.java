@@ -1,4 +1,4 @@
-package dev.veil.analyzer;
+package dev.veil.analyzer.internal.parsing;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ import net.sf.jsqlparser.parser.Token;
  * the database will execute — a comment the database executes, a string boundary read differently — and fails the
  * analysis closed.
  */
-final class ParseCheck {
+public final class ParseCheck {
 
     private ParseCheck() { }
 
@@ -21,7 +21,7 @@ final class ParseCheck {
      * @param jsql       JSqlParser's tokens (offsets relative to the parse text)
      * @return null when both agree, otherwise what differs
      */
-    static String compare(SqlLexer.Segment segment, int parseStart, List<Token> jsql) {
+    public static String compare(SqlLexer.Segment segment, int parseStart, List<Token> jsql) {
         int from = segment.start();
         int len = segment.end() - from;
         // what the lexer says each offset is: -1 whitespace, -2 comment or executable-comment marker, else token index

@@ -1,4 +1,4 @@
-package dev.veil.analyzer;
+package dev.veil.analyzer.internal.parsing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.veil.analyzer.Dialect;
 
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParser;
@@ -22,7 +24,7 @@ import net.sf.jsqlparser.statement.Statements;
  * thread per parse) with a timeout. Returns the statement, the root of its syntax tree and every token JSqlParser
  * read, so that {@link ParseCheck} can compare them with the lexer's tokens.
  */
-final class JsqlParsing {
+public final class JsqlParsing {
 
     /** Daemon threads, one per core: parsing is CPU-bound, more threads would not help. */
     private static final ExecutorService EXECUTOR;
@@ -40,9 +42,9 @@ final class JsqlParsing {
         EXECUTOR = pool;
     }
 
-    record Parsed(Statement statement, Node root, List<Token> tokens) { }
+    public record Parsed(Statement statement, Node root, List<Token> tokens) { }
 
-    static final class ParseFailure extends Exception {
+    public static final class ParseFailure extends Exception {
         ParseFailure(String message) {
             super(message, null, false, false);
         }
@@ -61,7 +63,7 @@ final class JsqlParsing {
 
     private JsqlParsing() { }
 
-    static Parsed parse(String text, Dialect dialect, long timeoutMillis, int maxDepth) throws ParseFailure {
+    public static Parsed parse(String text, Dialect dialect, long timeoutMillis, int maxDepth) throws ParseFailure {
         TreeParser p = new TreeParser(text);
         Token head = p.token;
         dialect.rules().configureParser(p);

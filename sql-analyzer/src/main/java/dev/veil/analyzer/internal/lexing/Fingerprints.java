@@ -1,4 +1,4 @@
-package dev.veil.analyzer;
+package dev.veil.analyzer.internal.lexing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,14 +7,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import dev.veil.analyzer.Fingerprint;
+import dev.veil.analyzer.internal.lexing.Fingerprints;
 import dev.veil.analyzer.internal.lexing.SqlLexer;
 
 /** Computes statement fingerprints from the lexer's tokens: literals become {@code ?}, comments disappear. */
-final class Fingerprints {
+public final class Fingerprints {
 
     private Fingerprints() { }
 
-    static Fingerprint of(String text, List<SqlLexer.Tok> tokens) {
+    public static Fingerprint of(String text, List<SqlLexer.Tok> tokens) {
         if (tokens.isEmpty()) {
             // the text could not be lexed: nothing in it can be told apart from a literal, so nothing of it is shown
             String normalized = "<unparsed " + text.length() + " chars>";
@@ -47,7 +49,7 @@ final class Fingerprints {
      * lower-cased, everything else (quoted identifiers, operators) as written; null for comments and
      * executable-comment markers.
      */
-    static String word(String text, SqlLexer.Tok t) {
+    public static String word(String text, SqlLexer.Tok t) {
         return switch (t.kind) {
             case COMMENT, EXEC_MARKER -> null;
             case STRING, NUMBER, PARAM -> "?";
@@ -56,7 +58,7 @@ final class Fingerprints {
         };
     }
 
-    static String sha256(String s) {
+    public static String sha256(String s) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));

@@ -1,10 +1,12 @@
-package dev.veil.analyzer;
+package dev.veil.analyzer.internal.ddl;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.veil.analyzer.Dialect;
+import dev.veil.analyzer.StatementType;
 import dev.veil.analyzer.internal.lexing.SqlLexer;
 import dev.veil.analyzer.internal.resolve.Builtins;
 import dev.veil.analyzer.internal.resolve.Labels;
@@ -34,14 +36,14 @@ import net.sf.jsqlparser.schema.Table;
  *
  * Statements whose lineage matters (CREATE VIEW, CREATE TABLE … AS, SELECT … INTO) are never classified here.
  */
-final class DdlStatements {
+public final class DdlStatements {
 
     private DdlStatements() { }
 
     /** A classified statement: its type, the tables it creates or changes, and those it copies a definition from. */
-    record Result(StatementType type, List<Table> written, List<Table> read) { }
+    public record Result(StatementType type, List<Table> written, List<Table> read) { }
 
-    static final class Refused extends RuntimeException {
+    public static final class Refused extends RuntimeException {
         Refused(String reason) {
             super(reason, null, false, false);
         }
@@ -73,7 +75,7 @@ final class DdlStatements {
             "CALL", "COPY", "PREPARE", "HANDLER", "DO", "LOAD", "REPLACE_INTO");
 
     /** Whether a statement starts with a DDL keyword this class may classify. */
-    static boolean applies(SqlLexer.Segment seg) {
+    public static boolean applies(SqlLexer.Segment seg) {
         List<SqlLexer.Tok> t = seg.significant();
         return !t.isEmpty() && t.get(0).kind == SqlLexer.Kind.WORD && LEADING.contains(up(t.get(0)));
     }
@@ -83,7 +85,7 @@ final class DdlStatements {
      *
      * @param builtin whether a function name (folded, possibly schema-qualified) is a built-in scalar function
      */
-    static Result classify(SqlLexer.Segment seg, Dialect dialect, java.util.function.Predicate<String> builtin) {
+    public static Result classify(SqlLexer.Segment seg, Dialect dialect, java.util.function.Predicate<String> builtin) {
         List<SqlLexer.Tok> t = seg.significant();
         Cursor c = new Cursor(t);
         String kw = up(c.next());
