@@ -140,7 +140,10 @@ public final class StatementAnalysis {
     /** Why the statement is UNKNOWN: the construct or failure, never a data value. */
     public Optional<String> unknownReason() { return Optional.ofNullable(unknownReason); }
 
-    /** Relations read, views included (with the base tables they read). */
+    /**
+     * Relations read, each with its schema: tables, views (with the relations they read) and system relations
+     * (also flagged {@link Hazard.Kind#SYSTEM_RELATION}).
+     */
     public Set<TableName> tablesRead() { return tablesRead; }
 
     public Set<TableName> tablesWritten() { return tablesWritten; }

@@ -11,22 +11,29 @@ import java.util.Set;
 
 /**
  * System objects no client of Veil may read or create, exempt or not: they hold other sessions' statements and
- * variables (Veil's hash secrets among them), column statistics with real values, or reach a table through another
- * connection Veil does not see. This list backs up the analyzer's own; it errs on the side of refusing.
+ * variables (Veil's hash secrets among them), column statistics with real values, settings, or reach a table through
+ * another connection Veil does not see. The analyzer reports every relation a statement reads, system ones included;
+ * this table, one list per engine, decides. It errs on the side of refusing.
  */
 final class SystemObjects {
 
+    /** PostgreSQL: these names in any schema (a view or table of the same name is refused too). */
     private static final Set<String> POSTGRESQL = Set.of("pg_stat_activity", "pg_stats", "pg_stats_ext",
             "pg_stats_ext_exprs", "pg_statistic", "pg_statistic_ext_data", "pg_settings", "pg_file_settings",
-            "pg_stat_statements", "pg_stat_statements_info", "pg_hba_file_rules", "pg_shadow", "pg_authid",
-            "pg_user_mappings", "pg_largeobject");
-    /** MariaDB: whole schemas (performance_schema, mysql) and single information_schema tables. */
+            "pg_db_role_setting", "pg_stat_statements", "pg_stat_statements_info", "pg_prepared_statements",
+            "pg_cursors", "pg_hba_file_rules", "pg_shadow", "pg_authid", "pg_user_mapping", "pg_user_mappings",
+            "pg_largeobject");
+    /** MariaDB: whole schemas (performance_schema, mysql, sys) and single information_schema tables. */
     private static final Set<String> MARIADB_SCHEMAS = Set.of("performance_schema", "mysql", "sys");
     private static final Set<String> MARIADB = Set.of("user_variables", "processlist", "innodb_trx",
             "innodb_locks", "innodb_lock_waits", "innodb_buffer_page", "innodb_ft_being_deleted",
             "innodb_ft_index_cache", "innodb_ft_index_table", "innodb_ft_deleted", "innodb_ft_config",
-            "column_statistics", "optimizer_trace");
-    private static final Set<String> H2 = Set.of("sessions", "session_state", "query_statistics", "locks",
+            "column_statistics", "optimizer_trace", "session_variables", "global_variables", "session_status",
+            "global_status", "user_variables_by_thread", "variables_by_thread", "events_statements_current",
+            "events_statements_history", "events_statements_history_long", "events_statements_summary_by_digest",
+            "prepared_statements_instances", "general_log", "slow_log");
+    /** H2: INFORMATION_SCHEMA tables. */
+    private static final Set<String> H2 = Set.of("sessions", "session_state", "settings", "query_statistics", "locks",
             "in_doubt");
 
     private SystemObjects() {

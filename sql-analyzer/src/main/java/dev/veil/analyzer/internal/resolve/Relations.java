@@ -41,20 +41,6 @@ final class Relations {
         return null;
     }
 
-    private static final Set<String> LEAKY = Set.of(
-            // PostgreSQL: column statistics (most common values), other sessions' statements, settings
-            "pg_stats", "pg_stats_ext", "pg_stats_ext_exprs", "pg_statistic", "pg_statistic_ext_data",
-            "pg_stat_activity", "pg_stat_statements", "pg_settings", "pg_file_settings", "pg_db_role_setting",
-            "pg_prepared_statements", "pg_cursors", "pg_largeobject", "pg_authid", "pg_user_mapping",
-            "pg_user_mappings", "pg_shadow", "pg_hba_file_rules",
-            // MariaDB/MySQL
-            "processlist", "events_statements_current", "events_statements_history",
-            "events_statements_history_long", "events_statements_summary_by_digest", "user_variables_by_thread",
-            "session_variables", "global_variables", "variables_by_thread", "prepared_statements_instances",
-            "general_log", "slow_log", "session_status", "global_status",
-            // H2
-            "sessions", "session_state", "settings", "locks");
-
     boolean isSystemSchema(String schema) {
         if (schema == null) return false;
         String s = schema.toLowerCase(Locale.ROOT);
@@ -79,9 +65,6 @@ final class Relations {
                 return new RangeVar(n, null, r.dialect.quoteIdentifier(n), cte);
             }
         }
-        if (isSystemSchema(schema) && LEAKY.contains(name.toLowerCase(Locale.ROOT))) {
-            r.draft.hazard(Hazard.Kind.LEAKY_SYSTEM_OBJECT, schema + "." + name);
-        }
         if (schema == null && db == null && r.dialect.rules().dualTable() && name.equalsIgnoreCase("dual")
                 && aliasName == null && !relationExists(name)) {
             // MariaDB's and H2's one-row placeholder table: no columns
@@ -92,7 +75,6 @@ final class Relations {
         boolean system = isSystemSchema(tn.schema()) || rel.kind() == Relation.Kind.SYSTEM_TABLE;
         if (system) {
             r.draft.hazard(Hazard.Kind.SYSTEM_RELATION, tn.toString());
-            if (LEAKY.contains(tn.name().toLowerCase(Locale.ROOT))) r.draft.hazard(Hazard.Kind.LEAKY_SYSTEM_OBJECT, tn.toString());
         }
         r.draft.tablesRead.add(tn);
         List<Col> cols = new ArrayList<>();
@@ -165,8 +147,6 @@ final class Relations {
             Optional<Relation> found = r.catalog.relation(db, s, name);
             if (found.isPresent()) return found.get();
         }
-        // a system relation the catalog does not list (PostgreSQL's implicit pg_catalog)
-        if (LEAKY.contains(name) && path.stream().anyMatch(this::isSystemSchema)) r.draft.hazard(Hazard.Kind.LEAKY_SYSTEM_OBJECT, name);
         throw notFound(name);
     }
 
