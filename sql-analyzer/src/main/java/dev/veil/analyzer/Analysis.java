@@ -59,7 +59,7 @@ public final class Analysis {
 
     /**
      * The text that was analyzed: {@link #executedSql()} with its JDBC escapes translated as the vendor driver
-     * translates them (call escapes in their canonical form, see {@link StatementAnalysis#type()}). Equal to
+     * translates them (call escapes in their canonical form, see {@link StatementAnalysis#statementType()}). Equal to
      * {@link #executedSql()} when there are none.
      */
     public String analyzedSql() { return translation == null ? executedSql : translation.text(); }
