@@ -66,9 +66,10 @@ final class DemoCommand implements Callable<Integer> {
                             + " SELECT id, UPPER(contact) AS shout, LEFT(ssn, 6) AS first_digits,"
                             + " SUBSTRING(contact, 2, 5) AS middle FROM (SELECT * FROM c) x ORDER BY id LIMIT 3"),
             new Scenario("Adversarial: set operations",
-                    "Every branch of a UNION is masked, whatever the first branch's column is called.",
-                    "SELECT id, city AS anything FROM customers WHERE id < 3"
-                            + " UNION ALL SELECT id, phone FROM customers WHERE id < 3 ORDER BY 1, 2"),
+                    "Every branch of a UNION is masked, whatever the first branch's column is called: the cities"
+                            + " pass, the phones leave masked.",
+                    "SELECT id, 'city' AS kind, city AS anything FROM customers WHERE id < 3"
+                            + " UNION ALL SELECT id, 'phone', phone FROM customers WHERE id < 3 ORDER BY 1, 2"),
             new Scenario("Adversarial: make the database quote it",
                     "A failing cast would put the raw value in the error message: Veil masks first and withholds"
                             + " the text of errors of statements that read sensitive columns.",
@@ -77,9 +78,10 @@ final class DemoCommand implements Callable<Integer> {
                     "SSNs may not be used in predicates (the default): LIKE '1%' would reveal them digit by digit.",
                     "SELECT id, full_name FROM customers WHERE ssn LIKE '1%'"),
             new Scenario("Refused: an export",
-                    "Writing a table to a server file is an export Veil cannot see through. (Not run through the"
-                            + " vendor driver: it would write the file.)",
-                    "CALL CSVWRITE('customers.csv', 'SELECT * FROM customers')", false));
+                    "Writing a table to a file on the server is an export: refused, or held for a reviewer when the"
+                            + " policy sets approvals.exports. (Not run through the vendor driver: it would write the"
+                            + " file.)",
+                    "SELECT CSVWRITE('customers.csv', 'SELECT * FROM customers')", false));
 
     @Spec
     CommandSpec spec;
@@ -91,7 +93,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        String database = "jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1";
+        // lives while the raw connection is open: a second tour in the same JVM starts afresh
+        String database = "jdbc:h2:mem:demo";
         Path policy = Files.createTempFile("veil-demo-policy", ".yaml");
         try (Connection raw = DriverManager.getConnection(database, "demo", "")) {
             load(raw);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -12,7 +13,7 @@ class DemoCommandTest {
     @Test
     void tourShowsRawValuesOnTheLeftOnlyAndRefusesWithRules() {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new VeilCli());
+        CommandLine cli = VeilCli.commandLine(Map.of());
         cli.setOut(new PrintWriter(out));
         assertThat(cli.execute("demo", "--width", "400")).isZero();
         String text = out.toString();
@@ -28,7 +29,29 @@ class DemoCommandTest {
             }
         });
         assertThat(text).contains(rawSsn, "*******2691", "a***@example.org", "************4242");
-        assertThat(text).contains("(rule: predicates: deny)", "(rule: opaque-code)");
+        assertThat(text).contains("(rule: predicates: deny)", "(rule: exports)");
         assertThat(text).contains("its text is withheld");
+    }
+
+    /** What each stop says it shows is what it shows. */
+    @Test
+    void captionsMatchTheOutcomes() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = VeilCli.commandLine(Map.of());
+        cli.setOut(new PrintWriter(out));
+        assertThat(cli.execute("demo", "--width", "400")).isZero();
+        String text = out.toString();
+        // 7: "every branch of a UNION is masked" — so it runs, and the phones of the second branch leave masked
+        assertThat(stop(text, 7)).doesNotContain("ERROR").contains("| 1  | city  | Lyon            |",
+                "| 1  | phone | ************80  |");
+        // 10: refused as the export it is, not as a routine a DBA could trust
+        assertThat(stop(text, 10)).contains("(rule: exports)").doesNotContain("routines.trusted");
+        assertThat(text).doesNotContain("routines.trusted");
+    }
+
+    private static String stop(String text, int n) {
+        int start = text.indexOf("\n" + n + ". ");
+        int end = text.indexOf("\n" + (n + 1) + ". ", start);
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 }

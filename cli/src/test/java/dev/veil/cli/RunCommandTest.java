@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -13,7 +14,7 @@ class RunCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int veil(String... args) {
-        CommandLine cli = new CommandLine(new VeilCli());
+        CommandLine cli = VeilCli.commandLine(Map.of());
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);

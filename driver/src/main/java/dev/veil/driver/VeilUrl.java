@@ -45,6 +45,12 @@ public record VeilUrl(String targetUrl, Map<String, String> settings) {
         if (rest.startsWith("veil:")) {
             throw VeilErrors.configuration("a Veil URL cannot target another Veil URL");
         }
+        if (rest.startsWith("jdbc:")) {
+            String vendor = scheme(rest);
+            throw VeilErrors.configuration("the URL has the jdbc: prefix twice: write " + PREFIX
+                    + vendor.substring("jdbc:".length()) + "… (jdbc:veil: then the vendor URL without its jdbc:),"
+                    + " not " + PREFIX + vendor + "…");
+        }
         Map<String, String> settings = new LinkedHashMap<>();
         StringBuilder target = new StringBuilder("jdbc:");
         boolean queryStartRemoved = false;

@@ -60,6 +60,9 @@ class VeilUrlTest {
         assertThatThrownBy(() -> VeilUrl.parse("jdbc:postgresql://h/d")).isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> VeilUrl.parse("jdbc:veil:")).hasMessageContaining("names no target database");
         assertThatThrownBy(() -> VeilUrl.parse("jdbc:veil:veil:h2:mem:x")).hasMessageContaining("another Veil URL");
+        assertThatThrownBy(() -> VeilUrl.parse("jdbc:veil:jdbc:postgresql://h/d?password=secret"))
+                .hasMessage("veil: the URL has the jdbc: prefix twice: write jdbc:veil:postgresql:… (jdbc:veil: then"
+                        + " the vendor URL without its jdbc:), not jdbc:veil:jdbc:postgresql:…");
         assertThatThrownBy(() -> VeilUrl.parse("jdbc:veil:h2:mem:x;veil.allowUnwrap"))
                 .hasMessageContaining("veil.allowUnwrap needs a value");
         assertThatThrownBy(() -> VeilUrl.parse("jdbc:veil:h2:mem:x;veil.allowUnwrap=1;veil.allowUnwrap=2"))

@@ -1,5 +1,6 @@
 package dev.veil.policy;
 
+import dev.veil.policy.mask.MaskKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

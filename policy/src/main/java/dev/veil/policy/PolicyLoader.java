@@ -5,6 +5,8 @@ import dev.veil.policy.PolicyTree.ListNode;
 import dev.veil.policy.PolicyTree.MapNode;
 import dev.veil.policy.PolicyTree.Node;
 import dev.veil.policy.PolicyTree.Scalar;
+import dev.veil.policy.mask.Mask;
+import dev.veil.policy.mask.MaskKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

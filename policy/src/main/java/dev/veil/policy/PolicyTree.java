@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -72,6 +73,9 @@ final class PolicyTree {
         }
     }
 
+    /** YAML reads an unquoted value that starts with '*' as an alias: the usual slip in column patterns. */
+    private static final String QUOTE_STAR = "quote a value that starts with '*', e.g. match: \"*.ssn\"";
+
     private PolicyTree() {
     }
 
@@ -91,7 +95,9 @@ final class PolicyTree {
             return root;
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ParseProblem(line, "not valid " + format + ": " + firstLine(e.getOriginalMessage()));
+            String problem = firstLine(e.getOriginalMessage());
+            throw new ParseProblem(line, "not valid " + format + ": " + problem
+                    + (problem.contains("alias") ? "; " + QUOTE_STAR : ""));
         } catch (IOException e) {
             throw new ParseProblem(0, "cannot be read: " + e.getMessage());
         }
@@ -122,6 +128,10 @@ final class PolicyTree {
                 return new ListNode(items, line);
             }
             case VALUE_STRING -> {
+                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    // Jackson hands an alias over as its name: '*ssn' would silently read as 'ssn'
+                    throw new ParseProblem(line, "YAML aliases are not supported; " + QUOTE_STAR);
+                }
                 return new Scalar(parser.getText(), line);
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {

@@ -1,5 +1,6 @@
 package dev.veil.policy;
 
+import dev.veil.policy.mask.Mask;
 import java.util.Objects;
 
 /**

@@ -3,6 +3,7 @@ package dev.veil.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.veil.policy.mask.ValueType;
 import org.junit.jupiter.api.Test;
 
 class ColumnPatternTest {

@@ -3,6 +3,8 @@ package dev.veil.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.veil.policy.mask.Mask;
+import dev.veil.policy.mask.MaskKind;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -171,6 +173,21 @@ class PolicyLoaderTest {
                 .isInstanceOf(PolicyException.class)
                 .hasMessageStartingWith("policy.json line 1: not valid JSON: ")
                 .hasNoCause();
+    }
+
+    @Test
+    void anUnquotedLeadingStarIsReportedWithHowToQuoteIt() throws PolicyException {
+        String hint = "quote a value that starts with '*', e.g. match: \"*.ssn\"";
+        assertThatThrownBy(() -> PolicyLoader.parse("version: 1\ncolumns:\n  - match: *.ssn\n    class: ssn\n",
+                "policy.yaml"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage("policy.yaml line 3: not valid YAML: while scanning an alias; " + hint);
+        // a star followed by a letter is a valid alias, which Jackson would hand over as the plain name
+        assertThatThrownBy(() -> PolicyLoader.parse("version: 1\nexempt:\n  users: [*admin]\n", "policy.yaml"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage("policy.yaml line 3: YAML aliases are not supported; " + hint);
+        assertThat(PolicyLoader.parse("version: 1\ncolumns:\n  - match: \"*.ssn\"\n    class: ssn\n", "policy.yaml")
+                .columns()).hasSize(1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.veil.policy.mask.MaskKind;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;

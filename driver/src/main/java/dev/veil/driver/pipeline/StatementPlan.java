@@ -205,7 +205,7 @@ public final class StatementPlan {
      * from, and the column's value type (which decides how a mask renders).
      */
     public record Sensitivity(String classId, dev.veil.policy.SensitiveClass sensitiveClass, String source,
-                              String evidence, dev.veil.policy.ValueType valueType) {
+                              String evidence, dev.veil.policy.mask.ValueType valueType) {
     }
 
     /**

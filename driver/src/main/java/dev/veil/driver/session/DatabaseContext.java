@@ -4,7 +4,7 @@ import dev.veil.analyzer.TableName;
 import dev.veil.driver.catalog.DatabaseCatalog;
 import dev.veil.driver.catalog.LoadOnceCache;
 import dev.veil.driver.pipeline.StatementPlan;
-import dev.veil.policy.Classification;
+import dev.veil.policy.classify.Classification;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;

@@ -1,19 +1,21 @@
 package dev.veil.driver.session;
 
 import dev.veil.analyzer.Dialect;
+import dev.veil.policy.mask.MaskDialect;
+import dev.veil.policy.mask.MaskDialects;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The database engines Veil understands, with the dialects of its analyzer and of its masks. */
 public enum Engine {
-    POSTGRESQL(Dialect.POSTGRESQL, dev.veil.policy.Dialect.POSTGRESQL),
-    MARIADB(Dialect.MARIADB, dev.veil.policy.Dialect.MARIADB),
-    H2(Dialect.H2, dev.veil.policy.Dialect.H2);
+    POSTGRESQL(Dialect.POSTGRESQL, MaskDialects.POSTGRESQL),
+    MARIADB(Dialect.MARIADB, MaskDialects.MARIADB),
+    H2(Dialect.H2, MaskDialects.H2);
 
     private final Dialect sqlDialect;
-    private final dev.veil.policy.Dialect maskDialect;
+    private final MaskDialect maskDialect;
 
-    Engine(Dialect sqlDialect, dev.veil.policy.Dialect maskDialect) {
+    Engine(Dialect sqlDialect, MaskDialect maskDialect) {
         this.sqlDialect = sqlDialect;
         this.maskDialect = maskDialect;
     }
@@ -22,7 +24,7 @@ public enum Engine {
         return sqlDialect;
     }
 
-    public dev.veil.policy.Dialect maskDialect() {
+    public MaskDialect maskDialect() {
         return maskDialect;
     }
 

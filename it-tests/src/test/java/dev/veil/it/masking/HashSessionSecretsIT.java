@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veil.it.support.TestDatabase;
 import dev.veil.it.support.TestDatabases;
-import dev.veil.policy.Dialect;
-import dev.veil.policy.HashKey;
-import dev.veil.policy.Mask;
-import dev.veil.policy.MaskRenderer;
-import dev.veil.policy.ReferenceMasker;
-import dev.veil.policy.SessionSetup;
-import dev.veil.policy.ValueType;
+import dev.veil.policy.mask.HashKey;
+import dev.veil.policy.mask.Mask;
+import dev.veil.policy.mask.MaskDialect;
+import dev.veil.policy.mask.MaskDialects;
+import dev.veil.policy.mask.MaskRenderer;
+import dev.veil.policy.mask.ReferenceMasker;
+import dev.veil.policy.mask.SessionSetup;
+import dev.veil.policy.mask.ValueType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,7 +57,7 @@ class HashSessionSecretsIT {
     void withoutSecretsPostgresqlRefusesTheQuery() throws SQLException {
         TestDatabase db = TestDatabases.postgres();
         try (Connection c = db.openRaw()) {
-            assertThatThrownBy(() -> hashOf(c, Dialect.POSTGRESQL, "x")).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> hashOf(c, MaskDialects.POSTGRESQL, "x")).isInstanceOf(SQLException.class)
                     .hasMessageContaining("veil.hash_ikey");
         }
     }
@@ -64,7 +65,7 @@ class HashSessionSecretsIT {
     @Test
     void withoutSecretsMariadbGivesNull() throws SQLException {
         try (Connection c = TestDatabases.mariadb().openRaw()) {
-            assertThat(hashOf(c, Dialect.MARIADB, "x")).isNull();
+            assertThat(hashOf(c, MaskDialects.MARIADB, "x")).isNull();
         }
     }
 
@@ -73,22 +74,22 @@ class HashSessionSecretsIT {
     void mariadbSetupIsServerSidePrepared() throws SQLException {
         try (Connection c = TestDatabases.mariadb().openRaw()) {
             long before = status(c, "Com_stmt_prepare");
-            install(c, Dialect.MARIADB, KEY);
+            install(c, MaskDialects.MARIADB, KEY);
             assertThat(status(c, "Com_stmt_prepare")).isGreaterThan(before);
         }
     }
 
-    static Dialect dialect(TestDatabase db) {
+    static MaskDialect dialect(TestDatabase db) {
         return switch (db.engine()) {
-            case H2 -> Dialect.H2;
-            case POSTGRESQL -> Dialect.POSTGRESQL;
-            case MARIADB -> Dialect.MARIADB;
+            case H2 -> MaskDialects.H2;
+            case POSTGRESQL -> MaskDialects.POSTGRESQL;
+            case MARIADB -> MaskDialects.MARIADB;
         };
     }
 
-    static void install(Connection c, Dialect dialect, HashKey key) throws SQLException {
+    static void install(Connection c, MaskDialect dialect, HashKey key) throws SQLException {
         for (SessionSetup.Statement setup : key.sessionSetup(dialect).statements()) {
-            try (PreparedStatement ps = dialect == Dialect.MARIADB
+            try (PreparedStatement ps = dialect == MaskDialects.MARIADB
                     ? c.unwrap(org.mariadb.jdbc.Connection.class).prepareInternal(setup.sql(),
                             Statement.NO_GENERATED_KEYS, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, true)
                     : c.prepareStatement(setup.sql())) {
@@ -100,9 +101,10 @@ class HashSessionSecretsIT {
         }
     }
 
-    private static String hashOf(Connection c, Dialect dialect, String value) throws SQLException {
+    private static String hashOf(Connection c, MaskDialect dialect, String value) throws SQLException {
         String sql = "SELECT " + MaskRenderer.of(dialect, KEY).render(Mask.hash(), "t.v", ValueType.STRING)
-                + " FROM (SELECT CAST(? AS " + (dialect == Dialect.MARIADB ? "CHAR" : "VARCHAR(100)") + ") AS v) t";
+                + " FROM (SELECT CAST(? AS " + (dialect == MaskDialects.MARIADB ? "CHAR" : "VARCHAR(100)")
+                + ") AS v) t";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, value);
             try (ResultSet rs = ps.executeQuery()) {

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veil.it.support.TestDatabase;
 import dev.veil.it.support.TestDatabases;
-import dev.veil.policy.Dialect;
-import dev.veil.policy.HashKey;
-import dev.veil.policy.Mask;
-import dev.veil.policy.MaskRenderer;
-import dev.veil.policy.ReferenceMasker;
-import dev.veil.policy.SessionSetup;
-import dev.veil.policy.ValueType;
+import dev.veil.policy.mask.HashKey;
+import dev.veil.policy.mask.Mask;
+import dev.veil.policy.mask.MaskDialect;
+import dev.veil.policy.mask.MaskDialects;
+import dev.veil.policy.mask.MaskRenderer;
+import dev.veil.policy.mask.ReferenceMasker;
+import dev.veil.policy.mask.SessionSetup;
+import dev.veil.policy.mask.ValueType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -24,8 +25,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,18 +66,18 @@ class MaskEquivalenceIT {
             Mask.round(new BigDecimal("0.01")),
             Mask.round(new BigDecimal("1000000000000000000")));
 
-    private static final Map<Dialect, Engine> ENGINES = new EnumMap<>(Dialect.class);
+    private static final Map<MaskDialect, Engine> ENGINES = new LinkedHashMap<>();
 
-    private record Engine(TestDatabase database, Dialect dialect, Connection connection, MaskRenderer renderer) {
+    private record Engine(TestDatabase database, MaskDialect dialect, Connection connection, MaskRenderer renderer) {
     }
 
     @BeforeContainer
     static void openEngines() throws SQLException {
         for (TestDatabase db : TestDatabases.all()) {
-            Dialect dialect = switch (db.engine()) {
-                case H2 -> Dialect.H2;
-                case POSTGRESQL -> Dialect.POSTGRESQL;
-                case MARIADB -> Dialect.MARIADB;
+            MaskDialect dialect = switch (db.engine()) {
+                case H2 -> MaskDialects.H2;
+                case POSTGRESQL -> MaskDialects.POSTGRESQL;
+                case MARIADB -> MaskDialects.MARIADB;
             };
             Connection connection = db.openRaw();
             installHashSecrets(connection, dialect);
@@ -84,8 +85,9 @@ class MaskEquivalenceIT {
             for (Family family : Family.values()) {
                 try (Statement st = connection.createStatement()) {
                     st.execute("DROP TABLE IF EXISTS " + family.table());
-                    st.execute("CREATE TABLE " + family.table() + " (id INT PRIMARY KEY, v " + family.sqlType(dialect)
-                            + ")" + (dialect == Dialect.MARIADB ? " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" : ""));
+                    st.execute("CREATE TABLE " + family.table() + " (id INT PRIMARY KEY, v "
+                            + family.sqlType(db.engine()) + ")"
+                            + (dialect == MaskDialects.MARIADB ? " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" : ""));
                 }
             }
             ENGINES.put(dialect, engine);
@@ -107,9 +109,9 @@ class MaskEquivalenceIT {
     }
 
     /** Installs the hash secrets as the driver will: bind parameters, server-side prepared on MariaDB. */
-    private static void installHashSecrets(Connection connection, Dialect dialect) throws SQLException {
+    private static void installHashSecrets(Connection connection, MaskDialect dialect) throws SQLException {
         for (SessionSetup.Statement setup : KEY.sessionSetup(dialect).statements()) {
-            try (PreparedStatement ps = dialect == Dialect.MARIADB
+            try (PreparedStatement ps = dialect == MaskDialects.MARIADB
                     ? connection.unwrap(org.mariadb.jdbc.Connection.class).prepareInternal(setup.sql(),
                             Statement.NO_GENERATED_KEYS, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY, true)
                     : connection.prepareStatement(setup.sql())) {
@@ -328,7 +330,7 @@ class MaskEquivalenceIT {
     /** The family of a masked value: the input's, except that a fractional step turns integers into decimals. */
     private static ValueType referenceResultType(ValueType input, Mask mask) {
         Mask effective = mask.effectiveFor(input);
-        if (input == ValueType.INTEGER && effective.kind() == dev.veil.policy.MaskKind.ROUND
+        if (input == ValueType.INTEGER && effective.kind() == dev.veil.policy.mask.MaskKind.ROUND
                 && effective.step().stripTrailingZeros().scale() > 0) {
             return ValueType.DECIMAL;
         }
@@ -336,8 +338,8 @@ class MaskEquivalenceIT {
     }
 
     /** The family of a masked column as an engine reports it. */
-    private static ValueType expectedResultType(Dialect dialect, ValueType input, Mask mask) {
-        if (dialect == Dialect.MARIADB && input == ValueType.BOOLEAN) {
+    private static ValueType expectedResultType(MaskDialect dialect, ValueType input, Mask mask) {
+        if (dialect == MaskDialects.MARIADB && input == ValueType.BOOLEAN) {
             return ValueType.INTEGER; // MariaDB's BOOLEAN is TINYINT(1); only a bare column reports as boolean
         }
         return referenceResultType(input, mask);
@@ -418,8 +420,8 @@ class MaskEquivalenceIT {
             return TABLE_PREFIX + name().toLowerCase(java.util.Locale.ROOT);
         }
 
-        String sqlType(Dialect dialect) {
-            return switch (dialect) {
+        String sqlType(TestDatabase.Engine engine) {
+            return switch (engine) {
                 case POSTGRESQL -> postgres;
                 case MARIADB -> mariadb;
                 case H2 -> h2;

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.veil.it.support.TestDatabase;
 import dev.veil.it.support.TestDatabase.Engine;
 import dev.veil.it.support.TestDatabases;
-import dev.veil.policy.Dialect;
-import dev.veil.policy.HashKey;
-import dev.veil.policy.SessionSetup;
+import dev.veil.policy.mask.HashKey;
+import dev.veil.policy.mask.MaskDialect;
+import dev.veil.policy.mask.MaskDialects;
+import dev.veil.policy.mask.SessionSetup;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -153,10 +154,10 @@ class ControlsIT {
     @ParameterizedTest
     @MethodSource("dev.veil.it.support.Engines#all")
     void theOracleFindsTheHashSecrets(TestDatabase db) throws SQLException {
-        Dialect dialect = switch (db.engine()) {
-            case H2 -> Dialect.H2;
-            case POSTGRESQL -> Dialect.POSTGRESQL;
-            case MARIADB -> Dialect.MARIADB;
+        MaskDialect dialect = switch (db.engine()) {
+            case H2 -> MaskDialects.H2;
+            case POSTGRESQL -> MaskDialects.POSTGRESQL;
+            case MARIADB -> MaskDialects.MARIADB;
         };
         LeakOracle oracle = new LeakOracle();
         oracle.secretsOnly();

@@ -1,7 +1,7 @@
 package dev.veil.it.redteam;
 
-import dev.veil.policy.Dialect;
-import dev.veil.policy.HashKey;
+import dev.veil.policy.mask.HashKey;
+import dev.veil.policy.mask.MaskDialects;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -74,7 +74,7 @@ final class LeakOracle {
         }
         // the hash mask's session secrets and the configured key
         HashKey key = HashKey.of(Secrets.HASH_KEY);
-        List<Object> pads = key.sessionSetup(Dialect.POSTGRESQL).statements().get(0).parameters();
+        List<Object> pads = key.sessionSetup(MaskDialects.POSTGRESQL).statements().get(0).parameters();
         for (int i = 0; i < pads.size(); i++) {
             String hex = ((String) pads.get(i)).toLowerCase(Locale.ROOT);
             String which = i == 0 ? "inner" : "outer";

@@ -5,22 +5,22 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.JdbcDatabaseContainer;
-import org.testcontainers.containers.MariaDBContainer;
-import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
  * Where the integration tests find their databases.
  *
- * <p>PostgreSQL and MariaDB come from the environment ({@code VEIL_IT_PG_URL}, {@code VEIL_IT_PG_USER},
- * {@code VEIL_IT_PG_PASSWORD}; {@code VEIL_IT_MARIADB_URL}, {@code VEIL_IT_MARIADB_USER},
- * {@code VEIL_IT_MARIADB_PASSWORD}); when a URL is not set and Docker is available, Testcontainers starts one;
- * otherwise the test fails and says how to provide a database. Nothing is ever skipped. H2 is embedded.
+ * <p>By default they create a database of their own on the local servers — PostgreSQL on 127.0.0.1:5432 as
+ * {@code postgres}, MariaDB on 127.0.0.1:3306 as {@code root}, both without a password — use it through a plain user
+ * created with it, and drop both when the run ends ({@link OwnDatabases}). Environment variables name other servers:
+ * {@code VEIL_IT_PG_ADMIN_URL}, {@code _ADMIN_USER}, {@code _ADMIN_PASSWORD} (likewise {@code VEIL_IT_MARIADB_…}): an
+ * account that may create databases. {@code VEIL_IT_PG_URL}, {@code _USER}, {@code _PASSWORD} (likewise for
+ * MariaDB) name a database the tests use as it is, creating and dropping only their own tables in it. A server that
+ * cannot be reached fails the tests that need it, with a message saying how to start it; nothing is skipped. H2 is
+ * embedded.
  */
 public final class TestDatabases {
 
-    private static final Map<TestDatabase.Engine, TestDatabase> STARTED = new ConcurrentHashMap<>();
+    private static final Map<TestDatabase.Engine, TestDatabase> RESOLVED = new ConcurrentHashMap<>();
 
     private TestDatabases() {
     }
@@ -30,13 +30,11 @@ public final class TestDatabases {
     }
 
     public static TestDatabase postgres() {
-        return STARTED.computeIfAbsent(TestDatabase.Engine.POSTGRESQL, engine -> resolve(engine, "PG",
-                () -> new PostgreSQLContainer<>("postgres:15-alpine")));
+        return RESOLVED.computeIfAbsent(TestDatabase.Engine.POSTGRESQL, e -> resolve(new PostgresTestServer()));
     }
 
     public static TestDatabase mariadb() {
-        return STARTED.computeIfAbsent(TestDatabase.Engine.MARIADB, engine -> resolve(engine, "MARIADB",
-                () -> new MariaDBContainer<>("mariadb:10.11")));
+        return RESOLVED.computeIfAbsent(TestDatabase.Engine.MARIADB, e -> resolve(new MariaDbTestServer()));
     }
 
     /** H2, PostgreSQL and MariaDB, in that order: the argument source of tests that run on every engine. */
@@ -52,43 +50,22 @@ public final class TestDatabases {
         };
     }
 
-    private interface ContainerFactory {
-        JdbcDatabaseContainer<?> create();
-    }
-
-    private static TestDatabase resolve(TestDatabase.Engine engine, String envPrefix, ContainerFactory containers) {
-        String url = System.getenv("VEIL_IT_" + envPrefix + "_URL");
-        if (url != null && !url.isBlank()) {
-            TestDatabase db = new TestDatabase(engine, url,
-                    envOrEmpty("VEIL_IT_" + envPrefix + "_USER"), envOrEmpty("VEIL_IT_" + envPrefix + "_PASSWORD"));
-            checkReachable(db, envPrefix);
-            return db;
+    private static TestDatabase resolve(TestServer server) {
+        String prefix = "VEIL_IT_" + server.variablePrefix();
+        String url = System.getenv(prefix + "_URL");
+        if (url == null || url.isBlank()) {
+            return OwnDatabases.create(server, ServerAccount.fromEnvironment(server.variablePrefix(),
+                    server.localAdministrator()));
         }
-        if (dockerAvailable()) {
-            JdbcDatabaseContainer<?> container = containers.create();
-            container.start();
-            return new TestDatabase(engine, container.getJdbcUrl(), container.getUsername(), container.getPassword());
-        }
-        throw new IllegalStateException("No " + engine + " for the integration tests: set VEIL_IT_" + envPrefix
-                + "_URL (and VEIL_IT_" + envPrefix + "_USER, VEIL_IT_" + envPrefix + "_PASSWORD) to a test database,"
-                + " or run with Docker available so that Testcontainers can start one. On a machine with local"
-                + " PostgreSQL and MariaDB servers, `bash .ci/run` provisions both and runs the tests.");
-    }
-
-    private static void checkReachable(TestDatabase db, String envPrefix) {
-        try (Connection ignored = db.openRaw()) {
-            // reachable
+        TestDatabase given = new TestDatabase(server.engine(), url, envOrEmpty(prefix + "_USER"),
+                envOrEmpty(prefix + "_PASSWORD"));
+        try (Connection ignored = given.openRaw()) {
+            return given;
         } catch (SQLException e) {
-            throw new IllegalStateException("VEIL_IT_" + envPrefix + "_URL=" + db.url() + " is set but cannot be"
-                    + " reached: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            return false;
+            throw new IllegalStateException(prefix + "_URL names " + ServerAccount.withoutParameters(url) + ", which"
+                    + " cannot be reached: " + e.getMessage() + "\nStart that server, or unset " + prefix + "_URL so"
+                    + " that the tests create a database of their own on the local server. See the README, \"Test"
+                    + " databases\".", e);
         }
     }
 

@@ -1,0 +1,153 @@
+package dev.veil.policy.mask.postgresql;
+
+import dev.veil.policy.mask.MaskDialect;
+import dev.veil.policy.mask.SessionSetup;
+import dev.veil.policy.mask.ValueType;
+import java.math.BigDecimal;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Masks in PostgreSQL SQL (UTF8 databases). Text is compared under {@code COLLATE "C"}, since nondeterministic
+ * collations would refuse {@code strpos}; {@code ||} is safe here, as no mode redefines it; literals with a backslash
+ * are {@code E''} strings, whose meaning {@code standard_conforming_strings} does not change. The hash secrets are
+ * custom settings, read with {@code current_setting}.
+ */
+public final class PostgreSqlMasks extends MaskDialect {
+
+    private static final String INNER = "veil.hash_ikey";
+    private static final String OUTER = "veil.hash_okey";
+
+    public PostgreSqlMasks() {
+        super("POSTGRESQL");
+    }
+
+    /** date - integer is a date; date_trunc on a date would go through timestamptz and the session time zone. */
+    @Override
+    protected String year(String c, ValueType type) {
+        return type == ValueType.DATE
+                ? c + " - (CAST(extract(doy FROM " + c + ") AS integer) - 1)"
+                : "date_trunc('year', " + c + ")";
+    }
+
+    @Override
+    protected String hmac(String c, ValueType type) {
+        String message = type == ValueType.BINARY ? c : "convert_to(CAST(" + c + " AS text), 'UTF8')";
+        String mac = "sha256(" + secret(OUTER) + " || sha256(" + secret(INNER) + " || " + message + "))";
+        return switch (type) {
+            case STRING -> "encode(" + mac + ", 'hex')";
+            case INTEGER -> "CAST(CAST('x0' || substr(encode(" + mac + ", 'hex'), 2, 15) AS bit(64)) AS bigint)";
+            default -> mac;
+        };
+    }
+
+    @Override
+    protected String hashSecretsMatch(String fingerprintHex) {
+        return "sha256(" + secret(INNER) + " || " + secret(OUTER) + ") = decode('" + fingerprintHex + "', 'hex')";
+    }
+
+    private static String secret(String setting) {
+        return "decode(current_setting('" + setting + "'), 'hex')";
+    }
+
+    /** Not local: the secrets last for the session (the driver runs this in autocommit, so no rollback undoes it). */
+    @Override
+    protected SessionSetup hashSecretsSetup(byte[] innerPad, byte[] outerPad) {
+        return SessionSetup.of(
+                "SELECT set_config('" + INNER + "', ?, false), set_config('" + OUTER + "', ?, false)",
+                List.of(HexFormat.of().formatHex(innerPad), HexFormat.of().formatHex(outerPad)));
+    }
+
+    @Override
+    protected List<String> hashSecretNames() {
+        return List.of(INNER, OUTER);
+    }
+
+    @Override
+    protected String stringLiteral(String value) {
+        return value.indexOf('\\') >= 0
+                // E'' strings treat backslashes the same whatever standard_conforming_strings says.
+                ? "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'"
+                : quoted(value);
+    }
+
+    @Override
+    protected String doubleLiteral(double value) {
+        return "CAST('" + scientific(value) + "' AS double precision)";
+    }
+
+    @Override
+    protected String decimalZero() {
+        return "CAST(0 AS numeric)";
+    }
+
+    @Override
+    protected String emptyBinary() {
+        return "decode('', 'hex')";
+    }
+
+    @Override
+    protected String emptyJsonObject() {
+        return "CAST('{}' AS jsonb)";
+    }
+
+    @Override
+    protected String bigint(String x) {
+        return "CAST(" + x + " AS bigint)";
+    }
+
+    @Override
+    protected String doublePrecision(String x) {
+        return "CAST(" + x + " AS double precision)";
+    }
+
+    @Override
+    protected String decimalOperand(String c, ValueType type, BigDecimal step) {
+        return "CAST(" + c + " AS numeric)";
+    }
+
+    @Override
+    protected String text(String c) {
+        return "CAST(" + c + " AS text) COLLATE \"C\"";
+    }
+
+    @Override
+    protected String length(String s) {
+        return "char_length(" + s + ")";
+    }
+
+    @Override
+    protected String firstChars(String s, int count) {
+        return "left(" + s + ", " + count + ")";
+    }
+
+    @Override
+    protected String lastChars(String s, int count) {
+        return "right(" + s + ", " + count + ")";
+    }
+
+    @Override
+    protected String repeat(String literal, String times) {
+        return "repeat(" + literal + ", " + times + ")";
+    }
+
+    @Override
+    protected String concat(List<String> parts) {
+        return "(" + String.join(" || ", parts) + ")";
+    }
+
+    @Override
+    protected String position(String literal, String s) {
+        return "strpos(" + s + ", " + literal + ")";
+    }
+
+    @Override
+    protected String startsWith(String s, String literal) {
+        return "left(" + s + ", 1) = " + literal;
+    }
+
+    @Override
+    protected String emailDomain(String s) {
+        return "reverse(split_part(reverse(" + s + "), " + stringLiteral("@") + ", 1))";
+    }
+}
