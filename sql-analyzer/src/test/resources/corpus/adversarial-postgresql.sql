@@ -201,7 +201,6 @@ RESET veil.mask_key
 
 -- case: pg_settings is leaky
 -- unknown: relation pg_settings not found
--- hazard: LEAKY_SYSTEM_OBJECT
 SELECT setting FROM pg_settings WHERE name = 'veil.mask_key'
 
 -- case: copy to stdout

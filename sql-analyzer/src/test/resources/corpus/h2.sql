@@ -158,7 +158,6 @@ SCRIPT TO '/tmp/dump.sql'
 RUNSCRIPT FROM '/tmp/dump.sql'
 
 -- case: sessions leak statements
--- hazard: LEAKY_SYSTEM_OBJECT
 -- unknown: not found
 SELECT EXECUTING_STATEMENT FROM INFORMATION_SCHEMA.SESSIONS
 

@@ -184,12 +184,11 @@ SELECT @veil_key
 SELECT @@session.veil_key
 
 -- case: processlist
--- hazard: LEAKY_SYSTEM_OBJECT
+-- reads: PROCESSLIST
 -- hazard: SYSTEM_RELATION
 SELECT INFO FROM information_schema.PROCESSLIST
 
 -- case: performance schema statements
--- hazard: LEAKY_SYSTEM_OBJECT
 -- unknown: not found
 SELECT sql_text FROM performance_schema.events_statements_history
 

@@ -398,7 +398,7 @@ SELECT d.name, u.email FROM depts d LEFT JOIN users u ON u.dept_id = d.id AND u.
 SELECT c.name AS child, p.name AS parent FROM people c JOIN people p ON c.parent_id = p.id
 
 -- case: pg_stats leaks values
--- hazard: LEAKY_SYSTEM_OBJECT
+-- reads: pg_stats
 -- hazard: SYSTEM_RELATION
 SELECT most_common_vals FROM pg_stats WHERE tablename = 'users'
 
@@ -409,7 +409,6 @@ SELECT relname FROM pg_catalog.pg_class
 
 -- case: pg_stat_activity unknown to the catalog
 -- unknown: relation pg_stat_activity not found
--- hazard: LEAKY_SYSTEM_OBJECT
 SELECT query FROM pg_stat_activity
 
 -- case: multiple statements

@@ -33,9 +33,15 @@ public record CrossCheck(Status status, String detail, List<Disagreement> disagr
         disagreements = List.copyOf(disagreements);
     }
 
-    static final CrossCheck DISABLED_CHECK = new CrossCheck(Status.DISABLED, null, List.of());
+    private static final CrossCheck DISABLED_CHECK = new CrossCheck(Status.DISABLED, null, List.of());
 
-    static CrossCheck notApplicable(String why) {
+    /** The cross-check was switched off. */
+    public static CrossCheck disabled() {
+        return DISABLED_CHECK;
+    }
+
+    /** Calcite could not answer, for the reason given. */
+    public static CrossCheck notApplicable(String why) {
         return new CrossCheck(Status.NOT_APPLICABLE, why, List.of());
     }
 }

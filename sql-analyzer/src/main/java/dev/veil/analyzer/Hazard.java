@@ -16,9 +16,16 @@ public record Hazard(Kind kind, String detail) {
         CALL,
         /** Declares, fetches from or opens a cursor or handler (DECLARE CURSOR, FETCH, MariaDB HANDLER). */
         CURSOR,
-        /** Reads a system relation (pg_catalog, information_schema, performance_schema, …). */
+        /**
+         * Reads a system relation (pg_catalog, information_schema, performance_schema, …). The relation is in
+         * {@link StatementAnalysis#tablesRead()} with its schema: which system relations may be read is the caller's
+         * decision, per engine.
+         */
         SYSTEM_RELATION,
-        /** Reads a system object that exposes other sessions' statements, settings or column statistics. */
+        /**
+         * Calls a system function, or runs a SHOW, that exposes other sessions' statements, settings or column
+         * statistics ({@code pg_stat_get_activity}, {@code SHOW PROCESSLIST}).
+         */
         LEAKY_SYSTEM_OBJECT,
         /**
          * Creates an object that reads another database through a connection of its own: H2

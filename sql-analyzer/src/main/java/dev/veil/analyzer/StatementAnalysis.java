@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import dev.veil.analyzer.internal.StatementDraft;
+import dev.veil.analyzer.internal.rewrite.ItemInfo;
+import dev.veil.analyzer.internal.rewrite.Occurrence;
+
 /** The analysis of one statement. Immutable and shared between threads (analyses are cached). */
 public final class StatementAnalysis {
 
@@ -39,7 +43,7 @@ public final class StatementAnalysis {
     final List<ItemInfo> items;
     final String rewriteBlocker;
 
-    StatementAnalysis(Draft d, Fingerprint fingerprint, CrossCheck crossCheck) {
+    StatementAnalysis(StatementDraft d) {
         this.index = d.index;
         this.start = d.start;
         this.end = d.end;
@@ -62,8 +66,8 @@ public final class StatementAnalysis {
         this.hazards = List.copyOf(new LinkedHashSet<>(d.hazards));
         this.rowBound = d.rowBound;
         this.routine = d.routine;
-        this.fingerprint = fingerprint;
-        this.crossCheck = crossCheck;
+        this.fingerprint = d.fingerprint;
+        this.crossCheck = d.crossCheck;
         this.occurrences = keep ? textOrder(d.occurrences) : List.of();
         this.items = keep ? List.copyOf(d.items) : List.of();
         this.rewriteBlocker = d.rewriteBlocker;
@@ -136,7 +140,10 @@ public final class StatementAnalysis {
     /** Why the statement is UNKNOWN: the construct or failure, never a data value. */
     public Optional<String> unknownReason() { return Optional.ofNullable(unknownReason); }
 
-    /** Relations read, views included (with the base tables they read). */
+    /**
+     * Relations read, each with its schema: tables, views (with the relations they read) and system relations
+     * (also flagged {@link Hazard.Kind#SYSTEM_RELATION}).
+     */
     public Set<TableName> tablesRead() { return tablesRead; }
 
     public Set<TableName> tablesWritten() { return tablesWritten; }
@@ -179,42 +186,5 @@ public final class StatementAnalysis {
         return "StatementAnalysis[" + kind + "/" + type() + (unknownReason != null ? " (" + unknownReason + ")" : "")
                 + ", read=" + tablesRead + ", written=" + tablesWritten + ", outputs=" + outputColumns
                 + ", flows=" + writeFlows + ", hazards=" + hazards + "]";
-    }
-
-    /** The mutable state a statement's analysis is collected in. */
-    static final class Draft {
-        int index;
-        int start;
-        int end;
-        String text;
-        StatementKind kind = StatementKind.UNKNOWN;
-        StatementType type = StatementType.OTHER;
-        /** The leading keyword, upper-cased; null when the statement starts with none. */
-        String keyword;
-        TransactionEffect transactionEffect = TransactionEffect.NONE;
-        List<SettingAccess> settings = List.of();
-        boolean hasWhere;
-        String unknownReason;
-        final Set<TableName> tablesRead = new LinkedHashSet<>();
-        final Set<TableName> tablesWritten = new LinkedHashSet<>();
-        final List<OutputColumn> outputs = new ArrayList<>();
-        final List<WriteFlow> writeFlows = new ArrayList<>();
-        final List<ColumnUse> columnUses = new ArrayList<>();
-        final List<FunctionUse> functions = new ArrayList<>();
-        final List<WholeRowReference> wholeRows = new ArrayList<>();
-        final List<Hazard> hazards = new ArrayList<>();
-        Long rowBound;
-        String routine;
-        /** How the routine of a JDBC function call escape is classified; null for other statements. */
-        FunctionCategory routineCategory;
-        /** The statement is a JDBC function call escape, analyzed as SELECT f(…). */
-        boolean callFunction;
-        final List<Occurrence> occurrences = new ArrayList<>();
-        final List<ItemInfo> items = new ArrayList<>();
-        String rewriteBlocker;
-
-        void hazard(Hazard.Kind k, String detail) {
-            hazards.add(new Hazard(k, detail));
-        }
     }
 }

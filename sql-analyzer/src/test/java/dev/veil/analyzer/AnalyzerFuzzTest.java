@@ -31,7 +31,7 @@ class AnalyzerFuzzTest {
 
     @Provide
     Arbitrary<Dialect> dialects() {
-        return Arbitraries.of(Dialect.class);
+        return Arbitraries.of(Dialect.values());
     }
 
     @Property(tries = 400)

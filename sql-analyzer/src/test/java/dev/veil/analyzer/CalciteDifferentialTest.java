@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.veil.analyzer.internal.StatementDraft;
+import dev.veil.analyzer.internal.crosscheck.CalciteCrossCheck;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,7 +67,7 @@ class CalciteDifferentialTest {
     @Test
     void aSourceOnlyCalciteNamesIsAddedAndRecorded() {
         Catalog catalog = TestCatalogs.postgres();
-        StatementAnalysis.Draft d = new StatementAnalysis.Draft();
+        StatementDraft d = new StatementDraft();
         d.text = "SELECT lower(name), ssn FROM users";
         TableName users = new TableName("app", "public", "users");
         d.tablesRead.add(users);

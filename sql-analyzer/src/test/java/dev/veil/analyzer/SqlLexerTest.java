@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import dev.veil.analyzer.internal.lexing.SqlLexer;
+import dev.veil.analyzer.internal.parsing.JsqlParsing;
+import dev.veil.analyzer.internal.parsing.ParseCheck;
+
 import org.junit.jupiter.api.Test;
 
 /** The lexer sees text the way each database does; where JSqlParser sees it differently the analysis is UNKNOWN. */

@@ -246,4 +246,47 @@ class StatementFactsTest {
         assertThat(analyze(Dialect.H2, "CREATE TABLE t2 (id INT)").hasHazard(Hazard.Kind.FOREIGN_DATA)).isFalse();
         assertThat(analyze(Dialect.POSTGRESQL, "CREATE TABLE linked (id int)").hasHazard(Hazard.Kind.FOREIGN_DATA)).isFalse();
     }
+
+    // ---- system relations: reported, judged by the caller ---------------------------------------------------------
+
+    @Test
+    void systemRelationsAreReadWithTheirSchema() {
+        StatementAnalysis pg = analyze(Dialect.POSTGRESQL, "SELECT most_common_vals FROM pg_stats");
+        assertThat(pg.tablesRead()).anySatisfy(t -> {
+            assertThat(t.schema()).isEqualTo("pg_catalog");
+            assertThat(t.name()).isEqualTo("pg_stats");
+        });
+        assertThat(pg.hasHazard(Hazard.Kind.SYSTEM_RELATION)).isTrue();
+        assertThat(pg.hasHazard(Hazard.Kind.LEAKY_SYSTEM_OBJECT)).isFalse();
+        StatementAnalysis maria = analyze(Dialect.MARIADB, "SELECT INFO FROM information_schema.PROCESSLIST");
+        assertThat(maria.tablesRead()).containsExactly(new TableName(null, "information_schema", "PROCESSLIST"));
+        assertThat(maria.hasHazard(Hazard.Kind.LEAKY_SYSTEM_OBJECT)).isFalse();
+        Catalog h2 = InMemoryCatalog.builder("h2-sessions").version(1).currentCatalog("TEST").searchPath("PUBLIC")
+                .relation("INFORMATION_SCHEMA", "SESSIONS", Relation.Kind.SYSTEM_TABLE, null, "SESSION_ID integer",
+                        "EXECUTING_STATEMENT varchar")
+                .build();
+        StatementAnalysis sessions = ANALYZER.analyze("SELECT EXECUTING_STATEMENT FROM INFORMATION_SCHEMA.SESSIONS",
+                Dialect.H2, h2).statements().get(0);
+        assertThat(sessions.unknownReason()).isEmpty();
+        assertThat(sessions.tablesRead()).extracting(TableName::schema, TableName::name)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("INFORMATION_SCHEMA", "SESSIONS"));
+        assertThat(sessions.hasHazard(Hazard.Kind.LEAKY_SYSTEM_OBJECT)).isFalse();
+    }
+
+    @Test
+    void aViewOverASystemRelationReadsIt() {
+        Catalog c = InMemoryCatalog.builder("pg-view-stats").version(1).currentCatalog("app").searchPath("public")
+                .relation("pg_catalog", "pg_stat_activity", Relation.Kind.SYSTEM_TABLE, null, "pid integer", "query text")
+                .view("public", "v_activity", "SELECT pid, query FROM pg_stat_activity", "pid integer", "query text")
+                .build();
+        StatementAnalysis s = ANALYZER.analyze("SELECT query FROM v_activity", Dialect.POSTGRESQL, c).statements().get(0);
+        assertThat(s.tablesRead()).extracting(TableName::name).contains("v_activity", "pg_stat_activity");
+    }
+
+    @Test
+    void functionsReadingOtherSessionsStateStayDataReading() {
+        StatementAnalysis s = analyze(Dialect.POSTGRESQL, "SELECT pg_stat_get_backend_activity(1)");
+        assertThat(s.functions()).contains(new FunctionUse("pg_stat_get_backend_activity", FunctionCategory.DATA_READING));
+        assertThat(s.hasHazard(Hazard.Kind.LEAKY_SYSTEM_OBJECT)).isTrue();
+    }
 }

@@ -88,11 +88,8 @@ final class TestCatalogs {
     }
 
     static Catalog of(Dialect d) {
-        return switch (d) {
-            case POSTGRESQL -> postgres();
-            case MARIADB -> mariadb();
-            case H2 -> h2();
-        };
+        if (d == Dialect.POSTGRESQL) return postgres();
+        return d == Dialect.MARIADB ? mariadb() : h2();
     }
 
     private static void add(InMemoryCatalog.Builder b, String schema, boolean upper) {

@@ -7,7 +7,7 @@ import java.util.Set;
 final class H2SystemObjects {
 
     static final SystemObjects FORBIDDEN = SystemObjects.of(Set.of(), Set.of(),
-            Set.of("sessions", "session_state", "query_statistics", "locks", "in_doubt"));
+            Set.of("sessions", "session_state", "settings", "query_statistics", "locks", "in_doubt"));
 
     private H2SystemObjects() {
     }

@@ -1,0 +1,4 @@
+package dev.veil.analyzer.internal.escapes;
+
+/** A call escape found at the start of a statement; offsets in the original text. */
+public record CallEscape(int open, int close, CallKind kind) { }
