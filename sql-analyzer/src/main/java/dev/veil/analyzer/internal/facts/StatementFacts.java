@@ -14,7 +14,8 @@ import dev.veil.analyzer.internal.lexing.SqlLexer;
 
 /**
  * Facts about a statement read from its tokens, whatever the parser made of it: the type its leading keyword names,
- * its effect on the transaction, whether an UPDATE or DELETE has its own WHERE.
+ * its effect on the transaction, the settings it names ({@link SettingNames}), whether an UPDATE or DELETE has its own
+ * WHERE, and H2 linked tables.
  */
 public final class StatementFacts {
 
