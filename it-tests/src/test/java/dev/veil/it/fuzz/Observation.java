@@ -1,0 +1,93 @@
+package dev.veil.it.fuzz;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one run of a unit showed the caller: the outcome (ran, refused by Veil, failed in the database), every
+ * result set (labels, types, values), update counts, the read-backs, and the texts the canary oracle searches —
+ * values, labels, error chains, warnings, generated keys — each named by where it came from.
+ */
+final class Observation {
+
+    enum Outcome { RAN, REFUSED, FAILED }
+
+    /** A result set: column descriptions and rows of described values. */
+    record Capture(List<String> columns, List<List<String>> rows) {
+        /** The rows in a canonical order, for comparisons that ignore order. */
+        Capture sorted() {
+            List<List<String>> copy = new ArrayList<>(rows);
+            copy.sort((a, b) -> String.join("\u0001", a).compareTo(String.join("\u0001", b)));
+            return new Capture(columns, copy);
+        }
+    }
+
+    /** One text to search, and where it came from (route first: result, returning, error, warning, readback…). */
+    record Text(String where, String text) {
+    }
+
+    Outcome outcome = Outcome.RAN;
+    String sqlState;
+    String message;
+    final List<Capture> results = new ArrayList<>();
+    final List<Long> updateCounts = new ArrayList<>();
+    final List<Capture> readbacks = new ArrayList<>();
+    final List<String> readbackOutcomes = new ArrayList<>();
+    final List<Text> texts = new ArrayList<>();
+    int warnings;
+
+    void text(String where, String text) {
+        if (text != null && !text.isEmpty()) {
+            texts.add(new Text(where, text));
+        }
+    }
+
+    /**
+     * What the transparency oracle compares: everything, or — for statements whose values legitimately depend on
+     * the plan ({@code order-dependent}: window functions over ties, unordered string and array aggregates) — the
+     * outcome, the columns and the row counts.
+     */
+    String comparable(Unit u) {
+        if (!u.features().contains("order-dependent")) {
+            return comparable(u.fullyOrdered(), false);
+        }
+        StringBuilder b = new StringBuilder().append(outcome).append(' ').append(outcome == Outcome.FAILED ? sqlState
+                : "").append('\n');
+        for (Capture c : results) {
+            b.append(c.columns()).append(" rows=").append(c.rows().size()).append('\n');
+        }
+        b.append(updateCounts).append('\n');
+        for (Capture c : readbacks) {
+            b.append(c.columns()).append(" rows=").append(c.rows().size()).append('\n');
+        }
+        return b.append(readbackOutcomes).toString();
+    }
+
+    /** What a comparison looks at: ordered or not, with or without warnings. */
+    String comparable(boolean ordered, boolean withWarnings) {
+        StringBuilder b = new StringBuilder();
+        b.append(outcome);
+        if (outcome == Outcome.FAILED) {
+            b.append(' ').append(sqlState);
+        }
+        b.append('\n');
+        for (Capture c : results) {
+            b.append(ordered ? c : c.sorted()).append('\n');
+        }
+        b.append(updateCounts).append('\n');
+        for (Capture c : readbacks) {
+            b.append(c.sorted()).append('\n');
+        }
+        b.append(readbackOutcomes).append('\n');
+        if (withWarnings) {
+            b.append("warnings=").append(warnings);
+        }
+        return b.toString();
+    }
+
+    /** A short description of the outcome. */
+    String summary() {
+        return outcome + (outcome == Outcome.RAN ? "" : " " + sqlState + " " + Objects.toString(message, ""));
+    }
+}
