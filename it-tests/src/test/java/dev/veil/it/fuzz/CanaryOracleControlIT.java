@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Positive controls for the fuzzer's oracles: through the vendor driver (no masking) the canary oracle finds every
- * canary column, as is and in each encoding the grammar produces, and a probe pair answers differently; through Veil
- * the plain {@code SELECT *} shows none. Without these, a fuzz run that finds nothing would prove nothing.
+ * canary column, as is and in each encoding the grammar produces, a probe pair answers differently, and the
+ * transparency comparison tells a masked column from the raw one; through Veil the plain {@code SELECT *} shows none. Without these, a fuzz run that finds nothing would prove nothing.
  */
 class CanaryOracleControlIT {
 
@@ -61,7 +61,7 @@ class CanaryOracleControlIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.veil.it.support.Engines#all")
-    void aProbePairAnswersDifferentlyWithoutVeilAndVeilMasksThePlainSelect(TestDatabase db) throws Exception {
+    void probesAndComparisonsDetectDifferencesAndVeilMasksThePlainSelect(TestDatabase db) throws Exception {
         FuzzSchema.recreate(db);
         FuzzDialect d = FuzzDialect.of(db.engine());
         Canary ssn = Canaries.get().of("fz_customers", "ssn", 3);
@@ -75,6 +75,10 @@ class CanaryOracleControlIT {
                 s.execute("CREATE TABLE fz_bump (x INT)");
                 s.execute("DROP TABLE fz_bump");
             }
+            // the transparency comparison sees a masked column as a difference
+            String masked = "SELECT id, ssn FROM fz_customers";
+            assertThat(Executor.run(veil, masked, List.of(), false, false).comparable(false, false))
+                    .isNotEqualTo(Executor.run(raw, masked, List.of(), false, false).comparable(false, false));
             for (String table : List.of("fz_customers", "fz_orders")) {
                 Observation o = Executor.run(veil, "SELECT * FROM " + table, List.of(), false, false);
                 assertThat(o.outcome).isEqualTo(Observation.Outcome.RAN);

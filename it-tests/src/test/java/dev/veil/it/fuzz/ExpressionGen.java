@@ -13,11 +13,11 @@ final class ExpressionGen {
     }
 
     static Sql expr(GenContext c, Type t) {
-        return expr(c, t, 3);
+        return expr(c, t, 2);
     }
 
     static Sql expr(GenContext c, Type t, int budget) {
-        if (budget <= 0 || c.chance(0.35)) {
+        if (budget <= 0 || c.chance(0.4)) {
             return leaf(c, t);
         }
         for (int attempt = 0; attempt < 6; attempt++) {
@@ -103,7 +103,7 @@ final class ExpressionGen {
             case 12:
                 return call("COALESCE(" + A + ", " + B + ")", expr(c, Type.TEXT, b), expr(c, Type.TEXT, b));
             case 13:
-                return c.depth < 3 ? QueryGen.scalar(c, Type.TEXT) : null;
+                return c.depth < 2 ? QueryGen.scalar(c, Type.TEXT) : null;
             case 14:
                 c.feature("fn:json");
                 return call(d.jsonObject("'k'", A), expr(c, c.anyType(), b));
@@ -207,9 +207,9 @@ final class ExpressionGen {
                 c.feature("arith");
                 return call("MOD(" + A + ", 7)", expr(c, Type.INT, b));
             case 13:
-                return c.depth < 3 ? QueryGen.scalar(c, Type.INT) : null;
+                return c.depth < 2 ? QueryGen.scalar(c, Type.INT) : null;
             default:
-                return c.depth < 3 ? QueryGen.scalarCount(c) : null;
+                return c.depth < 2 ? QueryGen.scalarCount(c) : null;
         }
     }
 
@@ -228,7 +228,7 @@ final class ExpressionGen {
             case 4:
                 return call("COALESCE(" + A + ", " + B + ")", expr(c, Type.NUM, b), expr(c, Type.NUM, b));
             default:
-                return c.depth < 3 ? QueryGen.scalar(c, Type.NUM) : null;
+                return c.depth < 2 ? QueryGen.scalar(c, Type.NUM) : null;
         }
     }
 
@@ -242,7 +242,7 @@ final class ExpressionGen {
                 c.feature("cast");
                 return Sql.of(c.dialect.castDate("'2022-02-0" + c.between(1, 9) + "'"));
             default:
-                return c.depth < 3 ? QueryGen.scalar(c, Type.DATE) : null;
+                return c.depth < 2 ? QueryGen.scalar(c, Type.DATE) : null;
         }
     }
 

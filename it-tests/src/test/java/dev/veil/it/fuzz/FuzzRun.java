@@ -106,6 +106,7 @@ final class FuzzRun {
         String sql = u.sql();
         Observation v = runVeil(u, sql);
         stats.outcome(u.family(), v.outcome);
+        stats.refusal(v);
         leaks(index, u, sql, v, gap);
         if (!u.sensitive() && u.kind() != Unit.Kind.DDL) {
             transparency(index, u, sql, v, gap);
@@ -282,6 +283,7 @@ final class FuzzRun {
         Observation wrong = Executor.run(veil, p.wrong(), List.of(), p.write(), false);
         stats.outcome(u.family(), right.outcome);
         stats.outcome(u.family(), wrong.outcome);
+        stats.refusal(right);
         leaks(index, u, p.truthful(), right, gap);
         if (right.outcome == Observation.Outcome.REFUSED || wrong.outcome == Observation.Outcome.REFUSED) {
             return;
@@ -383,6 +385,7 @@ final class FuzzRun {
                 t.extractions, t.mismatches, t.compared, findings.stream().filter(f -> f.gap() != null).count(),
                 distinct.size(), t.unconfirmed, harnessErrors));
         b.append(stats.table()).append('\n');
+        b.append("## Why Veil refused\n\n").append(stats.refusalTable()).append('\n');
         b.append("## Distinct findings\n\n");
         for (Finding f : distinct.values()) {
             long n = findings.stream().filter(x -> x.signature().equals(f.signature())).count();

@@ -81,8 +81,10 @@ final class FuzzSchema {
         try (Connection c = db.openRaw()) {
             c.setAutoCommit(true);
             dropAll(c, db.engine());
+            c.setAutoCommit(false); // one commit for the whole schema, not one per row
             create(c, db.engine());
             fill(c);
+            c.commit();
         }
     }
 

@@ -43,6 +43,23 @@ final class FuzzStats {
     }
 
     final Map<String, Counts> byFamily = new TreeMap<>();
+    /** How often each refusal reason came up (over-refusal shows here). */
+    final Map<String, Long> refusals = new TreeMap<>();
+
+    void refusal(Observation o) {
+        String reason = o.refusalReason();
+        if (reason != null) {
+            refusals.merge(reason.length() > 160 ? reason.substring(0, 160) + "…" : reason, 1L, Long::sum);
+        }
+    }
+
+    String refusalTable() {
+        StringBuilder b = new StringBuilder("| refusals | reason |\n|---|---|\n");
+        refusals.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(25)
+                .forEach(e -> b.append("| ").append(e.getValue()).append(" | ").append(e.getKey().replace("|", "\\|"))
+                        .append(" |\n"));
+        return b.toString();
+    }
 
     Counts of(String family) {
         return byFamily.computeIfAbsent(family, f -> new Counts());

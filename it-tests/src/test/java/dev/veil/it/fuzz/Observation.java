@@ -86,6 +86,23 @@ final class Observation {
         return b.toString();
     }
 
+    /** Veil's refusal reduced to its rule (and, for statements it cannot analyze, the construct), or null. */
+    String refusalReason() {
+        if (outcome != Outcome.REFUSED || message == null) {
+            return null;
+        }
+        String m = message;
+        int rule = m.lastIndexOf("(rule:");
+        String ruleText = rule >= 0 ? m.substring(rule) : "(no rule)";
+        int cannot = m.indexOf("cannot analyze the statement:");
+        if (cannot >= 0) {
+            String why = m.substring(cannot + "cannot analyze the statement:".length(), rule >= 0 ? rule : m.length());
+            return ruleText + " " + why.replaceAll("'[^']*'", "'…'").replaceAll("reference \\S+", "reference …")
+                    .replaceAll("\\d+", "n").trim();
+        }
+        return ruleText;
+    }
+
     /** A short description of the outcome. */
     String summary() {
         return outcome + (outcome == Outcome.RAN ? "" : " " + sqlState + " " + Objects.toString(message, ""));

@@ -58,9 +58,9 @@ final class PredicateGen {
                 return node.hoist(a);
             }
             case 10:
-                return c.depth < 3 ? subqueryPredicate(c) : Sql.of("1 = 1");
+                return c.depth < 2 ? subqueryPredicate(c) : Sql.of("1 = 1");
             default: {
-                if (c.depth >= 3) {
+                if (c.depth >= 2) {
                     return Sql.of("1 = 1");
                 }
                 Type t = c.anyType();

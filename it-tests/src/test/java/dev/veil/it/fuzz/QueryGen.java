@@ -145,7 +145,7 @@ final class QueryGen {
                 return w;
             }
         }
-        return ExpressionGen.expr(c, t, 3);
+        return ExpressionGen.expr(c, t, 2);
     }
 
     private static Sql groupedItem(GenContext c, Type t, List<Sql> keys, List<Type> keyTypes, boolean anyShape) {
@@ -203,7 +203,7 @@ final class QueryGen {
             case 2:
                 return Sql.of("MIN(", ExpressionGen.expr(c, c.anyType(), 1), ") IS NOT NULL");
             default:
-                return c.depth < 3 ? Sql.of("COUNT(*) <= ", scalarCount(c)) : Sql.of("COUNT(*) > 0");
+                return c.depth < 2 ? Sql.of("COUNT(*) <= ", scalarCount(c)) : Sql.of("COUNT(*) > 0");
         }
     }
 
@@ -251,7 +251,7 @@ final class QueryGen {
     }
 
     private static Sql limitValue(GenContext c, int from, int to) {
-        if (c.dialect.limitExpressions() && c.depth < 3 && c.chance(0.4)) {
+        if (c.dialect.limitExpressions() && c.depth < 2 && c.chance(0.4)) {
             c.feature("limit-expr");
             return c.in("limit", () -> scalarCountOpaque(c));
         }
