@@ -125,6 +125,23 @@ final class Canaries {
         return out;
     }
 
+    /**
+     * What the fuzz policy's mask makes of a text canary (null for the {@code null} mask), so that probes can avoid
+     * guesses the masked value itself would confirm (an e-mail mask keeps the first letter and the domain, and moves
+     * them).
+     */
+    static String masked(Canary k) {
+        String v = k.value();
+        return switch (k.column()) {
+            case "email" -> v.charAt(0) + "***" + v.substring(v.lastIndexOf('@'));
+            case "phone" -> "*".repeat(v.length() - 2) + v.substring(v.length() - 2);
+            case "ssn", "card_number" -> "*".repeat(v.length() - 4) + v.substring(v.length() - 4);
+            case "api_token" -> null;
+            case "loyalty_code" -> "0123456789abcdef"; // a hash: hex digits only
+            default -> "***";
+        };
+    }
+
     private static String salary(int id) {
         // seven digits, first digit 1..6 (so rotation keeps seven digits), last three >= 950 so that rounding to a
         // thousand changes the fifth digit too

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * The core oracle: searches what a statement showed the caller for canaries. A text canary is found by any fragment
- * of four characters that includes a character its mask hides and at least three canary letters (so that a fragment
- * such as {@code k":"} cannot match ordinary JSON) and no space (so that {@code th s} cannot match English) — as stored, upper- or lower-cased, reversed — in the
+ * of four characters that includes a character its mask hides, at least three canary letters (so that a fragment
+ * such as {@code k":"} cannot match ordinary JSON) and no space (so that {@code th s} cannot match English) — as
+ * stored, upper- or lower-cased, reversed — in the
  * text itself and in what the text decodes to: hex (UTF-8 or UTF-16), base64 (any alignment, MIME line breaks
  * allowed), and runs of character codes ({@code 113,122,…} or one code per row). Numbers and dates are found whole,
  * digests (MD5, SHA-1, SHA-256) of whole text canaries too. Decoded texts count only when they are mostly printable,
@@ -28,15 +29,21 @@ final class CanaryOracle {
 
     /** A fragment found: which canary, how it was encoded, where, and the fragment as it appeared. */
     record Hit(String canary, String encoding, String where, String fragment, int textHash) {
-        /** The route: the first words of {@code where} (result, readback, error, warning, generated keys…). */
+        /**
+         * The route: result, generated keys, refusal, error, warning — prefixed {@code readback} when it came from a
+         * {@code then:} statement, suffixed {@code cause} when it was in an exception's cause chain.
+         */
         String route() {
-            String w = where.startsWith("readback") ? "readback" : where;
-            for (String r : List.of("readback", "generated keys", "refusal", "error", "warning", "result")) {
-                if (w.contains(r)) {
-                    return r;
+            String body = where.startsWith("readback") ? where.substring(where.indexOf(':') + 1) : where;
+            String base = "other";
+            for (String r : List.of("generated keys", "refusal", "error", "warning", "result")) {
+                if (body.contains(r)) {
+                    base = r;
+                    break;
                 }
             }
-            return w;
+            return (where.startsWith("readback") ? "readback " : "") + base
+                    + (where.contains("→ cause") || where.contains("→ next") ? " chain" : "");
         }
 
         /** The canary's column (table.column). */

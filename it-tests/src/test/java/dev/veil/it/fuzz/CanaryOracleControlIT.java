@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Positive controls for the fuzzer's oracles: through the vendor driver (no masking) the canary oracle finds every
  * canary column, as is and in each encoding the grammar produces, a probe pair answers differently, and the
- * transparency comparison tells a masked column from the raw one; through Veil the plain {@code SELECT *} shows none. Without these, a fuzz run that finds nothing would prove nothing.
+ * transparency comparison tells a masked column from the raw one; through Veil the plain {@code SELECT *} shows none.
+ * Without these, a fuzz run that finds nothing would prove nothing.
  */
 class CanaryOracleControlIT {
 

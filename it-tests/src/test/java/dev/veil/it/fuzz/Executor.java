@@ -166,22 +166,27 @@ final class Executor {
         }
     }
 
+    /** Every message of an exception chain: the exception, next exceptions, causes and suppressed ones. */
     static void exception(Observation o, String where, Throwable e) {
         Set<Throwable> seen = new HashSet<>();
-        int depth = 0;
-        List<Throwable> queue = new ArrayList<>(List.of(e));
-        while (!queue.isEmpty() && depth++ < 30) {
-            Throwable t = queue.remove(0);
+        List<Object[]> queue = new ArrayList<>();
+        queue.add(new Object[] {where, e});
+        for (int i = 0; !queue.isEmpty() && i < 30; i++) {
+            Object[] next = queue.remove(0);
+            String at = (String) next[0];
+            Throwable t = (Throwable) next[1];
             if (t == null || !seen.add(t)) {
                 continue;
             }
-            o.text(where, t.getMessage());
-            o.text(where + " (toString)", t.toString());
+            o.text(at, t.getMessage());
+            o.text(at + " (toString)", t.toString());
             if (t instanceof SQLException s) {
-                queue.add(s.getNextException());
+                queue.add(new Object[] {at + " → next", s.getNextException()});
             }
-            queue.add(t.getCause());
-            queue.addAll(List.of(t.getSuppressed()));
+            queue.add(new Object[] {at + " → cause", t.getCause()});
+            for (Throwable x : t.getSuppressed()) {
+                queue.add(new Object[] {at + " → suppressed", x});
+            }
         }
     }
 

@@ -44,7 +44,7 @@ final class ExpressionGen {
         return Literals.of(c, t);
     }
 
-    /** {@code template} (with {@link Sql#arg} placeholders) around {@code args}, hoistable to the first; null if null. */
+    /** {@code template} (with {@link Sql#arg} placeholders) around {@code args}, hoistable to the first. */
     static Sql call(String template, Sql... args) {
         if (template == null) {
             return null;

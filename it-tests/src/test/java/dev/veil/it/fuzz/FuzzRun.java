@@ -93,23 +93,18 @@ final class FuzzRun {
     // ---- one unit ----------------------------------------------------------------------------------------------
 
     private void runUnit(long index, Unit u) throws SQLException {
-        FuzzStats.Counts counts = stats.of(u.family());
-        counts.units++;
-        KnownGaps.Gap gap = KnownGaps.of(db.engine(), u);
-        if (gap != null) {
-            counts.knownGap++;
-        }
+        stats.of(u.family()).units++;
         if (u.kind() == Unit.Kind.PROBE) {
-            probe(index, u, gap);
+            probe(index, u);
             return;
         }
         String sql = u.sql();
         Observation v = runVeil(u, sql);
         stats.outcome(u.family(), v.outcome);
-        stats.refusal(v);
-        leaks(index, u, sql, v, gap);
+        stats.refusal(v, sql);
+        leaks(index, u, sql, v);
         if (!u.sensitive() && u.kind() != Unit.Kind.DDL) {
-            transparency(index, u, sql, v, gap);
+            transparency(index, u, sql, v);
         }
     }
 
@@ -123,7 +118,7 @@ final class FuzzRun {
         }
     }
 
-    private void leaks(long index, Unit u, String sql, Observation v, KnownGaps.Gap gap) throws SQLException {
+    private void leaks(long index, Unit u, String sql, Observation v) throws SQLException {
         List<CanaryOracle.Hit> hits = fresh(oracle.scan(v));
         if (hits.isEmpty()) {
             return;
@@ -136,7 +131,8 @@ final class FuzzRun {
         String signature = "LEAK|" + u.family() + "|" + confirmed.column() + "|" + confirmed.route() + "|"
                 + confirmed.encoding().replace(", reversed", "");
         String detail = "canary " + confirmed.canaryLabel() + " (" + confirmed.encoding() + ") in " + confirmed.where()
-                + "; outcome " + v.summary();
+                + " [route: " + confirmed.route() + "]; outcome " + v.summary();
+        KnownGaps.Gap gap = KnownGaps.of(db.engine(), u, Finding.Kind.LEAK, confirmed.route());
         record(new Finding(Finding.Kind.LEAK, signature, db.engine(), seed, index, u.family(), u.features(), sql,
                 null, detail, gap), u, candidate -> {
                     try {
@@ -160,30 +156,32 @@ final class FuzzRun {
     }
 
     /**
-     * Rotates the canary a hit names, runs the unit again and searches for the rotated canary: the hit is a leak only
-     * if the output follows the value. Returns the confirming hit, or null (the hits are then coincidences).
+     * Rotates every canary of the column a hit names (all rows, so that a change of row order cannot hide the value),
+     * runs the unit again and searches for the rotated canaries: the hit is a leak only if the output follows the
+     * values. Returns the confirming hit, or null (the hits are then coincidences).
      */
     private CanaryOracle.Hit confirm(Unit u, String sql, List<CanaryOracle.Hit> hits) throws SQLException {
         Set<String> tried = new HashSet<>();
         for (CanaryOracle.Hit h : hits) {
-            if (!tried.add(h.canaryLabel()) || tried.size() > 3) {
+            if (!tried.add(h.column()) || tried.size() > 3) {
                 continue;
             }
-            Canary k = canary(h.canaryLabel());
-            if (k == null) {
-                continue;
+            List<Canary> column = new ArrayList<>();
+            for (Canary k : Canaries.get().all()) {
+                if ((k.table() + "." + k.column()).equals(h.column())) {
+                    column.add(k);
+                }
             }
-            Canary rotated = k.rotated();
-            setCell(rotated);
+            List<Canary> rotated = column.stream().map(Canary::rotated).toList();
+            setCells(rotated);
             try {
                 Observation again = runVeil(u, sql);
-                List<CanaryOracle.Hit> back = new CanaryOracle(List.of(rotated)).scan(again);
+                List<CanaryOracle.Hit> back = new CanaryOracle(rotated).scan(again);
                 if (!back.isEmpty()) {
-                    CanaryOracle.Hit b = back.get(0);
-                    return new CanaryOracle.Hit(k.label(), b.encoding(), b.where(), b.fragment(), b.textHash());
+                    return back.get(0);
                 }
             } finally {
-                setCell(k);
+                setCells(column);
             }
         }
         for (CanaryOracle.Hit h : hits) {
@@ -191,24 +189,27 @@ final class FuzzRun {
             stats.of(u.family()).unconfirmed++;
             if (unconfirmed.size() < 20) {
                 unconfirmed.add(u.family() + ": " + h.canary() + " (" + h.encoding() + ", fragment '" + h.fragment()
-                        + "') in " + h.where() + " — "
-                        + abbreviate(sql));
+                        + "') in " + h.where() + " — " + abbreviate(sql));
             }
         }
         return null;
     }
 
-    private static Canary canary(String label) {
-        for (Canary k : Canaries.get().all()) {
-            if (k.label().equals(label)) {
-                return k;
+    private void setCells(List<Canary> cells) throws SQLException {
+        raw.setAutoCommit(false);
+        try {
+            for (Canary k : cells) {
+                setCell(k);
             }
+            raw.commit();
+        } finally {
+            raw.setAutoCommit(true);
         }
-        return null;
     }
 
     private void setCell(Canary k) throws SQLException {
-        try (PreparedStatement p = raw.prepareStatement("UPDATE " + k.table() + " SET " + k.column() + " = ? WHERE id = ?")) {
+        String sql = "UPDATE " + k.table() + " SET " + k.column() + " = ? WHERE id = ?";
+        try (PreparedStatement p = raw.prepareStatement(sql)) {
             switch (k.kind()) {
                 case TEXT -> p.setString(1, k.value());
                 case NUMBER -> p.setInt(1, Integer.parseInt(k.value()));
@@ -219,7 +220,7 @@ final class FuzzRun {
         }
     }
 
-    private void transparency(long index, Unit u, String sql, Observation v, KnownGaps.Gap gap) throws SQLException {
+    private void transparency(long index, Unit u, String sql, Observation v) throws SQLException {
         FuzzStats.Counts counts = stats.of(u.family());
         if (v.outcome == Observation.Outcome.REFUSED) {
             counts.overRefused++;
@@ -240,6 +241,7 @@ final class FuzzRun {
         String what = differenceKind(r, v);
         String detail = what + ": vendor " + abbreviate(expected.replace('\n', ' ')) + " / Veil "
                 + abbreviate(actual.replace('\n', ' '));
+        KnownGaps.Gap gap = KnownGaps.of(db.engine(), u, Finding.Kind.TRANSPARENCY, what);
         record(new Finding(Finding.Kind.TRANSPARENCY, "TRANSPARENCY|" + u.family() + "|" + what, db.engine(), seed,
                 index, u.family(), u.features(), sql, null, detail, gap), u, candidate -> {
                     try {
@@ -277,14 +279,14 @@ final class FuzzRun {
         return "row order";
     }
 
-    private void probe(long index, Unit u, KnownGaps.Gap gap) throws SQLException {
+    private void probe(long index, Unit u) throws SQLException {
         Unit.Probe p = u.probe();
         Observation right = Executor.run(veil, p.truthful(), List.of(), p.write(), false);
         Observation wrong = Executor.run(veil, p.wrong(), List.of(), p.write(), false);
         stats.outcome(u.family(), right.outcome);
         stats.outcome(u.family(), wrong.outcome);
-        stats.refusal(right);
-        leaks(index, u, p.truthful(), right, gap);
+        stats.refusal(right, p.truthful());
+        leaks(index, u, p.truthful(), right);
         if (right.outcome == Observation.Outcome.REFUSED || wrong.outcome == Observation.Outcome.REFUSED) {
             return;
         }
@@ -299,6 +301,7 @@ final class FuzzRun {
         }
         stats.of(u.family()).extractions++;
         String column = p.canary().substring(0, p.canary().indexOf(' '));
+        KnownGaps.Gap gap = KnownGaps.of(db.engine(), u, Finding.Kind.EXTRACTION, null);
         String detail = "the answer depends on a hidden character of " + p.canary() + ": right guess → "
                 + abbreviate(a.replace('\n', ' ')) + " / wrong guess → " + abbreviate(b.replace('\n', ' '));
         record(new Finding(Finding.Kind.EXTRACTION, "EXTRACTION|" + u.family() + "|" + column, db.engine(), seed,
@@ -307,6 +310,9 @@ final class FuzzRun {
     }
 
     private void record(Finding f, Unit u, java.util.function.Predicate<String> stillFails) {
+        if (f.gap() != null) {
+            stats.of(f.family()).knownGap++;
+        }
         Finding first = distinct.get(f.signature());
         if (first == null) {
             String minimized = null;

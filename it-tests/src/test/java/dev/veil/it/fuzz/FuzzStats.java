@@ -21,7 +21,8 @@ final class FuzzStats {
         long knownGap;
 
         String row(String family) {
-            return String.format("| %s | %d | %d | %d | %d (%.0f%%) | %d | %d | %d | %d | %d | %d | %d |", family, units,
+            return String.format("| %s | %d | %d | %d | %d (%.0f%%) | %d | %d | %d | %d | %d | %d | %d |", family,
+                    units,
                     statements, ran, refused, units == 0 ? 0.0 : 100.0 * refused / Math.max(1, ran + refused + failed),
                     failed, leaks, extractions, compared, mismatches, overRefused, knownGap);
         }
@@ -46,18 +47,24 @@ final class FuzzStats {
     /** How often each refusal reason came up (over-refusal shows here). */
     final Map<String, Long> refusals = new TreeMap<>();
 
-    void refusal(Observation o) {
+    /** The first statement refused for each reason. */
+    final Map<String, String> refusalExamples = new TreeMap<>();
+
+    void refusal(Observation o, String sql) {
         String reason = o.refusalReason();
         if (reason != null) {
-            refusals.merge(reason.length() > 160 ? reason.substring(0, 160) + "…" : reason, 1L, Long::sum);
+            String key = reason.length() > 160 ? reason.substring(0, 160) + "…" : reason;
+            refusals.merge(key, 1L, Long::sum);
+            refusalExamples.putIfAbsent(key, sql.length() > 300 ? sql.substring(0, 300) + "…" : sql);
         }
     }
 
     String refusalTable() {
-        StringBuilder b = new StringBuilder("| refusals | reason |\n|---|---|\n");
+        StringBuilder b = new StringBuilder("| refusals | reason | first example |\n|---|---|---|\n");
         refusals.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(25)
                 .forEach(e -> b.append("| ").append(e.getValue()).append(" | ").append(e.getKey().replace("|", "\\|"))
-                        .append(" |\n"));
+                        .append(" | `").append(refusalExamples.get(e.getKey()).replace("|", "\\|")
+                                .replace("`", "'")).append("` |\n"));
         return b.toString();
     }
 
@@ -84,7 +91,7 @@ final class FuzzStats {
     String table() {
         StringBuilder b = new StringBuilder();
         b.append("| family | units | statements | ran | refused | db errors | leaks | extractions | compared |"
-                + " mismatches | over-refused | in known gaps |\n");
+                + " mismatches | over-refused | findings in known gaps |\n");
         b.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         byFamily.forEach((f, c) -> b.append(c.row(f)).append('\n'));
         b.append(total().row("**total**")).append('\n');

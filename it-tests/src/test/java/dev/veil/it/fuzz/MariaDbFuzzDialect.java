@@ -153,7 +153,8 @@ final class MariaDbFuzzDialect implements FuzzDialect {
 
     @Override
     public String upsert() {
-        return "INSERT INTO fz_customers (id, full_name, email, ssn) SELECT s.id, 'x', s.email, s.ssn FROM fz_customers s"
+        return "INSERT INTO fz_customers (id, full_name, email, ssn) SELECT s.id, 'x', s.email, s.ssn"
+                + " FROM fz_customers s"
                 + " ON DUPLICATE KEY UPDATE tier = " + Sql.arg(0);
     }
 

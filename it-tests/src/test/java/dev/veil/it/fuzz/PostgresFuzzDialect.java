@@ -137,16 +137,18 @@ final class PostgresFuzzDialect implements FuzzDialect {
     public java.util.List<String> moreTextFunctions() {
         String a = Sql.arg(0);
         return java.util.List.of("LEFT(" + a + ", 3)", "RIGHT(" + a + ", 5)", "SPLIT_PART(" + a + ", '@', 1)",
-                "INITCAP(" + a + ")", "TRANSLATE(" + a + ", 'ghjk', 'GHJK')", "OVERLAY(" + a + " PLACING 'xx' FROM 2 FOR 3)",
+                "INITCAP(" + a + ")", "TRANSLATE(" + a + ", 'ghjk', 'GHJK')",
+                "OVERLAY(" + a + " PLACING 'xx' FROM 2 FOR 3)",
                 "REPEAT(" + a + ", 2)", "FORMAT('%s!', " + a + ")", "QUOTE_LITERAL(" + a + ")",
                 "CONCAT_WS('-', " + a + ", 'x')", "NULLIF(" + a + ", 'x')", "GREATEST(" + a + ", 'a')",
-                "TO_HEX(ASCII(" + a + "))", "CAST(CAST(" + a + " AS BYTEA) AS TEXT)", "CAST(TO_JSON(" + a + ") AS TEXT)",
+                "TO_HEX(ASCII(" + a + "))", "CAST(CAST(" + a + " AS BYTEA) AS TEXT)",
+                "CAST(TO_JSON(" + a + ") AS TEXT)",
                 "ARRAY_TO_STRING(STRING_TO_ARRAY(" + a + ", 'x'), '|')", "REGEXP_REPLACE(" + a + ", '[g-m]', '#', 'g')",
                 "SUBSTRING(" + a + " FROM 2 FOR 5)", "BTRIM(" + a + ", 'g')", "(" + a + " || '.')",
                 "ARRAY_TO_STRING(ARRAY(SELECT UNNEST(STRING_TO_ARRAY(" + a + ", NULL))), ',')",
                 "CAST(ARRAY[" + a + "] AS TEXT)", "CAST(ROW(" + a + ", 1) AS TEXT)", "CAST(JSONB_BUILD_ARRAY(" + a
-                        + ") AS TEXT)", "ENCODE(DIGEST_PLACEHOLDER, 'hex')".replace("DIGEST_PLACEHOLDER",
-                        "SHA224(CONVERT_TO(" + a + ", 'UTF8'))"), "CAST(CAST(" + a + " AS CHAR(6)) AS TEXT)");
+                        + ") AS TEXT)", "ENCODE(SHA224(CONVERT_TO(" + a + ", 'UTF8')), 'hex')",
+                "CAST(CAST(" + a + " AS CHAR(6)) AS TEXT)");
     }
 
     @Override
@@ -156,7 +158,8 @@ final class PostgresFuzzDialect implements FuzzDialect {
 
     @Override
     public String upsert() {
-        return "INSERT INTO fz_customers (id, full_name, email, ssn) SELECT s.id, 'x', s.email, s.ssn FROM fz_customers s"
+        return "INSERT INTO fz_customers (id, full_name, email, ssn) SELECT s.id, 'x', s.email, s.ssn"
+                + " FROM fz_customers s"
                 + " ON CONFLICT (id) DO UPDATE SET tier = " + Sql.arg(0);
     }
 

@@ -45,15 +45,26 @@ final class ProbeGen {
         if (predicate.equals("length") && !LENGTH_HIDDEN.contains(k.column())) {
             predicate = "substr";
         }
-        // a hidden position and its character, and a wrong guess
+        // a hidden position, its character and a wrong guess, none of which the masked value itself would confirm
         List<Integer> hidden = new ArrayList<>();
         k.hidden().stream().filter(i -> Canaries.ALPHABET.indexOf(Character.toLowerCase(k.value().charAt(i))) >= 0)
                 .forEach(hidden::add);
-        int at = c.pick(hidden);
-        char actual = k.value().charAt(at);
-        char wrong = wrongGuess(c, k.value(), actual);
-        if (predicate.equals("position") && visibleContains(k, actual)) {
-            predicate = "substr"; // the mask shows this character elsewhere: POSITION may legitimately find it
+        String masked = Canaries.masked(k);
+        int at = -1;
+        char actual = 0;
+        char wrong = 0;
+        for (int attempt = 0; attempt < 50 && at < 0; attempt++) {
+            int candidate = c.pick(hidden);
+            char a = k.value().charAt(candidate);
+            char w = wrongGuess(c, k.value(), a);
+            if (maskedAnswersAlike(predicate, masked, candidate, a, w, k.value().length())) {
+                at = candidate;
+                actual = a;
+                wrong = w;
+            }
+        }
+        if (at < 0) {
+            return null; // no probe of this kind on this canary tells anything
         }
         String column = "t." + k.column();
         String truthful = statement(c, k, place, condition(c, predicate, column, k.value(), at, actual, false));
@@ -66,13 +77,24 @@ final class ProbeGen {
                 new Unit.Probe(k.label(), truthful, guessWrong, write));
     }
 
-    private static boolean visibleContains(Canary k, char ch) {
-        for (int i = 0; i < k.value().length(); i++) {
-            if (!k.hidden().get(i) && k.value().charAt(i) == ch) {
-                return true;
-            }
+    /**
+     * Whether the predicate gives the same answer for both guesses when it sees the masked value — otherwise a
+     * difference would be legitimate (e.g. the e-mail mask shows the domain's letters, at other positions).
+     * Case-insensitive, as MariaDB compares.
+     */
+    private static boolean maskedAnswersAlike(String predicate, String masked, int at, char actual, char wrong,
+                                              int length) {
+        if (masked == null) {
+            return true;
         }
-        return false;
+        String m = masked.toLowerCase(java.util.Locale.ROOT);
+        char a = Character.toLowerCase(actual);
+        char w = Character.toLowerCase(wrong);
+        return switch (predicate) {
+            case "position" -> m.indexOf(a) < 0 && m.indexOf(w) < 0;
+            case "length" -> masked.length() != length && masked.length() != length + 1;
+            default -> at >= m.length() || m.charAt(at) != a && m.charAt(at) != w;
+        };
     }
 
     /** A letter of the alphabet that differs from {@code actual} (and occurs nowhere in the value). */
@@ -89,7 +111,7 @@ final class ProbeGen {
         return actual == 'q' ? 'z' : 'q';
     }
 
-    /** The predicate over {@code column}: true for the real character at 0-based {@code at} when {@code guess} is it. */
+    /** The predicate over {@code column}: true for the character at 0-based {@code at} if {@code guess} is it. */
     private static String condition(GenContext c, String predicate, String column, String value, int at, char guess,
                                     boolean wrong) {
         FuzzDialect d = c.dialect;

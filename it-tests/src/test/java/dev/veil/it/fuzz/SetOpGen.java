@@ -52,7 +52,8 @@ final class SetOpGen {
         }
         List<RelColumn> out = new ArrayList<>();
         for (int i = 0; i < so.size(); i++) {
-            out.add(new RelColumn(so.get(i).name(), so.get(i).type(), so.get(i).sensitive() || next.get(i).sensitive()));
+            boolean sensitive = so.get(i).sensitive() || next.get(i).sensitive();
+            out.add(new RelColumn(so.get(i).name(), so.get(i).type(), sensitive));
         }
         return out;
     }

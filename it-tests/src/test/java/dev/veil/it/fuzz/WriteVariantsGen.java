@@ -75,7 +75,8 @@ final class WriteVariantsGen {
                 c.pop(saved);
             }
         }
-        String outer = c.pick(List.of("SELECT * FROM w", "SELECT a, UPPER(a) AS u FROM w", "SELECT COUNT(*), MAX(a) FROM w"));
+        String outer = c.pick(List.of("SELECT * FROM w", "SELECT a, UPPER(a) AS u FROM w",
+                "SELECT COUNT(*), MAX(a) FROM w"));
         return new DmlGen.Dml("dml.modifying-cte", Sql.of("WITH w AS (", write, ") " + outer),
                 List.of("SELECT id, a, b, n FROM fz_scratch"), false);
     }
