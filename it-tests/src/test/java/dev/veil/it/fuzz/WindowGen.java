@@ -24,8 +24,7 @@ final class WindowGen {
                     }
                 }
                 case 1 -> function = Sql.of("COUNT(*)");
-                case 2 -> function = ExpressionGen.call(c.dialect.castInt("SUM(" + a + ")"),
-                        ExpressionGen.expr(c, Type.INT, 1));
+                case 2 -> function = ExpressionGen.call("SUM(" + a + ")", ExpressionGen.expr(c, Type.INT, 1));
                 default -> function = ExpressionGen.call("MAX(" + a + ")", ExpressionGen.expr(c, Type.INT, 1));
             }
             needsOrder = function.render().endsWith("()") && !function.render().startsWith("COUNT");
@@ -49,6 +48,8 @@ final class WindowGen {
                     c.chance(0.3) ? " DESC" : ""));
         }
         spec.add(")");
-        return Sql.of(function, spec);
+        Sql window = Sql.of(function, spec);
+        // SUM over integers is a wider integer (or a decimal) on some engines: cast the window's value, not the sum
+        return function.render().startsWith("SUM(") ? Sql.template(c.dialect.castInt(Sql.arg(0)), window) : window;
     }
 }
