@@ -41,6 +41,10 @@ public final class PeerComparison implements Callable<Integer> {
     @Option(names = "--workloads", split = ",", description = "workload keys, e.g. statement-masked (default: all)")
     List<String> workloads;
 
+    @Option(names = "--contenders", split = ",",
+            description = "contender keys besides the vendor driver, e.g. veil (default: all; for profiling)")
+    List<String> contenders;
+
     @Option(names = "--rows", description = "rows in the table (default: 200000)")
     Integer rows;
 
@@ -61,7 +65,8 @@ public final class PeerComparison implements Callable<Integer> {
     public Integer call() throws Exception {
         RunSettings base = smoke ? RunSettings.smoke() : RunSettings.full();
         RunSettings settings = new RunSettings(databases != null ? databases : base.databases(),
-                workloads != null ? workloads : base.workloads(), rows != null ? rows : base.rows(),
+                workloads != null ? workloads : base.workloads(),
+                contenders != null ? contenders : base.contenders(), rows != null ? rows : base.rows(),
                 warmupRounds != null ? warmupRounds : base.warmupRounds(), rounds != null ? rounds : base.rounds(),
                 base.pointSlot(), base.streamSlot(), base.mixedSlot());
         Comparison run = run(settings, System.getenv(), System.err);
@@ -95,12 +100,14 @@ public final class PeerComparison implements Callable<Integer> {
                         database.credentials())) {
                     versions.put(database.key(), database.fill(vendor, settings.rows()));
                 }
-                List<Contender> contenders = Contenders.on(database, loaders, scratch);
+                List<Contender> all = Contenders.on(database, loaders, scratch);
                 try {
+                    List<Contender> contenders = all.stream().filter(c -> c.isVendor()
+                            || settings.contenders().isEmpty() || settings.contenders().contains(c.key())).toList();
                     contenderNames = contenders.stream().map(c -> new Comparison.Named(c.key(), c.label())).toList();
                     measurements.addAll(measure(database, contenders, workloads, interleaving));
                 } finally {
-                    for (Contender contender : contenders) {
+                    for (Contender contender : all) {
                         contender.close();
                     }
                 }
