@@ -13,7 +13,8 @@ import java.util.Properties;
  * sensitive columns (e-mail and phone, found by Veil's built-in name heuristics, named in ShardingSphere's mask
  * rules) and two that are not (city, segment). PostgreSQL and MariaDB come from {@code VEIL_BENCH_PG_*} and
  * {@code VEIL_BENCH_MARIADB_*} (URL, USER, PASSWORD), else from the integration tests' {@code VEIL_IT_*}
- * ({@code source .ci/databases.sh} provides those); H2 runs in memory.
+ * ({@code source .ci/databases.sh} provides those). H2 runs in memory, lazily (rows stream, as from the servers) and
+ * without handing back an unchanged query's previous result, which would hide what evaluating it costs.
  *
  * @param key      short name used in reports and file names
  * @param url      the vendor URL
@@ -43,7 +44,7 @@ record BenchDatabase(String key, String url, String user, String password, Strin
     }
 
     static BenchDatabase h2() {
-        return new BenchDatabase("h2", "jdbc:h2:mem:veil_bench;DB_CLOSE_DELAY=-1", null, null,
+        return new BenchDatabase("h2", "jdbc:h2:mem:veil_bench;DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE;LAZY_QUERY_EXECUTION=TRUE", null, null,
                 "INSERT INTO bench_customers SELECT X, 'user' || X || '@example.com',"
                         + " '+1 650-555-' || LPAD(MOD(X, 10000), 4, '0'), 'city' || MOD(X, 50), 'segment' || MOD(X, 7)"
                         + " FROM SYSTEM_RANGE(1, {rows})",
