@@ -47,6 +47,11 @@ final class Report {
                 .append("; ").append(m.os()).append("; ").append(m.jdk()).append('\n');
         md.append("- load average (1, 5, 15 min) at start: ").append(run.loadBefore()).append("; at end: ")
                 .append(run.loadAfter()).append('\n');
+        if (underLoad(run.loadBefore()) || underLoad(run.loadAfter())) {
+            md.append("- **measured under load**: other processes shared the cores (1-minute load average ")
+                    .append(QUIET_LOAD).append(" or more), so the ratios are noisier than on a quiet machine; the ")
+                    .append("per-round ranges below show by how much\n");
+        }
         md.append("- databases: ");
         md.append(String.join(", ", run.databases().entrySet().stream()
                 .map(e -> e.getValue() + (e.getKey().equals("h2") ? " (in memory, in the same JVM)"
@@ -102,6 +107,17 @@ final class Report {
             failures.forEach(f -> md.append("- ").append(f).append('\n'));
         }
         return md.toString();
+    }
+
+    /** The 1-minute load average below which the machine counts as quiet. */
+    static final double QUIET_LOAD = 0.5;
+
+    private static boolean underLoad(String loadAverage) {
+        try {
+            return Double.parseDouble(loadAverage.split(" ")[0]) >= QUIET_LOAD;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static String cell(Measurement measurement, String contender) {
