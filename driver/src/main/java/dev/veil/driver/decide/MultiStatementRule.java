@@ -14,8 +14,8 @@ final class MultiStatementRule implements DecisionRule {
     @Override
     public void checkStatement(RuleContext context, StatementAnalysis s) throws SQLException {
         if (s.index() < context.statements().size() - 1 && Effects.changesWhatFollows(s)) {
-            throw context.refusal(s, s.statementType().label() + " must be the last statement of a multi-statement string: the"
-                    + " statements after it would run against a schema or session Veil has not analyzed"
+            throw context.refusal(s, s.statementType().label() + " must be the last statement of a multi-statement"
+                    + " string: the statements after it would run against a schema or session Veil has not analyzed"
                     + " (rule: multi-statement)");
         }
     }

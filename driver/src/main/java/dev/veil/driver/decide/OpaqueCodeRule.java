@@ -10,9 +10,10 @@ import java.util.Set;
 
 /**
  * Code and data Veil cannot see through are refused (rule: {@code opaque-code}): a table read through a connection
- * of its own (H2's linked tables), by anyone; for principals not exempt also procedure calls, code blocks, file access, dynamic SQL,
- * cursors, and functions that are user-defined, unknown or read data beyond their arguments — unless a DBA lists the
- * routine under {@code routines.trusted}. A code block that defines a routine may be held for approval as DDL instead.
+ * of its own (H2's linked tables), by anyone; for principals not exempt also procedure calls, code blocks, file
+ * access, dynamic SQL, cursors, and functions that are user-defined, unknown or read data beyond their arguments —
+ * unless a DBA lists the routine under {@code routines.trusted}. A code block that defines a routine may be held for
+ * approval as DDL instead.
  */
 final class OpaqueCodeRule implements DecisionRule {
 

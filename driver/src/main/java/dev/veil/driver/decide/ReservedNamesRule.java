@@ -4,7 +4,10 @@ import dev.veil.analyzer.Hazard;
 import dev.veil.analyzer.StatementAnalysis;
 import java.sql.SQLException;
 
-/** Veil's reserved session state (settings and variables named {@code veil…}) is never readable (rule: {@code reserved-names}). */
+/**
+ * Veil's reserved session state (settings and variables named {@code veil…}) is never readable, exempt or not (rule:
+ * {@code reserved-names}).
+ */
 final class ReservedNamesRule implements DecisionRule {
 
     @Override

@@ -22,7 +22,8 @@ final class SessionVariablesRule implements DecisionRule {
         if (h.kind() != Hazard.Kind.SESSION_VARIABLE || context.exempt()) {
             return;
         }
-        if (!SESSION_STATEMENTS.contains(s.statementType()) || h.detail().startsWith("@") || h.detail().contains("set from")) {
+        if (!SESSION_STATEMENTS.contains(s.statementType()) || h.detail().startsWith("@")
+                || h.detail().contains("set from")) {
             throw context.refusal(s, "it reads or sets session state (" + h.detail() + "), which can carry"
                     + " values between statements (rule: session-variables)");
         }

@@ -5,6 +5,7 @@ import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.TableName;
 import dev.veil.driver.decide.MaskingRules;
+import dev.veil.driver.engine.Engine;
 import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.Session;
@@ -23,14 +24,15 @@ public final class Explainer {
     }
 
     public static Explanation explain(Session session, String sql) throws SQLException {
-        String engine = session.engine().map(e -> e.name()).orElse("unsupported");
+        String engine = session.engine().map(Engine::name).orElse("unsupported");
+        String principal = session.tracker().principal();
         StatementPipeline.Attempt attempt = session.pipeline().attempt(session, sql, Entry.EXECUTE);
         StatementPlan.Builder reached = attempt.reached();
         List<Explanation.Statement> statements = new ArrayList<>();
         reached.analysis().ifPresent(analysis -> {
             for (StatementAnalysis s : analysis.statements()) {
-                statements.add(new Explanation.Statement(s.kind().name(), s.statementType().label(), names(s.tablesRead()),
-                        names(s.tablesWritten()), s.fingerprint().redacted()));
+                statements.add(new Explanation.Statement(s.kind().name(), s.statementType().label(),
+                        names(s.tablesRead()), names(s.tablesWritten()), s.fingerprint().redacted()));
             }
         });
         List<Explanation.Column> columns = new ArrayList<>();
@@ -43,11 +45,11 @@ public final class Explainer {
             if (!VeilErrors.raisedByVeil(refusal)) {
                 throw refusal;
             }
-            return new Explanation(sql, engine, session.tracker().principal(), reached.exempt(), statements, columns,
+            return new Explanation(sql, engine, principal, reached.exempt(), statements, columns,
                     references, "REFUSED", VeilErrors.rule(refusal), null, refusal.getMessage());
         }
         StatementPlan plan = attempt.plan();
-        return new Explanation(sql, engine, session.tracker().principal(), plan.exempt(), statements, columns, references,
+        return new Explanation(sql, engine, principal, plan.exempt(), statements, columns, references,
                 plan.decision().name(), plan.approval().map(StatementPlan.Approval::rule).orElse(null), plan.sql(),
                 null);
     }

@@ -69,7 +69,8 @@ public abstract class VeilConnection implements Connection {
     @Override
     public SQLWarning getWarnings() throws SQLException {
         SQLWarning warnings = delegate.getWarnings();
-        return session.tracker().hasTouchedSensitive() ? Scrubbing.withoutValues(warnings, "sensitive columns") : warnings;
+        return session.tracker().hasTouchedSensitive() ? Scrubbing.withoutValues(warnings, "sensitive columns")
+                : warnings;
     }
 
     @Override

@@ -123,9 +123,10 @@ public final class ApprovalStage implements Stage {
             columns.add(new TouchedColumn(e.getKey().table().toString(), e.getKey().column(),
                     List.of(e.getValue().classId())));
         }
-        String principal = session.requester().orElse(session.tracker().principal());
-        return new ApprovalRequest(new Requester(principal, session.tracker().principal(), session.application().orElse(null),
-                HOST), session.databaseUrl().orElse(null), fingerprint, statement,
+        String user = session.tracker().principal();
+        String principal = session.requester().orElse(user);
+        return new ApprovalRequest(new Requester(principal, user, session.application().orElse(null), HOST),
+                session.databaseUrl().orElse(null), fingerprint, statement,
                 kinds.isEmpty() ? "UNKNOWN" : String.join(";", kinds), List.copyOf(tables), columns,
                 approval.estimatedRows(), approval.rule());
     }

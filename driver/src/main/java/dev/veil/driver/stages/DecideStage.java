@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * Stage 3: allow, mask, refuse or hold for approval, by the rules in order ({@code decide.StandardRules}), each
  * statement in three passes (see {@link DecisionRule}); the first rule that refuses names itself in the message
- * ({@code rule: …}). A statement text the rules let through then carries
- * what running it changes for Veil ({@link Effects}).
+ * ({@code rule: …}). A statement text the rules let through then carries what running it changes for Veil
+ * ({@link Effects}).
  */
 public final class DecideStage implements Stage {
 
