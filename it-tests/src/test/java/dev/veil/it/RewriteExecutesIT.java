@@ -452,9 +452,18 @@ class RewriteExecutesIT {
         String cat;
         String schema;
         switch (db.engine()) {
-            case POSTGRESQL -> { cat = c.getCatalog(); schema = scalar(c, "SELECT current_schema()"); }
-            case MARIADB -> { cat = null; schema = c.getCatalog(); }
-            default -> { cat = c.getCatalog(); schema = c.getSchema(); }
+            case POSTGRESQL -> {
+                cat = c.getCatalog();
+                schema = scalar(c, "SELECT current_schema()");
+            }
+            case MARIADB -> {
+                cat = null;
+                schema = c.getCatalog();
+            }
+            default -> {
+                cat = c.getCatalog();
+                schema = c.getSchema();
+            }
         }
         InMemoryCatalog.Builder b = InMemoryCatalog.builder(db.url()).currentCatalog(cat).searchPath(schema);
         if (db.engine() != TestDatabase.Engine.H2) b.function(schema, "rwit_f");

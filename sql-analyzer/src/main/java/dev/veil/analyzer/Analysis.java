@@ -39,7 +39,10 @@ public final class Analysis {
             StringBuilder n = new StringBuilder();
             StringBuilder r = new StringBuilder();
             for (StatementAnalysis s : statements) {
-                if (n.length() > 0) { n.append(" ; "); r.append("; "); }
+                if (n.length() > 0) {
+                    n.append(" ; ");
+                    r.append("; ");
+                }
                 n.append(s.fingerprint().normalized());
                 r.append(s.fingerprint().redacted());
             }

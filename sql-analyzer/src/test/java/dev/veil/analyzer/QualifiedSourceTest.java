@@ -189,7 +189,10 @@ class QualifiedSourceTest {
             int col = 1;
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 String l = rs.getMetaData().getColumnLabel(i);
-                if (l.equals("ID") || l.equals("N")) { col = i; break; }
+                if (l.equals("ID") || l.equals("N")) {
+                    col = i;
+                    break;
+                }
             }
             List<String> out = new ArrayList<>();
             while (rs.next()) out.add(rs.getString(col));

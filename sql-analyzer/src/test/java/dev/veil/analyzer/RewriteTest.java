@@ -70,7 +70,10 @@ class RewriteTest {
     void theSubstitutionSeesClauseOriginAndNesting() {
         List<ColumnReference> seen = new ArrayList<>();
         pg("SELECT d.e, count(*) FROM (SELECT email AS e FROM users WHERE ssn > '1') d GROUP BY d.e ORDER BY 1")
-                .rewrite(r -> { seen.add(r); return Substitution.keep(); });
+                .rewrite(r -> {
+                    seen.add(r);
+                    return Substitution.keep();
+                });
         assertThat(seen).extracting(ColumnReference::text, ColumnReference::clause, ColumnReference::origin, ColumnReference::nested)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("d.e", Clause.OUTPUT, ColumnReference.Origin.DERIVED, false),
@@ -86,7 +89,10 @@ class RewriteTest {
     @Test
     void viewColumnsCarryTheirBaseLineage() {
         List<ColumnReference> seen = new ArrayList<>();
-        pg("SELECT mail FROM v_user_orders").rewrite(r -> { seen.add(r); return Substitution.keep(); });
+        pg("SELECT mail FROM v_user_orders").rewrite(r -> {
+            seen.add(r);
+            return Substitution.keep();
+        });
         assertThat(seen).singleElement().satisfies(r -> {
             assertThat(r.origin()).isEqualTo(ColumnReference.Origin.VIEW);
             assertThat(r.sources()).extracting(BaseColumn::column).containsExactly("email");

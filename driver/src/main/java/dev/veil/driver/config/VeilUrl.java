@@ -1,6 +1,5 @@
 package dev.veil.driver.config;
 
-import dev.veil.driver.config.Settings;
 import dev.veil.driver.errors.VeilErrors;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -98,6 +98,7 @@ public abstract class CatalogReader {
         }
         record Col(int position, CatalogColumn column) {
         }
+
         List<Col> read = new ArrayList<>();
         try (ResultSet rs = md.getColumns(jdbcCatalog, jdbcSchema, tablePattern, "%")) {
             while (rs.next()) {

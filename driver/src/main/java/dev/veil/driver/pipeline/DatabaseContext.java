@@ -3,7 +3,6 @@ package dev.veil.driver.pipeline;
 import dev.veil.analyzer.TableName;
 import dev.veil.driver.catalog.DatabaseCatalog;
 import dev.veil.driver.catalog.LoadOnceCache;
-import dev.veil.driver.pipeline.StatementPlan;
 import dev.veil.policy.classify.Classification;
 import java.sql.SQLException;
 import java.time.Duration;

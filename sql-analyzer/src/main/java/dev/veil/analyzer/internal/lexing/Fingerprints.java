@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.veil.analyzer.Fingerprint;
-import dev.veil.analyzer.internal.lexing.Fingerprints;
-import dev.veil.analyzer.internal.lexing.SqlLexer;
 
 /** Computes statement fingerprints from the lexer's tokens: literals become {@code ?}, comments disappear. */
 public final class Fingerprints {

@@ -369,7 +369,11 @@ public final class SqlLexer {
                     case 'x' -> {
                         int k = 0;
                         int val = 0;
-                        while (k < 2 && Character.digit(at(i), 16) >= 0) { val = val * 16 + Character.digit(at(i), 16); i++; k++; }
+                        while (k < 2 && Character.digit(at(i), 16) >= 0) {
+                            val = val * 16 + Character.digit(at(i), 16);
+                            i++;
+                            k++;
+                        }
                         v.append((char) val);
                     }
                     case 'u', 'U' -> {
@@ -377,18 +381,28 @@ public final class SqlLexer {
                         int val = 0;
                         for (int k = 0; k < len; k++) {
                             int dgt = Character.digit(at(i), 16);
-                            if (dgt < 0) { fail("invalid Unicode escape at offset " + i); return null; }
+                            if (dgt < 0) {
+                                fail("invalid Unicode escape at offset " + i);
+                                return null;
+                            }
                             val = val * 16 + dgt;
                             i++;
                         }
-                        if (!Character.isValidCodePoint(val)) { fail("invalid Unicode escape at offset " + i); return null; }
+                        if (!Character.isValidCodePoint(val)) {
+                            fail("invalid Unicode escape at offset " + i);
+                            return null;
+                        }
                         v.appendCodePoint(val);
                     }
                     default -> {
                         if (e >= '0' && e <= '7') {
                             int val = e - '0';
                             int k = 1;
-                            while (k < 3 && at(i) >= '0' && at(i) <= '7') { val = val * 8 + (at(i) - '0'); i++; k++; }
+                            while (k < 3 && at(i) >= '0' && at(i) <= '7') {
+                                val = val * 8 + (at(i) - '0');
+                                i++;
+                                k++;
+                            }
                             v.append((char) val);
                         } else {
                             v.append(e);
@@ -423,7 +437,11 @@ public final class SqlLexer {
             }
             char c = s.charAt(i);
             if (c == quote) {
-                if (at(i + 1) == quote) { raw.append(quote); i += 2; continue; }
+                if (at(i + 1) == quote) {
+                    raw.append(quote);
+                    i += 2;
+                    continue;
+                }
                 i++;
                 break;
             }
@@ -447,11 +465,21 @@ public final class SqlLexer {
         StringBuilder v = new StringBuilder();
         for (int k = 0; k < raw.length(); k++) {
             char c = raw.charAt(k);
-            if (c != escape) { v.append(c); continue; }
-            if (k + 1 < raw.length() && raw.charAt(k + 1) == escape) { v.append(escape); k++; continue; }
+            if (c != escape) {
+                v.append(c);
+                continue;
+            }
+            if (k + 1 < raw.length() && raw.charAt(k + 1) == escape) {
+                v.append(escape);
+                k++;
+                continue;
+            }
             int len = k + 1 < raw.length() && raw.charAt(k + 1) == '+' ? 6 : 4;
             int from = len == 6 ? k + 2 : k + 1;
-            if (from + len > raw.length()) { fail("invalid Unicode escape at offset " + start); return null; }
+            if (from + len > raw.length()) {
+                fail("invalid Unicode escape at offset " + start);
+                return null;
+            }
             int val;
             try {
                 val = Integer.parseInt(raw.substring(from, from + len), 16);
@@ -459,7 +487,10 @@ public final class SqlLexer {
                 fail("invalid Unicode escape at offset " + start);
                 return null;
             }
-            if (!Character.isValidCodePoint(val)) { fail("invalid Unicode escape at offset " + start); return null; }
+            if (!Character.isValidCodePoint(val)) {
+                fail("invalid Unicode escape at offset " + start);
+                return null;
+            }
             v.appendCodePoint(val);
             k = from + len - 1;
         }

@@ -124,7 +124,10 @@ final class Columns {
         String source = null;
         if (aliases.sourceAllowed()) {
             for (Out o : matches) {
-                if (o.source() == null || source != null && !source.equals(o.source())) { source = null; break; }
+                if (o.source() == null || source != null && !source.equals(o.source())) {
+                    source = null;
+                    break;
+                }
                 source = o.source();
             }
         }

@@ -8,7 +8,6 @@ import dev.veil.analyzer.FunctionUse;
 import dev.veil.analyzer.Hazard;
 
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.StringValue;
 
 /** Function calls: their classification, and the hazards of the ones that read or write beyond their arguments. */

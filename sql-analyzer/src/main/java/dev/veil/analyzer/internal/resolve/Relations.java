@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.veil.analyzer.BaseColumn;
 import dev.veil.analyzer.CatalogColumn;

@@ -100,7 +100,10 @@ public final class Rewriter {
                 if (item.isStar() || item.hasAlias) continue;
                 boolean changed = false;
                 for (int[] r : replaced) {
-                    if (r[0] >= item.start && r[1] <= item.end) { changed = true; break; }
+                    if (r[0] >= item.start && r[1] <= item.end) {
+                        changed = true;
+                        break;
+                    }
                 }
                 if (!changed) continue;
                 String alias = alias(item.label);
