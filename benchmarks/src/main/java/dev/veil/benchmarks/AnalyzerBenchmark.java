@@ -119,15 +119,18 @@ public class AnalyzerBenchmark {
     static Catalog tpchCatalog() {
         return InMemoryCatalog.builder("tpch").version(1).currentCatalog("bench").searchPath("public")
                 .table("public", "region", "r_regionkey integer", "r_name char", "r_comment varchar")
-                .table("public", "nation", "n_nationkey integer", "n_name char", "n_regionkey integer", "n_comment varchar")
+                .table("public", "nation", "n_nationkey integer", "n_name char", "n_regionkey integer",
+                        "n_comment varchar")
                 .table("public", "part", "p_partkey integer", "p_name varchar", "p_mfgr char", "p_brand char",
-                        "p_type varchar", "p_size integer", "p_container char", "p_retailprice decimal", "p_comment varchar")
+                        "p_type varchar", "p_size integer", "p_container char", "p_retailprice decimal",
+                                "p_comment varchar")
                 .table("public", "supplier", "s_suppkey integer", "s_name char", "s_address varchar",
                         "s_nationkey integer", "s_phone char", "s_acctbal decimal", "s_comment varchar")
                 .table("public", "partsupp", "ps_partkey integer", "ps_suppkey integer", "ps_availqty integer",
                         "ps_supplycost decimal", "ps_comment varchar")
                 .table("public", "customer", "c_custkey integer", "c_name varchar", "c_address varchar",
-                        "c_nationkey integer", "c_phone char", "c_acctbal decimal", "c_mktsegment char", "c_comment varchar")
+                        "c_nationkey integer", "c_phone char", "c_acctbal decimal", "c_mktsegment char",
+                                "c_comment varchar")
                 .table("public", "orders", "o_orderkey integer", "o_custkey integer", "o_orderstatus char",
                         "o_totalprice decimal", "o_orderdate date", "o_orderpriority char", "o_clerk char",
                         "o_shippriority integer", "o_comment varchar")

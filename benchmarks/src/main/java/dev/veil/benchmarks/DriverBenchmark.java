@@ -68,7 +68,8 @@ public class DriverBenchmark {
             s.execute("DROP TABLE IF EXISTS bench_customers");
             s.execute("CREATE TABLE bench_customers (id INT PRIMARY KEY, email VARCHAR(80), city VARCHAR(40))");
             s.execute("INSERT INTO bench_customers SELECT g, 'user' || g || '@example.com', 'city' || (g % 50)"
-                    + (target.equals("postgresql") ? " FROM generate_series(1, 1000) g" : " FROM SYSTEM_RANGE(1, 1000) t(g)"));
+                    + (target.equals("postgresql") ? " FROM generate_series(1, 1000) g"
+                            : " FROM SYSTEM_RANGE(1, 1000) t(g)"));
         }
         connection = DriverManager.getConnection(driver.equals("veil") ? VeilUrl.wrapping(url) : url,
                 props);

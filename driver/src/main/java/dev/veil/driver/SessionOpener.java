@@ -92,7 +92,8 @@ public final class SessionOpener {
     /** The approval server: {@code veil.approval.url}, else the policy's {@code approvals.server}. */
     private static Optional<ApprovalClientConfig> approvalServer(VeilConfig config, Policy policy)
             throws SQLException {
-        Optional<URI> url = config.get(Settings.APPROVAL_URL).or(() -> Optional.ofNullable(policy.approvals().server()));
+        Optional<URI> url = config.get(Settings.APPROVAL_URL).or(()
+                -> Optional.ofNullable(policy.approvals().server()));
         if (url.isEmpty()) {
             return Optional.empty();
         }

@@ -63,7 +63,8 @@ public final class VeilDriver implements Driver {
         }
         for (Setting<?> setting : Settings.ALL) {
             Object value = setting.defaultValue() instanceof Optional<?> o ? o.orElse(null) : setting.defaultValue();
-            DriverPropertyInfo property = new DriverPropertyInfo(setting.key(), value == null ? null : value.toString());
+            DriverPropertyInfo property = new DriverPropertyInfo(setting.key(),
+                    value == null ? null : value.toString());
             property.description = setting.description();
             all.add(property);
         }

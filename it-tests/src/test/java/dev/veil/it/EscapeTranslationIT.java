@@ -40,11 +40,13 @@ class EscapeTranslationIT {
             "SELECT {fn substring(name, 1, 2)}, {fn left(name, 2)}, {fn right(name, 2)} FROM t",
             "SELECT {fn locate('a', name)}, {fn locate('a', name, 2)}, {fn insert(name, 1, 2, 'x')} FROM t",
             "SELECT {fn year(created)}, {fn month(created)}, {fn dayofmonth(created)}, {fn hour(created)} FROM t",
-            "SELECT {fn dayofweek(created)}, {fn dayofyear(created)}, {fn monthname(created)}, {fn dayname(created)} FROM t",
+            "SELECT {fn dayofweek(created)}, {fn dayofyear(created)}, {fn monthname(created)}, {fn dayname(created)} "
+                    + "FROM t",
             "SELECT {fn week(created)}, {fn quarter(created)}, {fn minute(created)}, {fn second(created)} FROM t",
             "SELECT {fn timestampadd(SQL_TSI_DAY, 1, created)}, {fn timestampadd(SQL_TSI_QUARTER, 2, created)} FROM t",
             "SELECT {fn timestampdiff(SQL_TSI_HOUR, created, created)} FROM t",
-            "SELECT {fn convert(name, SQL_VARCHAR)}, {fn convert(id, SQL_BIGINT)}, {fn convert(id, SQL_BOOLEAN)} FROM t",
+            "SELECT {fn convert(name, SQL_VARCHAR)}, {fn convert(id, SQL_BIGINT)},"
+                    + " {fn convert(id, SQL_BOOLEAN)} FROM t",
             "SELECT {fn ceiling(1.2)}, {fn log(2)}, {fn log10(2)}, {fn power(2, 3)}, {fn truncate(1.5, 0)} FROM t",
             "SELECT {fn ucase({fn lcase(name)})}, {fn ucase({fn concat(name, {fn lcase(email)})})} FROM t",
             "SELECT {fn ucase( name )}, {fn ucase(name) } FROM t",
@@ -96,7 +98,8 @@ class EscapeTranslationIT {
             case MARIADB -> Dialect.MARIADB;
         };
         Catalog catalog = InMemoryCatalog.builder("escapes-" + db.engine()).searchPath("s")
-                .table("s", dialect == Dialect.H2 ? "T" : "t", "id int", "name varchar", "email varchar", "created timestamp")
+                .table("s", dialect == Dialect.H2 ? "T" : "t", "id int", "name varchar", "email varchar",
+                        "created timestamp")
                 .build();
         int accepted = 0;
         List<String> mismatches = new ArrayList<>();
@@ -127,7 +130,8 @@ class EscapeTranslationIT {
                     analyzed = analyzed.strip().replaceAll("\\s+", " ");
                     expected = expected.strip().replaceAll("\\s+", " ");
                 }
-                if (!analyzed.equals(expected)) mismatches.add(sql + "\n    driver:   " + expected + "\n    analyzed: " + analyzed);
+                if (!analyzed.equals(expected)) mismatches.add(sql + "\n    driver:   " + expected + "\n    analyzed: "
+                        + analyzed);
             }
         }
         assertThat(mismatches).isEmpty();

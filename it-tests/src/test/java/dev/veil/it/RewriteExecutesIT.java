@@ -76,7 +76,8 @@ class RewriteExecutesIT {
             "SELECT id FROM rwit_users WHERE ssn IN (SELECT ssn FROM rwit_users WHERE id > 0)",
             "SELECT ssn FROM rwit_users ORDER BY ssn LIMIT 1",
             "SELECT * FROM (SELECT id, ssn FROM rwit_users) SPARK_GEN_SUBQ_0 WHERE 1=0",
-            "SELECT d.name, sum(u.salary) AS total FROM rwit_users u JOIN rwit_depts d ON d.id = u.dept_id GROUP BY d.name");
+            "SELECT d.name, sum(u.salary) AS total FROM rwit_users u JOIN rwit_depts d ON d.id = u.dept_id GROUP BY "
+                    + "d.name");
 
     private static final List<String> WRITES = List.of(
             "INSERT INTO rwit_audit (user_id, email) SELECT id, ssn FROM rwit_users",
@@ -105,7 +106,9 @@ class RewriteExecutesIT {
                 out.add(Arguments.of(db, "SELECT {fn ucase(email)}, id FROM rwit_users"));
             }
             if (db.engine() == TestDatabase.Engine.POSTGRESQL) {
-                out.add(Arguments.of(db, "SELECT {fn right(ssn, 2)} AS r, {fn timestampadd(SQL_TSI_DAY, 1, {d '2024-01-01'})} AS t FROM rwit_users"));
+                out.add(Arguments.of(db,
+                        "SELECT {fn right(ssn, 2)} AS r, {fn timestampadd(SQL_TSI_DAY, 1, {d '2024-01-01'})} AS t "
+                                + "FROM rwit_users"));
             }
             if (db.engine() == TestDatabase.Engine.MARIADB) {
                 out.add(Arguments.of(db, "SELECT {fn convert(ssn, SQL_VARCHAR)} FROM rwit_users"));
@@ -134,19 +137,25 @@ class RewriteExecutesIT {
         for (TestDatabase db : TestDatabases.all()) {
             try (Connection c = db.openRaw(); Statement s = c.createStatement()) {
                 dropAll(s);
-                s.execute("CREATE TABLE rwit_users (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(50), ssn VARCHAR(20), dept_id INT, salary NUMERIC(10,2))");
+                s.execute("CREATE TABLE rwit_users (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(50), ssn "
+                        + "VARCHAR(20), dept_id INT, salary NUMERIC(10,2))");
                 s.execute("CREATE TABLE rwit_depts (id INT PRIMARY KEY, name VARCHAR(50), budget NUMERIC(10,2))");
-                s.execute("CREATE TABLE rwit_orders (id INT PRIMARY KEY, user_id INT, amount NUMERIC(10,2), note VARCHAR(100))");
+                s.execute("CREATE TABLE rwit_orders (id INT PRIMARY KEY, user_id INT, amount NUMERIC(10,2), note "
+                        + "VARCHAR(100))");
                 s.execute("CREATE TABLE rwit_audit (id INT, user_id INT, email VARCHAR(50))");
-                s.execute("CREATE VIEW rwit_v_users AS SELECT id, name, lower(email) AS email FROM rwit_users WHERE dept_id IS NOT NULL");
-                s.execute("INSERT INTO rwit_users VALUES (1, 'Ann', 'ann@x.org', '111-22-3333', 1, 10), (2, 'Bob', 'bob@x.org', '222-33-4444', 2, 20)");
+                s.execute("CREATE VIEW rwit_v_users AS SELECT id, name, lower(email) AS email FROM rwit_users WHERE "
+                        + "dept_id IS NOT NULL");
+                s.execute("INSERT INTO rwit_users VALUES (1, 'Ann', 'ann@x.org', '111-22-3333', 1, 10), (2, 'Bob', "
+                        + "'bob@x.org', '222-33-4444', 2, 20)");
                 s.execute("INSERT INTO rwit_depts VALUES (1, 'R&D', 100), (2, 'Ops', 50)");
                 s.execute("INSERT INTO rwit_orders VALUES (1, 1, 5, 'n')");
                 // email order is the reverse of name order; two rows share an email
                 s.execute("CREATE TABLE rwit_qs (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(50))");
                 s.execute("INSERT INTO rwit_qs VALUES (1, 'a', 'z@x'), (2, 'b', 'z@x'), (3, 'c', 'x@x')");
                 switch (db.engine()) {
-                    case POSTGRESQL -> s.execute("CREATE FUNCTION rwit_f(x text) RETURNS text LANGUAGE sql AS $$ SELECT upper(x) $$");
+                    case POSTGRESQL ->
+                            s.execute("CREATE FUNCTION rwit_f(x text) RETURNS text LANGUAGE sql AS $$ SELECT upper(x) "
+                                    + "$$");
                     case MARIADB -> {
                         s.execute("CREATE FUNCTION rwit_f(x TEXT) RETURNS TEXT DETERMINISTIC RETURN upper(x)");
                         s.execute("CREATE PROCEDURE rwit_p(x TEXT) SELECT upper(x) AS r");
@@ -174,7 +183,8 @@ class RewriteExecutesIT {
             s.execute("DROP PROCEDURE IF EXISTS rwit_p");
         }
         s.execute("DROP VIEW IF EXISTS rwit_v_users");
-        for (String t : List.of("rwit_users", "rwit_depts", "rwit_orders", "rwit_audit", "rwit_qs")) s.execute("DROP TABLE IF EXISTS " + t);
+        for (String t : List.of("rwit_users", "rwit_depts", "rwit_orders", "rwit_audit",
+                "rwit_qs")) s.execute("DROP TABLE IF EXISTS " + t);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -282,8 +292,10 @@ class RewriteExecutesIT {
             String reading = "{? = call lower((SELECT ssn FROM rwit_users WHERE id = ?))}";
             Analysis r = ANALYZER.analyze(reading, dialect(db), catalog);
             assertThat(r.statements().get(0).outputColumns()).singleElement()
-                    .satisfies(o -> assertThat(o.sources()).extracting(BaseColumn::column).contains(db.engine() == TestDatabase.Engine.H2 ? "SSN" : "ssn"));
-            RewriteResult masked = r.rewrite(ref -> ref.baseColumn().filter(b -> b.column().equalsIgnoreCase("ssn")).isPresent()
+                    .satisfies(o -> assertThat(o.sources()).extracting(BaseColumn::column).contains(db.engine() ==
+                            TestDatabase.Engine.H2 ? "SSN" : "ssn"));
+            RewriteResult masked = r.rewrite(ref -> ref.baseColumn().filter(b
+                    -> b.column().equalsIgnoreCase("ssn")).isPresent()
                     ? Substitution.replaceWith("'MASKED'") : Substitution.keep());
             assertThat(masked.sql()).startsWith("{? = call lower(");
             assertThat(callFunction(c, r.executedSql(), 1)).isEqualTo("111-22-3333");
@@ -347,7 +359,8 @@ class RewriteExecutesIT {
         for (TestDatabase db : TestDatabases.all()) {
             for (String q : ORDERED) out.add(Arguments.of(db, q, false));
             for (String q : GROUPED) {
-                if (db.engine() == TestDatabase.Engine.H2 && q.contains("GROUP BY 1")) continue; // H2 groups by the constant
+                // H2 groups by the constant
+                if (db.engine() == TestDatabase.Engine.H2 && q.contains("GROUP BY 1")) continue;
                 out.add(Arguments.of(db, q, true));
             }
         }
@@ -362,7 +375,8 @@ class RewriteExecutesIT {
      */
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("orderedAndGrouped")
-    void qualifiedSourcesOrderAndGroupByTheStoredValue(TestDatabase db, String sql, boolean grouping) throws SQLException {
+    void qualifiedSourcesOrderAndGroupByTheStoredValue(TestDatabase db, String sql,
+            boolean grouping) throws SQLException {
         try (Connection c = db.openRaw()) {
             Analysis a = ANALYZER.analyze(sql, dialect(db), catalog(c, db));
             assertThat(a.isUnknown()).as(a.toString()).isFalse();
@@ -467,7 +481,8 @@ class RewriteExecutesIT {
         }
         InMemoryCatalog.Builder b = InMemoryCatalog.builder(db.url()).currentCatalog(cat).searchPath(schema);
         if (db.engine() != TestDatabase.Engine.H2) b.function(schema, "rwit_f");
-        for (String table : List.of("rwit_users", "rwit_depts", "rwit_orders", "rwit_audit", "rwit_qs", "rwit_v_users")) {
+        for (String table : List.of("rwit_users", "rwit_depts", "rwit_orders", "rwit_audit", "rwit_qs",
+                "rwit_v_users")) {
             String name = db.engine() == TestDatabase.Engine.H2 ? table.toUpperCase() : table;
             List<String> cols = new ArrayList<>();
             try (ResultSet rs = db.engine() == TestDatabase.Engine.MARIADB
@@ -484,10 +499,12 @@ class RewriteExecutesIT {
         return b.build();
     }
 
-    private static String viewDefinition(Connection c, TestDatabase db, String schema, String view) throws SQLException {
+    private static String viewDefinition(Connection c, TestDatabase db, String schema,
+            String view) throws SQLException {
         String sql = switch (db.engine()) {
             case POSTGRESQL -> "SELECT definition FROM pg_views WHERE schemaname = ? AND viewname = ?";
-            case MARIADB -> "SELECT VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
+            case MARIADB ->
+                    "SELECT VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
             case H2 -> "SELECT VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
         };
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -63,7 +63,8 @@ class ShadedDriverJarIT {
                  Statement s = c.createStatement()) {
                 // a join over tables: parsing, resolution, the Calcite cross-check (generated code) and masking,
                 // all relocated
-                try (ResultSet rs = s.executeQuery("SELECT p.email, t.name FROM people p JOIN teams t ON t.id = p.team")) {
+                try (ResultSet rs =
+                        s.executeQuery("SELECT p.email, t.name FROM people p JOIN teams t ON t.id = p.team")) {
                     rs.next();
                     assertThat(rs.getString(1)).isEqualTo("a***@example.com");
                     assertThat(rs.getString(2)).isEqualTo("blue");

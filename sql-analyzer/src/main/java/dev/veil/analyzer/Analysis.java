@@ -91,12 +91,15 @@ public final class Analysis {
         Objects.requireNonNull(substitution, "substitution");
         for (StatementAnalysis s : statements) {
             if (s.isUnknown()) {
-                return RewriteResult.refused("statement " + (s.index() + 1) + " is not understood: " + s.unknownReason().orElse(""));
+                return RewriteResult.refused("statement " + (s.index() + 1) + " is not understood: "
+                        + s.unknownReason().orElse(""));
             }
         }
         List<Rewriter.Statement> texts = new ArrayList<>();
-        for (StatementAnalysis s : statements) texts.add(new Rewriter.Statement(s.occurrences, s.items, s.rewriteBlocker));
-        return new Rewriter(executedSql, translation, dialect).rewrite(texts, ref -> answer(substitution.substitute(ref)));
+        for (StatementAnalysis s : statements) texts.add(new Rewriter.Statement(s.occurrences, s.items,
+                s.rewriteBlocker));
+        return new Rewriter(executedSql, translation, dialect).rewrite(texts,
+                ref -> answer(substitution.substitute(ref)));
     }
 
     private static Rewriter.Answer answer(Substitution s) {

@@ -6,9 +6,11 @@ public record Hazard(Kind kind, String detail) {
     public enum Kind {
         /** Writes data out of the database: COPY … TO, INTO OUTFILE/DUMPFILE, H2 SCRIPT, CSVWRITE, lo_export. */
         EXPORT,
-        /** Reads or writes server files: COPY … FROM, LOAD DATA, LOAD_FILE, pg_read_file, FILE_READ, CSVREAD, RUNSCRIPT. */
+        /** Reads or writes server files: COPY … FROM, LOAD DATA, LOAD_FILE, pg_read_file, FILE_READ, CSVREAD,
+RUNSCRIPT. */
         FILE_ACCESS,
-        /** Runs SQL text given as a value, or reaches other databases: PREPARE/EXECUTE, query_to_xml, dblink, LINK_SCHEMA. */
+        /** Runs SQL text given as a value, or reaches other databases: PREPARE/EXECUTE, query_to_xml, dblink,
+LINK_SCHEMA. */
         DYNAMIC_SQL,
         /** Runs procedural code: DO blocks, CREATE FUNCTION/PROCEDURE/TRIGGER bodies. */
         CODE_BLOCK,

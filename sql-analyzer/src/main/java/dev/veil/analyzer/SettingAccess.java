@@ -6,7 +6,8 @@ package dev.veil.analyzer;
  * @param action        what the statement does with it
  * @param name          the name as the statement spells it, words lower-cased and separated by one space, literals
  *                      as {@code ?}, quoted parts as written; scope words ({@code SESSION}, {@code LOCAL},
- *                      {@code GLOBAL}, {@code PERSIST}) and {@code @@scope.} prefixes dropped. {@code SET TRANSACTION …}
+ *                      {@code GLOBAL}, {@code PERSIST}) and {@code @@scope.} prefixes dropped. {@code SET TRANSACTION
+ * …}
  *                      names {@code transaction}, {@code SET CONSTRAINTS …} {@code constraints},
  *                      {@code SET SESSION CHARACTERISTICS …} {@code session characteristics}, {@code SET TIME ZONE …}
  *                      {@code time zone}. For SHOW it is every word after SHOW ({@code tables},

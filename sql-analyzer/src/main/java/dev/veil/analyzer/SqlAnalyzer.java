@@ -135,7 +135,8 @@ public final class SqlAnalyzer {
         if (!tr.identity()) {
             // the statement as the vendor driver hands it to the server
             work = SqlLexer.lex(tr.text(), dialect, options.maxNestingDepth());
-            if (work.error() != null) return escapeRefused(sql, executed, lexed, dialect, "lexical error: " + work.error());
+            if (work.error() != null) return escapeRefused(sql, executed, lexed, dialect,
+                    "lexical error: " + work.error());
             for (SqlLexer.Tok t : work.tokens()) {
                 if (t.isOp("{") || t.isOp("}")) {
                     return escapeRefused(sql, executed, lexed, dialect, "a brace reaches the server");
@@ -146,7 +147,8 @@ public final class SqlAnalyzer {
         List<StatementAnalysis> out = new ArrayList<>();
         int index = 0;
         for (SqlLexer.Segment seg : work.segments()) {
-            out.add(new StatementAnalysis(statements.statement(work, analyzed, seg, index++, dialect, catalog, sql, tr)));
+            out.add(new StatementAnalysis(statements.statement(work, analyzed, seg, index++, dialect, catalog, sql,
+                    tr)));
         }
         if (out.isEmpty()) return single(sql, dialect, "no statement");
         return new Analysis(sql, executed, dialect, out, tr);

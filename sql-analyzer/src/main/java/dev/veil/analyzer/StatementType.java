@@ -140,7 +140,8 @@ public enum StatementType {
     }
 
     StatementType(DdlAction action) {
-        this.defaultKind = action == DdlAction.GRANT || action == DdlAction.REVOKE ? StatementKind.DCL : StatementKind.DDL;
+        this.defaultKind = action == DdlAction.GRANT || action == DdlAction.REVOKE ? StatementKind.DCL
+                : StatementKind.DDL;
         this.ddlAction = action;
         this.writes = false;
         this.changesSession = false;

@@ -22,7 +22,8 @@ import net.jqwik.api.constraints.StringLength;
  */
 class AnalyzerFuzzTest {
 
-    private static final SqlAnalyzer ANALYZER = new SqlAnalyzer(SqlAnalyzer.Options.defaults().withCrossCheck(false).withCacheSize(0));
+    private static final SqlAnalyzer ANALYZER = new
+            SqlAnalyzer(SqlAnalyzer.Options.defaults().withCrossCheck(false).withCacheSize(0));
     private static final List<Corpus.Case> CORPUS = Corpus.cases().toList();
 
     private static final String[] TOKENS = {"SELECT", "FROM", "WHERE", "(", ")", ",", ";", "'", "\"", "`", "/*", "*/",
@@ -142,7 +143,8 @@ class AnalyzerFuzzTest {
                 return r.nextBoolean() ? Integer.toString(r.nextInt(10)) : "'x'";
             }
             case 2 -> {
-                return new String[] {"lower", "upper", "abs", "length"}[r.nextInt(4)] + "(" + expr(r, from, cols, depth - 1) + ")";
+                return new String[] {"lower", "upper", "abs", "length"}[r.nextInt(4)] + "(" + expr(r, from, cols,
+                        depth - 1) + ")";
             }
             case 3 -> {
                 return "coalesce(" + expr(r, from, cols, depth - 1) + ", " + expr(r, from, cols, depth - 1) + ")";

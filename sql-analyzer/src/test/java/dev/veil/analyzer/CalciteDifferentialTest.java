@@ -36,7 +36,8 @@ class CalciteDifferentialTest {
             if (s.tablesRead().stream().anyMatch(t -> catalog.relation(t.catalog(), t.schema(), t.name())
                     .map(r -> r.kind() != Relation.Kind.TABLE).orElse(true))) continue;
             Map<TableName, Relation> relations = new LinkedHashMap<>();
-            for (TableName t : s.tablesRead()) relations.put(t, catalog.relation(t.catalog(), t.schema(), t.name()).orElseThrow());
+            for (TableName t : s.tablesRead()) relations.put(t, catalog.relation(t.catalog(), t.schema(),
+                    t.name()).orElseThrow());
             List<Set<BaseColumn>> calcite;
             try {
                 calcite = CalciteCrossCheck.origins(s.text(), c.dialect(), relations, catalog.searchPath());

@@ -58,7 +58,8 @@ final class Corpus {
             if (dir == null) throw new IllegalStateException("no corpus directory");
             try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
                 for (Path p : files.sorted().toList()) {
-                    if (p.toString().endsWith(".sql")) all.addAll(read(p.getFileName().toString(), Files.readString(p)));
+                    if (p.toString().endsWith(".sql")) all.addAll(read(p.getFileName().toString(),
+                            Files.readString(p)));
                 }
             }
         } catch (IOException e) {

@@ -98,14 +98,17 @@ class CorpusTest {
         }
         if (!outs.isEmpty()) {
             List<String> actual = s.outputColumns().stream().map(CorpusTest::render).toList();
-            List<String> expected = outs.equals(List.of("none")) ? List.of() : outs.stream().map(CorpusTest::normalize).toList();
+            List<String> expected = outs.equals(List.of("none")) ? List.of()
+                    : outs.stream().map(CorpusTest::normalize).toList();
             assertThat(actual).as(ctx).isEqualTo(expected);
         }
         if (!flows.isEmpty()) {
             Set<String> actual = s.writeFlows().stream().map(f -> f.target().table().name() + "." + f.target().column()
-                    + (f.derived() ? " ~" : " =") + (f.sources().isEmpty() ? "" : " " + String.join(", ", columns(f.sources()))))
+                    + (f.derived() ? " ~" : " =") + (f.sources().isEmpty() ? "" : " " + String.join(", ",
+                            columns(f.sources()))))
                     .collect(Collectors.toCollection(TreeSet::new));
-            Set<String> expected = flows.stream().map(CorpusTest::normalize).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> expected =
+                    flows.stream().map(CorpusTest::normalize).collect(Collectors.toCollection(TreeSet::new));
             assertThat(actual).as(ctx).isEqualTo(expected);
         }
         if (s.outputColumns().stream().anyMatch(o -> o.sources().isEmpty()) && !s.tablesRead().isEmpty()) {
@@ -115,7 +118,8 @@ class CorpusTest {
     }
 
     static String render(OutputColumn o) {
-        return o.label() + (o.derived() ? " ~" : " =") + (o.sources().isEmpty() ? "" : " " + String.join(", ", columns(o.sources())));
+        return o.label() + (o.derived() ? " ~" : " =") + (o.sources().isEmpty() ? "" : " " + String.join(", ",
+                columns(o.sources())));
     }
 
     /** "label = a.x, b.y" with sources sorted, single spaces. */

@@ -30,8 +30,10 @@ class EscapeRewriteTest {
         assertThat(a.executedSql()).isEqualTo("SELECT {fn ucase(ssn)}, {d '2024-01-01'} FROM users");
         assertThat(a.analyzedSql()).isEqualTo("SELECT upper(ssn), DATE '2024-01-01' FROM users");
         assertThat(a.statements().get(0).text()).isEqualTo(a.sql());
-        assertThat(analyze(Dialect.MARIADB, "SELECT {fn ucase(ssn)} FROM users").analyzedSql()).isEqualTo("SELECT ucase(ssn) FROM users");
-        assertThat(analyze(Dialect.H2, "SELECT {fn ucase(ssn)} FROM users").analyzedSql()).isEqualTo("SELECT     ucase(ssn)  FROM users");
+        assertThat(analyze(Dialect.MARIADB,
+                "SELECT {fn ucase(ssn)} FROM users").analyzedSql()).isEqualTo("SELECT ucase(ssn) FROM users");
+        assertThat(analyze(Dialect.H2,
+                "SELECT {fn ucase(ssn)} FROM users").analyzedSql()).isEqualTo("SELECT     ucase(ssn)  FROM users");
         assertThat(analyze(Dialect.POSTGRESQL, "{? = call upper(?)}").analyzedSql()).isEqualTo("SELECT upper(?)");
         assertThat(analyze(Dialect.POSTGRESQL, "{call my_proc(?)}").analyzedSql()).isEqualTo("call my_proc(?)");
     }
@@ -60,8 +62,10 @@ class EscapeRewriteTest {
     @Test
     void referencesInOuterJoinEscapesAndCallArguments() {
         assertThat(analyze(Dialect.MARIADB, "SELECT u.id FROM {oj users u LEFT JOIN orders o ON o.note = u.ssn}")
-                .rewrite(MASK_SSN).sql()).isEqualTo("SELECT u.id FROM {oj users u LEFT JOIN orders o ON o.note = (mask(u.ssn))}");
-        assertThat(analyze(Dialect.POSTGRESQL, "{? = call upper((SELECT ssn FROM users WHERE id = ?))}").rewrite(MASK_SSN).sql())
+                .rewrite(MASK_SSN).sql()).isEqualTo("SELECT u.id FROM {oj users u LEFT JOIN orders o ON o.note = "
+                        + "(mask(u.ssn))}");
+        assertThat(analyze(Dialect.POSTGRESQL,
+                "{? = call upper((SELECT ssn FROM users WHERE id = ?))}").rewrite(MASK_SSN).sql())
                 .isEqualTo("{? = call upper((SELECT (mask(ssn)) AS \"ssn\" FROM users WHERE id = ?))}");
         assertThat(analyze(Dialect.H2, "{call my_proc((SELECT ssn FROM users WHERE id = ?))}").rewrite(MASK_SSN).sql())
                 .isEqualTo("{call my_proc((SELECT (mask(ssn)) AS \"SSN\" FROM users WHERE id = ?))}");
@@ -71,17 +75,20 @@ class EscapeRewriteTest {
     void theFunctionCallEscapeGetsNoAlias() {
         // its value is the OUT parameter; an alias would break the escape
         Analysis a = analyze(Dialect.MARIADB, "{? = call upper((SELECT ssn FROM users WHERE id = ?))}");
-        assertThat(a.rewrite(MASK_SSN).sql()).isEqualTo("{? = call upper((SELECT (mask(ssn)) AS `ssn` FROM users WHERE id = ?))}");
+        assertThat(a.rewrite(MASK_SSN).sql()).isEqualTo("{? = call upper((SELECT (mask(ssn)) AS `ssn` FROM users "
+                + "WHERE id = ?))}");
     }
 
     @Test
     void aReplacementTheDriverWouldReadDifferentlyIsRefused() {
         // pgjdbc ends an outer join escape at the first brace, even one in a string
         Analysis a = analyze(Dialect.POSTGRESQL, "SELECT u.id FROM {oj users u LEFT JOIN orders o ON o.note = u.ssn}");
-        RewriteResult r = a.rewrite(ref -> ref.text().equals("u.ssn") ? Substitution.replaceWith("'}'") : Substitution.keep());
+        RewriteResult r = a.rewrite(ref -> ref.text().equals("u.ssn") ? Substitution.replaceWith("'}'")
+                : Substitution.keep());
         assertThat(r.isRefused()).isTrue();
         assertThat(r.refusal()).contains("translate the rewritten JDBC escapes differently");
-        RewriteResult ok = a.rewrite(ref -> ref.text().equals("u.ssn") ? Substitution.replaceWith("'x'") : Substitution.keep());
+        RewriteResult ok = a.rewrite(ref -> ref.text().equals("u.ssn") ? Substitution.replaceWith("'x'")
+                : Substitution.keep());
         assertThat(ok.sql()).isEqualTo("SELECT u.id FROM {oj users u LEFT JOIN orders o ON o.note = ('x')}");
     }
 
@@ -89,7 +96,8 @@ class EscapeRewriteTest {
     void onlyCallsNameARoutine() {
         assertThat(analyze(Dialect.POSTGRESQL, "SELECT upper(?)").statements().get(0).routine()).isEmpty();
         assertThat(analyze(Dialect.POSTGRESQL, "{? = call upper(?)}").statements().get(0).routine()).contains("upper");
-        assertThat(analyze(Dialect.POSTGRESQL, "CALL public.my_proc()").statements().get(0).routine()).contains("public.my_proc");
+        assertThat(analyze(Dialect.POSTGRESQL,
+                "CALL public.my_proc()").statements().get(0).routine()).contains("public.my_proc");
         assertThat(analyze(Dialect.POSTGRESQL, "SELECT id FROM users").statements().get(0).routine()).isEmpty();
     }
 

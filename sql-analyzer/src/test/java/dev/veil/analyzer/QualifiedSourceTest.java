@@ -40,19 +40,24 @@ class QualifiedSourceTest {
 
     @Test
     void orderByAnOutputNameGivesTheQualifiedInputColumn() {
-        assertThat(source(Dialect.POSTGRESQL, "SELECT email FROM users c ORDER BY email", Clause.ORDER_BY)).contains("c.email");
-        assertThat(source(Dialect.POSTGRESQL, "SELECT email FROM users ORDER BY email", Clause.ORDER_BY)).contains("users.email");
-        assertThat(source(Dialect.POSTGRESQL, "SELECT u.email AS e FROM public.users u ORDER BY e DESC", Clause.ORDER_BY))
+        assertThat(source(Dialect.POSTGRESQL, "SELECT email FROM users c ORDER BY email",
+                Clause.ORDER_BY)).contains("c.email");
+        assertThat(source(Dialect.POSTGRESQL, "SELECT email FROM users ORDER BY email",
+                Clause.ORDER_BY)).contains("users.email");
+        assertThat(source(Dialect.POSTGRESQL, "SELECT u.email AS e FROM public.users u ORDER BY e DESC",
+                Clause.ORDER_BY))
                 .contains("u.email");
         assertThat(source(Dialect.POSTGRESQL, "SELECT email FROM public.users ORDER BY email", Clause.ORDER_BY))
                 .contains("public.users.email");
-        assertThat(source(Dialect.MARIADB, "SELECT `email` FROM `users` AS `C` ORDER BY email", Clause.ORDER_BY)).contains("C.email");
+        assertThat(source(Dialect.MARIADB, "SELECT `email` FROM `users` AS `C` ORDER BY email",
+                Clause.ORDER_BY)).contains("C.email");
         assertThat(source(Dialect.H2, "SELECT email FROM users c ORDER BY email", Clause.ORDER_BY)).contains("C.EMAIL");
     }
 
     @Test
     void theReferenceItselfIsDerived() {
-        ColumnReference r = refs(Dialect.POSTGRESQL, "SELECT email FROM users c ORDER BY email", Clause.ORDER_BY).get(0);
+        ColumnReference r = refs(Dialect.POSTGRESQL, "SELECT email FROM users c ORDER BY email",
+                Clause.ORDER_BY).get(0);
         assertThat(r.origin()).isEqualTo(ColumnReference.Origin.DERIVED);
         assertThat(r.kind()).isEqualTo(ColumnReference.Kind.COLUMN);
         assertThat(r.sources()).extracting(BaseColumn::column).containsExactly("email");
@@ -72,28 +77,37 @@ class QualifiedSourceTest {
 
     @Test
     void positionsStarsAndDerivedTablesToo() {
-        List<ColumnReference> pos = refs(Dialect.POSTGRESQL, "SELECT id, email FROM users u ORDER BY 2, 1", Clause.ORDER_BY);
+        List<ColumnReference> pos = refs(Dialect.POSTGRESQL, "SELECT id, email FROM users u ORDER BY 2, 1",
+                Clause.ORDER_BY);
         assertThat(pos).extracting(ColumnReference::text, ColumnReference::kind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("2", ColumnReference.Kind.OUTPUT_POSITION),
                         org.assertj.core.groups.Tuple.tuple("1", ColumnReference.Kind.OUTPUT_POSITION));
-        assertThat(pos).extracting(ColumnReference::qualifiedSource).containsExactly(Optional.of("u.email"), Optional.of("u.id"));
+        assertThat(pos).extracting(ColumnReference::qualifiedSource).containsExactly(Optional.of("u.email"),
+                Optional.of("u.id"));
         assertThat(source(Dialect.POSTGRESQL, "SELECT * FROM users u ORDER BY ssn", Clause.ORDER_BY)).contains("u.ssn");
         // a derived table's column may itself be masked: it is no stored value to fall back on
-        assertThat(source(Dialect.POSTGRESQL, "SELECT x.e FROM (SELECT email AS e FROM users) x ORDER BY e", Clause.ORDER_BY))
+        assertThat(source(Dialect.POSTGRESQL, "SELECT x.e FROM (SELECT email AS e FROM users) x ORDER BY e",
+                Clause.ORDER_BY))
                 .isEmpty();
-        assertThat(source(Dialect.MARIADB, "SELECT email, count(*) FROM users u GROUP BY 1", Clause.GROUP_BY)).contains("u.email");
+        assertThat(source(Dialect.MARIADB, "SELECT email, count(*) FROM users u GROUP BY 1",
+                Clause.GROUP_BY)).contains("u.email");
     }
 
     @Test
     void groupByAndHavingWhereTheyBindOutputs() {
         // H2 binds GROUP BY names to outputs first; PostgreSQL and MariaDB to inputs (then it is the input column)
-        assertThat(source(Dialect.H2, "SELECT email AS e, count(*) FROM users u GROUP BY e", Clause.GROUP_BY)).contains("U.EMAIL");
-        assertThat(source(Dialect.H2, "SELECT email, count(*) FROM users u GROUP BY email", Clause.GROUP_BY)).contains("U.EMAIL");
-        ColumnReference pg = refs(Dialect.POSTGRESQL, "SELECT email, count(*) FROM users u GROUP BY email", Clause.GROUP_BY).get(0);
+        assertThat(source(Dialect.H2, "SELECT email AS e, count(*) FROM users u GROUP BY e",
+                Clause.GROUP_BY)).contains("U.EMAIL");
+        assertThat(source(Dialect.H2, "SELECT email, count(*) FROM users u GROUP BY email",
+                Clause.GROUP_BY)).contains("U.EMAIL");
+        ColumnReference pg = refs(Dialect.POSTGRESQL, "SELECT email, count(*) FROM users u GROUP BY email",
+                Clause.GROUP_BY).get(0);
         assertThat(pg.origin()).isEqualTo(ColumnReference.Origin.BASE_TABLE);
         assertThat(pg.qualifiedSource()).isEmpty();
-        assertThat(source(Dialect.POSTGRESQL, "SELECT email AS e, count(*) FROM users u GROUP BY e", Clause.GROUP_BY)).contains("u.email");
-        assertThat(source(Dialect.MARIADB, "SELECT email AS e, count(*) FROM users u GROUP BY email HAVING e > 'a'", Clause.HAVING))
+        assertThat(source(Dialect.POSTGRESQL, "SELECT email AS e, count(*) FROM users u GROUP BY e",
+                Clause.GROUP_BY)).contains("u.email");
+        assertThat(source(Dialect.MARIADB, "SELECT email AS e, count(*) FROM users u GROUP BY email HAVING e > 'a'",
+                Clause.HAVING))
                 .contains("u.email");
         assertThat(source(Dialect.POSTGRESQL, "SELECT DISTINCT ON (e) email AS e, id FROM users u ORDER BY u.email, id",
                 Clause.DISTINCT_ON)).contains("u.email");
@@ -133,9 +147,11 @@ class QualifiedSourceTest {
     static void createDatabase() throws SQLException {
         db = DriverManager.getConnection("jdbc:h2:mem:qualified_source;DB_CLOSE_DELAY=-1");
         try (Statement s = db.createStatement()) {
-            s.execute("CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(50), ssn VARCHAR(20), dept_id INT, salary NUMERIC(10,2))");
+            s.execute("CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(50), ssn VARCHAR(20), "
+                    + "dept_id INT, salary NUMERIC(10,2))");
             // email order is the reverse of name order, and two users share an email
-            s.execute("INSERT INTO users VALUES (1, 'a', 'z@x', '1', 1, 1), (2, 'b', 'z@x', '2', 1, 1), (3, 'c', 'x@x', '3', 1, 1)");
+            s.execute("INSERT INTO users VALUES (1, 'a', 'z@x', '1', 1, 1), (2, 'b', 'z@x', '2', 1, 1), (3, 'c', "
+                    + "'x@x', '3', 1, 1)");
         }
     }
 

@@ -29,13 +29,16 @@ class RewriteOnH2Test {
     static void createDatabase() throws SQLException {
         db = DriverManager.getConnection("jdbc:h2:mem:rewrite_test;DB_CLOSE_DELAY=-1");
         try (Statement s = db.createStatement()) {
-            s.execute("CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(50), ssn VARCHAR(20), dept_id INT, salary NUMERIC(10,2))");
-            s.execute("CREATE TABLE orders (id INT PRIMARY KEY, user_id INT, amount NUMERIC(10,2), note VARCHAR(100), created_at TIMESTAMP)");
+            s.execute("CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(50), ssn VARCHAR(20), "
+                    + "dept_id INT, salary NUMERIC(10,2))");
+            s.execute("CREATE TABLE orders (id INT PRIMARY KEY, user_id INT, amount NUMERIC(10,2), note VARCHAR(100), "
+                    + "created_at TIMESTAMP)");
             s.execute("CREATE TABLE depts (id INT PRIMARY KEY, name VARCHAR(50), budget NUMERIC(10,2))");
             s.execute("CREATE TABLE audit_log (id INT, user_id INT, email VARCHAR(50), at TIMESTAMP)");
             s.execute("CREATE TABLE people (id INT, parent_id INT, name VARCHAR(50), ssn VARCHAR(20))");
             s.execute("CREATE VIEW v_users AS SELECT id, name, email FROM users");
-            s.execute("INSERT INTO users VALUES (1, 'Ann', 'ann@x.org', '111-22-3333', 1, 10), (2, 'Bob', 'bob@x.org', '222-33-4444', 2, 20)");
+            s.execute("INSERT INTO users VALUES (1, 'Ann', 'ann@x.org', '111-22-3333', 1, 10), (2, 'Bob', "
+                    + "'bob@x.org', '222-33-4444', 2, 20)");
             s.execute("INSERT INTO depts VALUES (1, 'R&D', 100), (2, 'Ops', 50)");
             s.execute("INSERT INTO orders VALUES (1, 1, 5, 'n', CURRENT_TIMESTAMP)");
             s.execute("INSERT INTO people VALUES (1, NULL, 'root', '1'), (2, 1, 'kid', '2')");
@@ -73,7 +76,8 @@ class RewriteOnH2Test {
             "SELECT name FROM v_users WHERE id = 1",
             "SELECT CASE WHEN ssn LIKE '1%' THEN name ELSE email END AS c FROM users",
             "SELECT id FROM users WHERE ssn IN (SELECT ssn FROM people)",
-            "WITH RECURSIVE t (id, ssn) AS (SELECT id, ssn FROM people WHERE parent_id IS NULL UNION ALL SELECT p.id, p.ssn FROM people p JOIN t ON p.parent_id = t.id) SELECT * FROM t",
+            "WITH RECURSIVE t (id, ssn) AS (SELECT id, ssn FROM people WHERE parent_id IS NULL UNION ALL SELECT p.id, "
+                    + "p.ssn FROM people p JOIN t ON p.parent_id = t.id) SELECT * FROM t",
             "SELECT TOP 1 ssn FROM users ORDER BY ssn",
             "SELECT * FROM (SELECT id, ssn FROM users) SPARK_GEN_SUBQ_0 WHERE 1=0",
             "SELECT \"ID\",\"SSN\" FROM USERS WHERE \"ID\" >= 1 AND \"ID\" < 20",

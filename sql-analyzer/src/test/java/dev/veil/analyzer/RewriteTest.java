@@ -18,7 +18,8 @@ class RewriteTest {
 
     /** Masks every direct reference to users.ssn wherever it returns or writes a value. */
     private static final ColumnSubstitution MASK_SSN = ref -> ref.baseColumn()
-            .filter(c -> c.column().equals("ssn") && (ref.clause() == Clause.OUTPUT || ref.clause() == Clause.WRITE_VALUE))
+            .filter(c -> c.column().equals("ssn") && (ref.clause() == Clause.OUTPUT
+                    || ref.clause() == Clause.WRITE_VALUE))
             .map(c -> Substitution.replaceWith("mask(" + ref.text() + ")"))
             .orElse(Substitution.keep());
 
@@ -31,7 +32,8 @@ class RewriteTest {
 
     @Test
     void existingAliasIsKept() {
-        assertThat(pg("SELECT ssn AS s FROM users").rewrite(MASK_SSN).sql()).isEqualTo("SELECT (mask(ssn)) AS s FROM users");
+        assertThat(pg("SELECT ssn AS s FROM users").rewrite(MASK_SSN).sql()).isEqualTo("SELECT (mask(ssn)) AS s FROM "
+                + "users");
     }
 
     @Test
@@ -43,10 +45,12 @@ class RewriteTest {
     @Test
     void starIsExpandedInOrderWhenAColumnIsReplaced() {
         assertThat(pg("SELECT * FROM users").rewrite(MASK_SSN).sql()).isEqualTo(
-                "SELECT users.\"id\", users.\"name\", users.\"email\", (mask(users.\"ssn\")) AS \"ssn\", users.\"dept_id\", "
+                "SELECT users.\"id\", users.\"name\", users.\"email\", (mask(users.\"ssn\")) AS \"ssn\", "
+                        + "users.\"dept_id\", "
                         + "users.\"salary\" FROM users");
         assertThat(pg("SELECT d.*, u.* FROM depts d JOIN users u ON u.dept_id = d.id").rewrite(MASK_SSN).sql())
-                .startsWith("SELECT d.*, \"u\".\"id\", \"u\".\"name\", \"u\".\"email\", (mask(\"u\".\"ssn\")) AS \"ssn\"");
+                .startsWith("SELECT d.*, \"u\".\"id\", \"u\".\"name\", \"u\".\"email\", (mask(\"u\".\"ssn\")) AS "
+                        + "\"ssn\"");
     }
 
     @Test
@@ -62,8 +66,10 @@ class RewriteTest {
                 .isEqualTo("SELECT x.s FROM (SELECT (mask(ssn)) AS s FROM users) x");
         assertThat(pg("SELECT s FROM (SELECT ssn FROM users) x(s)").rewrite(MASK_SSN).sql())
                 .isEqualTo("SELECT s FROM (SELECT (mask(ssn)) AS \"ssn\" FROM users) x(s)");
-        assertThat(pg("WITH c AS (SELECT ssn FROM users) SELECT ssn FROM c UNION SELECT ssn FROM users").rewrite(MASK_SSN).sql())
-                .isEqualTo("WITH c AS (SELECT (mask(ssn)) AS \"ssn\" FROM users) SELECT ssn FROM c UNION SELECT (mask(ssn)) AS \"ssn\" FROM users");
+        assertThat(pg("WITH c AS (SELECT ssn FROM users) SELECT ssn FROM c UNION SELECT ssn FROM users")
+                .rewrite(MASK_SSN).sql())
+                .isEqualTo("WITH c AS (SELECT (mask(ssn)) AS \"ssn\" FROM users) SELECT ssn FROM c UNION SELECT "
+                        + "(mask(ssn)) AS \"ssn\" FROM users");
     }
 
     @Test
@@ -74,13 +80,19 @@ class RewriteTest {
                     seen.add(r);
                     return Substitution.keep();
                 });
-        assertThat(seen).extracting(ColumnReference::text, ColumnReference::clause, ColumnReference::origin, ColumnReference::nested)
+        assertThat(seen).extracting(ColumnReference::text, ColumnReference::clause, ColumnReference::origin,
+                ColumnReference::nested)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("d.e", Clause.OUTPUT, ColumnReference.Origin.DERIVED, false),
-                        org.assertj.core.groups.Tuple.tuple("email", Clause.OUTPUT, ColumnReference.Origin.BASE_TABLE, true),
-                        org.assertj.core.groups.Tuple.tuple("ssn", Clause.WHERE, ColumnReference.Origin.BASE_TABLE, true),
-                        org.assertj.core.groups.Tuple.tuple("d.e", Clause.GROUP_BY, ColumnReference.Origin.DERIVED, false),
-                        org.assertj.core.groups.Tuple.tuple("1", Clause.ORDER_BY, ColumnReference.Origin.DERIVED, false));
+                        org.assertj.core.groups.Tuple.tuple("d.e", Clause.OUTPUT, ColumnReference.Origin.DERIVED,
+                                false),
+                        org.assertj.core.groups.Tuple.tuple("email", Clause.OUTPUT, ColumnReference.Origin.BASE_TABLE,
+                                true),
+                        org.assertj.core.groups.Tuple.tuple("ssn", Clause.WHERE, ColumnReference.Origin.BASE_TABLE,
+                                true),
+                        org.assertj.core.groups.Tuple.tuple("d.e", Clause.GROUP_BY, ColumnReference.Origin.DERIVED,
+                                false),
+                        org.assertj.core.groups.Tuple.tuple("1", Clause.ORDER_BY, ColumnReference.Origin.DERIVED,
+                                false));
         assertThat(seen.get(4).kind()).isEqualTo(ColumnReference.Kind.OUTPUT_POSITION);
         assertThat(seen.get(4).sources()).extracting(BaseColumn::column).containsExactly("email");
         assertThat(seen.get(4).qualifiedSource()).isEmpty(); // d.e is a derived table's column, not a stored one
@@ -99,7 +111,8 @@ class RewriteTest {
             assertThat(r.derived()).isTrue();
             assertThat(r.baseColumn()).isEmpty();
         });
-        RewriteResult r = pg("SELECT mail FROM v_user_orders").rewrite(ref -> ref.origin() == ColumnReference.Origin.VIEW
+        RewriteResult r = pg("SELECT mail FROM v_user_orders").rewrite(ref
+                -> ref.origin() == ColumnReference.Origin.VIEW
                 ? Substitution.replaceWith("mask(" + ref.text() + ")") : Substitution.keep());
         assertThat(r.sql()).isEqualTo("SELECT (mask(mail)) AS \"mail\" FROM v_user_orders");
     }
@@ -108,15 +121,18 @@ class RewriteTest {
     void writesAreRewritten() {
         assertThat(pg("INSERT INTO audit_log (email) SELECT ssn FROM users").rewrite(MASK_SSN).sql())
                 .isEqualTo("INSERT INTO audit_log (email) SELECT (mask(ssn)) AS \"ssn\" FROM users");
-        assertThat(pg("UPDATE users SET name = ssn").rewrite(MASK_SSN).sql()).isEqualTo("UPDATE users SET name = (mask(ssn))");
+        assertThat(pg("UPDATE users SET name = ssn").rewrite(MASK_SSN).sql()).isEqualTo("UPDATE users SET name = "
+                + "(mask(ssn))");
         assertThat(pg("CREATE TABLE x AS SELECT ssn FROM users").rewrite(MASK_SSN).sql())
                 .isEqualTo("CREATE TABLE x AS SELECT (mask(ssn)) AS \"ssn\" FROM users");
-        assertThat(pg("DELETE FROM users RETURNING *").rewrite(MASK_SSN).sql()).contains("(mask(users.\"ssn\")) AS \"ssn\"");
+        assertThat(pg("DELETE FROM users RETURNING *").rewrite(MASK_SSN).sql()).contains("(mask(users.\"ssn\")) AS "
+                + "\"ssn\"");
     }
 
     @Test
     void wholeRowReferencesAreOfferedAndCanBeRefused() {
-        RewriteResult r = pg("SELECT row_to_json(u) FROM users u").rewrite(ref -> ref.kind() == ColumnReference.Kind.WHOLE_ROW
+        RewriteResult r = pg("SELECT row_to_json(u) FROM users u").rewrite(ref
+                -> ref.kind() == ColumnReference.Kind.WHOLE_ROW
                 ? Substitution.refuse("whole row of a table with sensitive columns") : Substitution.keep());
         assertThat(r.isRefused()).isTrue();
         assertThat(r.refusal()).isEqualTo("whole row of a table with sensitive columns");
@@ -139,18 +155,21 @@ class RewriteTest {
     @Test
     void multiStatementStringsAreRewrittenInPlace() {
         assertThat(pg("SELECT ssn FROM users; SELECT 1; SELECT u.ssn FROM users u").rewrite(MASK_SSN).sql())
-                .isEqualTo("SELECT (mask(ssn)) AS \"ssn\" FROM users; SELECT 1; SELECT (mask(u.ssn)) AS \"ssn\" FROM users u");
+                .isEqualTo("SELECT (mask(ssn)) AS \"ssn\" FROM users; SELECT 1; SELECT (mask(u.ssn)) AS \"ssn\" FROM "
+                        + "users u");
     }
 
     @Test
     void mariadbLabelsAreTheWrittenExpression() {
         Analysis a = ANALYZER.analyze("SELECT lower(ssn), `ssn` FROM users", Dialect.MARIADB, TestCatalogs.mariadb());
-        assertThat(a.rewrite(MASK_SSN).sql()).isEqualTo("SELECT lower((mask(ssn))) AS `lower(ssn)`, (mask(`ssn`)) AS `ssn` FROM users");
+        assertThat(a.rewrite(MASK_SSN).sql()).isEqualTo("SELECT lower((mask(ssn))) AS `lower(ssn)`, (mask(`ssn`)) AS "
+                + "`ssn` FROM users");
     }
 
     @Test
     void mariadbExecutableCommentContentIsRewrittenAsCode() {
-        Analysis a = ANALYZER.analyze("SELECT id /*!50000 , ssn */ FROM users", Dialect.MARIADB, TestCatalogs.mariadb());
+        Analysis a = ANALYZER.analyze("SELECT id /*!50000 , ssn */ FROM users", Dialect.MARIADB,
+                TestCatalogs.mariadb());
         assertThat(a.executedSql()).isEqualTo("SELECT id          , ssn    FROM users");
         assertThat(a.rewrite(MASK_SSN).sql()).isEqualTo("SELECT id          , (mask(ssn)) AS `ssn`    FROM users");
     }

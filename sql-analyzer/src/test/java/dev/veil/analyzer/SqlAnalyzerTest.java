@@ -17,9 +17,12 @@ class SqlAnalyzerTest {
 
     @Test
     void analysesAreCachedPerCatalogIdentityAndVersion() {
-        Catalog v1 = InMemoryCatalog.builder("db-a").version(1).searchPath("public").table("public", "t", "a int").build();
-        Catalog sameVersionOtherDb = InMemoryCatalog.builder("db-b").version(1).searchPath("public").table("public", "t", "b int").build();
-        Catalog v2 = InMemoryCatalog.builder("db-a").version(2).searchPath("public").table("public", "t", "a int", "c int").build();
+        Catalog v1 = InMemoryCatalog.builder("db-a").version(1).searchPath("public").table("public", "t",
+                "a int").build();
+        Catalog sameVersionOtherDb = InMemoryCatalog.builder("db-b").version(1).searchPath("public").table("public",
+                "t", "b int").build();
+        Catalog v2 = InMemoryCatalog.builder("db-a").version(2).searchPath("public").table("public", "t", "a int",
+                "c int").build();
         Analysis first = analyzer.analyze("SELECT * FROM t", Dialect.POSTGRESQL, v1);
         assertThat(analyzer.analyze("SELECT * FROM t", Dialect.POSTGRESQL, v1)).isSameAs(first);
         assertThat(analyzer.analyze("SELECT * FROM t", Dialect.POSTGRESQL, sameVersionOtherDb).statements().get(0)
@@ -43,17 +46,20 @@ class SqlAnalyzerTest {
         Catalog c = TestCatalogs.postgres();
         Fingerprint a = analyzer.analyze("SELECT \"id\",\"ssn\" FROM users WHERE \"id\" >= 1000 AND \"id\" < 2000",
                 Dialect.POSTGRESQL, c).fingerprint();
-        Fingerprint b = analyzer.analyze("select \"id\",\"ssn\"  from users where \"id\" >= 2000 and \"id\" < 3000 -- part 3",
+        Fingerprint b =
+                analyzer.analyze("select \"id\",\"ssn\"  from users where \"id\" >= 2000 and \"id\" < 3000 -- part 3",
                 Dialect.POSTGRESQL, c).fingerprint();
         assertThat(a.hash()).isEqualTo(b.hash());
         assertThat(a.normalized()).isEqualTo("select \"id\" , \"ssn\" from users where \"id\" >= ? and \"id\" < ?");
-        Fingerprint other = analyzer.analyze("SELECT \"id\" FROM users WHERE \"id\" >= 1", Dialect.POSTGRESQL, c).fingerprint();
+        Fingerprint other = analyzer.analyze("SELECT \"id\" FROM users WHERE \"id\" >= 1", Dialect.POSTGRESQL,
+                c).fingerprint();
         assertThat(other.hash()).isNotEqualTo(a.hash());
     }
 
     @Test
     void redactedTextHasNoLiteralsOrComments() {
-        Fingerprint f = analyzer.analyze("SELECT name FROM users WHERE ssn = '123-45-6789' /* ssn 123-45-6789 */ AND id = 42",
+        Fingerprint f =
+                analyzer.analyze("SELECT name FROM users WHERE ssn = '123-45-6789' /* ssn 123-45-6789 */ AND id = 42",
                 Dialect.POSTGRESQL, TestCatalogs.postgres()).fingerprint();
         assertThat(f.redacted()).isEqualTo("SELECT name FROM users WHERE ssn = ? AND id = ?");
         assertThat(f.redacted() + f.normalized()).doesNotContain("123").doesNotContain("42");
@@ -64,7 +70,8 @@ class SqlAnalyzerTest {
         String secret = "'123-45-6789'";
         for (String sql : List.of("SELECT " + secret + " ,, FROM users", "SELECT nope FROM users WHERE ssn = " + secret,
                 "SELECT " + secret + " FROM missing", "COPY (SELECT " + secret + ") TO STDOUT")) {
-            StatementAnalysis s = analyzer.analyze(sql, Dialect.POSTGRESQL, TestCatalogs.postgres()).statements().get(0);
+            StatementAnalysis s = analyzer.analyze(sql, Dialect.POSTGRESQL,
+                    TestCatalogs.postgres()).statements().get(0);
             assertThat(s.isUnknown()).isTrue();
             assertThat(s.unknownReason().orElseThrow()).doesNotContain("123");
         }
@@ -107,7 +114,8 @@ class SqlAnalyzerTest {
         assertThat(analyzer.analyze(cte + "INSERT INTO orders (id) SELECT n FROM r", Dialect.POSTGRESQL,
                 TestCatalogs.postgres()).statements().get(0).unknownReason()).get().asString()
                 .contains("recursive CTE in a data-modifying statement");
-        assertThat(analyzer.analyze(cte + "SELECT n FROM r", Dialect.POSTGRESQL, TestCatalogs.postgres()).isUnknown()).isFalse();
+        assertThat(analyzer.analyze(cte + "SELECT n FROM r", Dialect.POSTGRESQL,
+TestCatalogs.postgres()).isUnknown()).isFalse();
     }
 
     @Test
@@ -115,11 +123,13 @@ class SqlAnalyzerTest {
         // pgjdbc may send {? = call f(…)} as CALL f(…) (escapeSyntaxCallMode=call): f may be a procedure
         for (String sql : List.of("{? = call \"MyFn\"(1)}", "{? = call \"myfn\"(1)}", "{? = call \"my_fn\"(1)}",
                 "{? = call public.\"my_fn\"(1)}", "{? = call \"UPPER\"(1)}")) {
-            StatementAnalysis s = analyzer.analyze(sql, Dialect.POSTGRESQL, TestCatalogs.postgres()).statements().get(0);
+            StatementAnalysis s = analyzer.analyze(sql, Dialect.POSTGRESQL,
+TestCatalogs.postgres()).statements().get(0);
             assertThat(s.type()).as(sql).isEqualTo("CALL_FUNCTION");
             assertThat(s.hasHazard(Hazard.Kind.CALL)).as(sql).isTrue();
         }
-        StatementAnalysis builtin = analyzer.analyze("{? = call \"upper\"(1)}", Dialect.POSTGRESQL, TestCatalogs.postgres())
+        StatementAnalysis builtin = analyzer.analyze("{? = call \"upper\"(1)}", Dialect.POSTGRESQL,
+TestCatalogs.postgres())
                 .statements().get(0);
         assertThat(builtin.hasHazard(Hazard.Kind.CALL)).isFalse();
     }
@@ -129,7 +139,8 @@ class SqlAnalyzerTest {
         FlakyCatalog catalog = new FlakyCatalog(TestCatalogs.postgres());
         String sql = "SELECT name FROM users WHERE id = 7";
         catalog.failing = true;
-        assertThat(analyzer.analyze(sql, Dialect.POSTGRESQL, catalog).statements().get(0).unknownReason()).get().asString()
+        assertThat(analyzer.analyze(sql, Dialect.POSTGRESQL,
+catalog).statements().get(0).unknownReason()).get().asString()
                 .isEqualTo("analyzer failure: IllegalStateException");
         catalog.failing = false;
         Analysis retried = analyzer.analyze(sql, Dialect.POSTGRESQL, catalog);
@@ -196,11 +207,13 @@ class SqlAnalyzerTest {
         try {
             List<Future<Analysis>> fs = new java.util.ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                String sql = "SELECT u.ssn, o.amount FROM users u JOIN orders o ON o.user_id = u.id WHERE u.id = " + (i % 7);
+                String sql = "SELECT u.ssn, o.amount FROM users u JOIN orders o ON o.user_id = u.id WHERE u.id = "
+                        + (i % 7);
                 fs.add(pool.submit(() -> analyzer.analyze(sql, Dialect.POSTGRESQL, c)));
             }
             for (Future<Analysis> f : fs) {
-                assertThat(f.get().statements().get(0).outputColumns()).extracting(OutputColumn::label).containsExactly("ssn", "amount");
+                assertThat(f.get().statements().get(0).outputColumns()).extracting(OutputColumn::label)
+                        .containsExactly("ssn", "amount");
             }
         } finally {
             pool.shutdownNow();

@@ -52,7 +52,8 @@ class SqlLexerTest {
 
     @Test
     void postgresDashDashAlwaysComments() {
-        assertThat(kinds(lex(Dialect.POSTGRESQL, "SELECT 1--1"))).containsExactly("WORD:SELECT", "NUMBER:1", "COMMENT:--1");
+        assertThat(kinds(lex(Dialect.POSTGRESQL, "SELECT 1--1"))).containsExactly("WORD:SELECT", "NUMBER:1",
+                "COMMENT:--1");
     }
 
     @Test
@@ -124,9 +125,12 @@ class SqlLexerTest {
 
     @Test
     void mariadbDashDashNeedsWhitespace() {
-        assertThat(kinds(lex(Dialect.MARIADB, "SELECT 1--1"))).containsExactly("WORD:SELECT", "NUMBER:1", "OPERATOR:--", "NUMBER:1");
-        assertThat(kinds(lex(Dialect.MARIADB, "SELECT 1-- 1"))).containsExactly("WORD:SELECT", "NUMBER:1", "COMMENT:-- 1");
-        assertThat(kinds(lex(Dialect.MARIADB, "SELECT 1--\t1"))).containsExactly("WORD:SELECT", "NUMBER:1", "COMMENT:--\t1");
+        assertThat(kinds(lex(Dialect.MARIADB, "SELECT 1--1"))).containsExactly("WORD:SELECT", "NUMBER:1", "OPERATOR:--",
+                "NUMBER:1");
+        assertThat(kinds(lex(Dialect.MARIADB, "SELECT 1-- 1"))).containsExactly("WORD:SELECT", "NUMBER:1",
+                "COMMENT:-- 1");
+        assertThat(kinds(lex(Dialect.MARIADB, "SELECT 1--\t1"))).containsExactly("WORD:SELECT", "NUMBER:1",
+                "COMMENT:--\t1");
     }
 
     @Test
@@ -141,7 +145,8 @@ class SqlLexerTest {
 
     @Test
     void mariadbHashComments() {
-        assertThat(kinds(lex(Dialect.MARIADB, "SELECT 1 # x ; y\n"))).containsExactly("WORD:SELECT", "NUMBER:1", "COMMENT:# x ; y");
+        assertThat(kinds(lex(Dialect.MARIADB, "SELECT 1 # x ; y\n"))).containsExactly("WORD:SELECT", "NUMBER:1",
+                "COMMENT:# x ; y");
         assertThat(kinds(lex(Dialect.POSTGRESQL, "SELECT 1 # 2"))).contains("OPERATOR:#");
     }
 
@@ -195,8 +200,10 @@ class SqlLexerTest {
 
     @Test
     void h2SlashSlashCommentsAndNestedBlocks() {
-        assertThat(kinds(lex(Dialect.H2, "SELECT 1 // x\n"))).containsExactly("WORD:SELECT", "NUMBER:1", "COMMENT:// x");
-        assertThat(kinds(lex(Dialect.H2, "SELECT 1 /* /* */ */"))).containsExactly("WORD:SELECT", "NUMBER:1", "COMMENT:/* /* */ */");
+        assertThat(kinds(lex(Dialect.H2, "SELECT 1 // x\n"))).containsExactly("WORD:SELECT", "NUMBER:1",
+                "COMMENT:// x");
+        assertThat(kinds(lex(Dialect.H2, "SELECT 1 /* /* */ */"))).containsExactly("WORD:SELECT", "NUMBER:1",
+                "COMMENT:/* /* */ */");
         assertThat(kinds(lex(Dialect.H2, "SELECT $$a'b$$"))).containsExactly("WORD:SELECT", "STRING:a'b");
     }
 

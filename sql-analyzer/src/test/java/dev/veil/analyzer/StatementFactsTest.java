@@ -52,7 +52,8 @@ class StatementFactsTest {
     @Test
     @SuppressWarnings("deprecation")
     void theStringTypeIsTheLabelOrTheLeadingKeyword() {
-        assertThat(analyze(Dialect.POSTGRESQL, "CREATE TABLE t2 AS SELECT id FROM users").type()).isEqualTo("CREATE_TABLE_AS");
+        assertThat(analyze(Dialect.POSTGRESQL,
+                "CREATE TABLE t2 AS SELECT id FROM users").type()).isEqualTo("CREATE_TABLE_AS");
         StatementAnalysis kill = analyze(Dialect.MARIADB, "KILL 5");
         assertThat(kill.statementType()).isEqualTo(StatementType.OTHER);
         assertThat(kill.type()).isEqualTo("KILL");
@@ -166,7 +167,8 @@ class StatementFactsTest {
         "MARIADB    | SHOW CREATE TABLE users                                     | create table users",
         "H2         | SET SCHEMA PUBLIC                                           | schema public",
         "H2         | SET MODE MySQL                                              | mode mysql",
-        "H2         | SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED | session characteristics",
+        "H2         | SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED | session "
+                + "characteristics",
         "H2         | SHOW TABLES                                                 | tables",
     })
     void oneSettingIsNamed(Dialect d, String sql, String name) {
@@ -203,7 +205,8 @@ class StatementFactsTest {
         assertThat(analyze(Dialect.POSTGRESQL, "SHOW \"all\"").settings())
                 .containsExactly(new SettingAccess(SettingAccess.Action.SHOW, "\"all\"", true));
         assertThat(analyze(Dialect.POSTGRESQL, "SHOW U&\"\\0061ll\"").settings().get(0).spelledQuoted()).isTrue();
-        assertThat(analyze(Dialect.POSTGRESQL, "SHOW \"veil\".\"hash_okey\"").settings().get(0).spelledQuoted()).isTrue();
+        assertThat(analyze(Dialect.POSTGRESQL,
+                "SHOW \"veil\".\"hash_okey\"").settings().get(0).spelledQuoted()).isTrue();
         assertThat(analyze(Dialect.MARIADB, "SET `autocommit` = 1").settings().get(0).spelledQuoted()).isTrue();
         assertThat(analyze(Dialect.H2, "SET \"MODE\" MySQL").settings().get(0).spelledQuoted()).isTrue();
     }
@@ -244,7 +247,8 @@ class StatementFactsTest {
         assertThat(analyze(Dialect.H2, "CREATE FORCE LINKED TABLE l ('org.h2.Driver', 'jdbc:h2:mem:x', 'sa', '', 'T')")
                 .hasHazard(Hazard.Kind.FOREIGN_DATA)).isTrue();
         assertThat(analyze(Dialect.H2, "CREATE TABLE t2 (id INT)").hasHazard(Hazard.Kind.FOREIGN_DATA)).isFalse();
-        assertThat(analyze(Dialect.POSTGRESQL, "CREATE TABLE linked (id int)").hasHazard(Hazard.Kind.FOREIGN_DATA)).isFalse();
+        assertThat(analyze(Dialect.POSTGRESQL,
+                "CREATE TABLE linked (id int)").hasHazard(Hazard.Kind.FOREIGN_DATA)).isFalse();
     }
 
     // ---- system relations: reported, judged by the caller ---------------------------------------------------------
@@ -276,17 +280,20 @@ class StatementFactsTest {
     @Test
     void aViewOverASystemRelationReadsIt() {
         Catalog c = InMemoryCatalog.builder("pg-view-stats").version(1).currentCatalog("app").searchPath("public")
-                .relation("pg_catalog", "pg_stat_activity", Relation.Kind.SYSTEM_TABLE, null, "pid integer", "query text")
+                .relation("pg_catalog", "pg_stat_activity", Relation.Kind.SYSTEM_TABLE, null, "pid integer",
+                        "query text")
                 .view("public", "v_activity", "SELECT pid, query FROM pg_stat_activity", "pid integer", "query text")
                 .build();
-        StatementAnalysis s = ANALYZER.analyze("SELECT query FROM v_activity", Dialect.POSTGRESQL, c).statements().get(0);
+        StatementAnalysis s = ANALYZER.analyze("SELECT query FROM v_activity", Dialect.POSTGRESQL,
+                c).statements().get(0);
         assertThat(s.tablesRead()).extracting(TableName::name).contains("v_activity", "pg_stat_activity");
     }
 
     @Test
     void functionsReadingOtherSessionsStateStayDataReading() {
         StatementAnalysis s = analyze(Dialect.POSTGRESQL, "SELECT pg_stat_get_backend_activity(1)");
-        assertThat(s.functions()).contains(new FunctionUse("pg_stat_get_backend_activity", FunctionCategory.DATA_READING));
+        assertThat(s.functions()).contains(new FunctionUse("pg_stat_get_backend_activity",
+                FunctionCategory.DATA_READING));
         assertThat(s.hasHazard(Hazard.Kind.LEAKY_SYSTEM_OBJECT)).isTrue();
     }
 }

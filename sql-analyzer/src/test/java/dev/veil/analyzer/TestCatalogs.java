@@ -8,7 +8,8 @@ final class TestCatalogs {
     private TestCatalogs() { }
 
     static final String[][] TABLES = {
-            {"users", "id integer", "name varchar", "email varchar", "ssn varchar", "dept_id integer", "salary numeric"},
+            {"users", "id integer", "name varchar", "email varchar", "ssn varchar", "dept_id integer",
+                    "salary numeric"},
             {"orders", "id integer", "user_id integer", "amount numeric", "note text", "created_at timestamp"},
             {"depts", "id integer", "name varchar", "budget numeric"},
             {"audit_log", "id integer", "user_id integer", "email varchar", "at timestamp"},
@@ -33,7 +34,8 @@ final class TestCatalogs {
     /** TPC-H's orders table clashes with the application's; TPC-H queries use schema tpch. */
     static final String[][] TPCH = {
             {"orders", "o_orderkey integer", "o_custkey integer", "o_orderstatus char", "o_totalprice decimal",
-                    "o_orderdate date", "o_orderpriority char", "o_clerk char", "o_shippriority integer", "o_comment varchar"},
+                    "o_orderdate date", "o_orderpriority char", "o_clerk char", "o_shippriority integer",
+                            "o_comment varchar"},
     };
 
     static Catalog postgres() {
@@ -42,14 +44,17 @@ final class TestCatalogs {
         add(b, "public", false);
         b.view("public", "v_users", "SELECT id, name, email FROM users WHERE dept_id IS NOT NULL",
                 "id integer", "name varchar", "email varchar");
-        b.view("public", "v_user_orders", " SELECT u.name,\n    o.amount,\n    lower((u.email)::text) AS mail\n   FROM (users u\n     JOIN orders o ON ((o.user_id = u.id)));",
+        b.view("public", "v_user_orders",
+                " SELECT u.name,\n    o.amount,\n    lower((u.email)::text) AS mail\n   FROM (users u\n     JOIN "
+                        + "orders o ON ((o.user_id = u.id)));",
                 "name varchar", "amount numeric", "mail text");
         b.view("public", "v_nested", "SELECT name AS n, mail FROM v_user_orders", "n varchar", "mail text");
         b.view("public", "v_cycle_a", "SELECT x FROM v_cycle_b", "x integer");
         b.view("public", "v_cycle_b", "SELECT x FROM v_cycle_a", "x integer");
         b.relation("pg_catalog", "pg_stats", Relation.Kind.SYSTEM_TABLE, null, "schemaname name", "tablename name",
                 "attname name", "most_common_vals anyarray");
-        b.relation("pg_catalog", "pg_class", Relation.Kind.SYSTEM_TABLE, null, "oid oid", "relname name", "relkind char");
+        b.relation("pg_catalog", "pg_class", Relation.Kind.SYSTEM_TABLE, null, "oid oid", "relname name",
+                "relkind char");
         b.function("public", "my_fn");
         b.function("public", "lower_udf");
         return b.build();
@@ -59,9 +64,11 @@ final class TestCatalogs {
         InMemoryCatalog.Builder b = InMemoryCatalog.builder("maria-test").version(1).searchPath("app");
         add(b, "app", false);
         b.view("app", "v_users",
-                "select `app`.`users`.`id` AS `id`,`app`.`users`.`name` AS `name`,`app`.`users`.`email` AS `email` from `app`.`users`",
+                "select `app`.`users`.`id` AS `id`,`app`.`users`.`name` AS `name`,`app`.`users`.`email` AS `email` "
+                        + "from `app`.`users`",
                 "id int", "name varchar", "email varchar");
-        b.relation("information_schema", "PROCESSLIST", Relation.Kind.SYSTEM_TABLE, null, "ID bigint", "USER varchar", "INFO longtext");
+        b.relation("information_schema", "PROCESSLIST", Relation.Kind.SYSTEM_TABLE, null, "ID bigint", "USER varchar",
+                "INFO longtext");
         b.function("app", "my_fn");
         return b.build();
     }

@@ -104,7 +104,8 @@ class ApprovalClientProtocolTest {
     void theStatusOfAnotherRequestIsNotTakenForAnAnswer() {
         try (FakeServer server = new FakeServer(request -> request.method().equals("POST")
                 ? new FakeServer.Answer(201, PENDING)
-                : new FakeServer.Answer(200, "{\"id\":\"req_ffffffffffffffffffffffffffffffff\",\"state\":\"APPROVED\"}"));
+                : new FakeServer.Answer(200,
+                        "{\"id\":\"req_ffffffffffffffffffffffffffffffff\",\"state\":\"APPROVED\"}"));
              ApprovalClient client = client(server)) {
             assertThatThrownBy(() -> client.requestAndAwait(request(), Instant.now().plusSeconds(20),
                     new CancellationSignal()))

@@ -44,7 +44,9 @@ record BenchDatabase(String key, String url, String user, String password, Strin
     }
 
     static BenchDatabase h2() {
-        return new BenchDatabase("h2", "jdbc:h2:mem:veil_bench;DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE;LAZY_QUERY_EXECUTION=TRUE", null, null,
+        return new BenchDatabase("h2",
+                "jdbc:h2:mem:veil_bench;DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE;LAZY_QUERY_EXECUTION=TRUE", null,
+                null,
                 "INSERT INTO bench_customers SELECT X, 'user' || X || '@example.com',"
                         + " '+1 650-555-' || LPAD(MOD(X, 10000), 4, '0'), 'city' || MOD(X, 50), 'segment' || MOD(X, 7)"
                         + " FROM SYSTEM_RANGE(1, {rows})",

@@ -29,7 +29,8 @@ record RunSettings(List<String> databases, List<String> workloads, List<String> 
 
     /** One short round of every workload and contender: proves the harness runs, measures nothing. */
     static RunSettings smoke() {
-        return new RunSettings(ALL_DATABASES, List.of(), List.of(), 2_000, 0, 1, Duration.ofMillis(30), Duration.ofMillis(30),
+        return new RunSettings(ALL_DATABASES, List.of(), List.of(), 2_000, 0, 1, Duration.ofMillis(30),
+                Duration.ofMillis(30),
                 Duration.ofMillis(60));
     }
 }

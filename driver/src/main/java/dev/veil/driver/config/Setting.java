@@ -30,7 +30,8 @@ public final class Setting<T> {
         return key;
     }
 
-    /** {@code veil.approval.timeout} → {@code VEIL_APPROVAL_TIMEOUT}, {@code veil.allowUnwrap} → {@code VEIL_ALLOW_UNWRAP}. */
+    /** {@code veil.approval.timeout} → {@code VEIL_APPROVAL_TIMEOUT}, {@code veil.allowUnwrap} → {@code
+VEIL_ALLOW_UNWRAP}. */
     public String environmentVariable() {
         return key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
     }

@@ -159,7 +159,8 @@ public abstract class CatalogReader {
         String type = tableType == null ? "" : tableType.toUpperCase(Locale.ROOT);
         return switch (type) {
             case "TABLE", "BASE TABLE", "PARTITIONED TABLE", "FOREIGN TABLE", "TEMPORARY TABLE", "LOCAL TEMPORARY",
-                 "GLOBAL TEMPORARY", "TEMPORARY VIEW" -> type.endsWith("VIEW") ? Relation.Kind.VIEW : Relation.Kind.TABLE;
+                 "GLOBAL TEMPORARY", "TEMPORARY VIEW" -> type.endsWith("VIEW") ? Relation.Kind.VIEW
+                         : Relation.Kind.TABLE;
             case "VIEW" -> Relation.Kind.VIEW;
             case "MATERIALIZED VIEW" -> Relation.Kind.MATERIALIZED_VIEW;
             case "SYSTEM TABLE", "SYSTEM VIEW", "SYSTEM TOAST TABLE" -> Relation.Kind.SYSTEM_TABLE;

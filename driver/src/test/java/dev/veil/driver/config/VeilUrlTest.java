@@ -28,7 +28,8 @@ class VeilUrlTest {
 
     @Test
     void takesVeilParametersOutOfTheQuery() throws SQLException {
-        VeilUrl url = VeilUrl.parse("jdbc:veil:postgresql://db/app?veil.allowUnwrap=true&ssl=true&veil.targetDriver=x.Y");
+        VeilUrl url =
+                VeilUrl.parse("jdbc:veil:postgresql://db/app?veil.allowUnwrap=true&ssl=true&veil.targetDriver=x.Y");
         assertThat(url.targetUrl()).isEqualTo("jdbc:postgresql://db/app?ssl=true");
         assertThat(url.settings()).isEqualTo(Map.of("veil.allowUnwrap", "true", "veil.targetDriver", "x.Y"));
     }

@@ -43,7 +43,8 @@ class ScrubbingTest {
 
     @Test
     void familiesFollowTheSqlStateWhenTheVendorUsesOneExceptionClass() {
-        assertThat((Throwable) Scrubbing.withoutValues(new SQLException("x", "22003"), "s")).isInstanceOf(SQLDataException.class);
+        assertThat((Throwable) Scrubbing.withoutValues(new SQLException("x", "22003"),
+                "s")).isInstanceOf(SQLDataException.class);
         assertThat((Throwable) Scrubbing.withoutValues(new SQLTimeoutException("x", "57014"), "s"))
                 .isInstanceOf(SQLTimeoutException.class);
     }

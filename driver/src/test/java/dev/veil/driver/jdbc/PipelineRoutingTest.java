@@ -22,7 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every SQL entry point of the JDBC surface hands its statement to the pipeline, and runs what the pipeline planned. */
+/** Every SQL entry point of the JDBC surface hands its statement to the pipeline, and runs what the pipeline planned.
+*/
 class PipelineRoutingTest {
 
     private static final String URL = "jdbc:h2:mem:routing;DB_CLOSE_DELAY=-1";
@@ -54,7 +55,8 @@ class PipelineRoutingTest {
     }
 
     private static Connection wrap(Connection raw, Stage... stages) {
-        return VeilConnection.wrap(raw, Session.builder(VeilConfig.defaults(), new StatementPipeline(List.of(stages))).build());
+        return VeilConnection.wrap(raw, Session.builder(VeilConfig.defaults(),
+                new StatementPipeline(List.of(stages))).build());
     }
 
     @Test

@@ -360,7 +360,8 @@ class DriverApprovalIT {
     void aResultThatStreamsPastTheThresholdUnapprovedIsStopped() throws Exception {
         try (Connection c = veil();
              // a prepared statement is estimated from table statistics: 20 rows, though the join yields 400
-             PreparedStatement p = c.prepareStatement("SELECT a.id, b.id FROM small a CROSS JOIN small b WHERE a.id > ?")) {
+             PreparedStatement p = c.prepareStatement(
+                     "SELECT a.id, b.id FROM small a CROSS JOIN small b WHERE a.id > ?")) {
             p.setInt(1, 0);
             try (ResultSet rs = p.executeQuery()) {
                 int rows = 0;
@@ -441,7 +442,8 @@ class DriverApprovalIT {
     private record MigrationRunner(Connection connection) {
         void apply(List<String> migrations) throws SQLException {
             try (Statement s = connection.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS schema_history (version INT PRIMARY KEY, description VARCHAR(200))");
+                s.execute("CREATE TABLE IF NOT EXISTS schema_history"
+                        + " (version INT PRIMARY KEY, description VARCHAR(200))");
             }
             for (int version = 1; version <= migrations.size(); version++) {
                 try (PreparedStatement applied = connection.prepareStatement(

@@ -84,7 +84,8 @@ class ControlsIT {
                         + " rt_customers"),
                 Arguments.of(Engine.POSTGRESQL, "SELECT reverse(full_name) FROM rt_customers"),
                 Arguments.of(Engine.POSTGRESQL, "SELECT upper(email) FROM rt_customers"),
-                Arguments.of(Engine.POSTGRESQL, "SELECT regexp_replace(full_name, '(.)', '\\1 ', 'g') FROM rt_customers"),
+                Arguments.of(Engine.POSTGRESQL,
+                        "SELECT regexp_replace(full_name, '(.)', '\\1 ', 'g') FROM rt_customers"),
                 Arguments.of(Engine.POSTGRESQL, "SELECT array_to_string(ARRAY(SELECT ascii(substr(ssn, i, 1))"
                         + " FROM generate_series(1, 11) i), ',') FROM rt_customers"),
                 Arguments.of(Engine.POSTGRESQL, "SELECT ssn::bytea FROM rt_customers"),

@@ -46,7 +46,9 @@ class OutputExpressionsIT {
                 sql("OUT-04", "concatenation of sensitive columns with each other and with constants", per(
                         "SELECT CONCAT(full_name, '|', ssn, '|', street_address), full_name || ssn FROM rt_customers",
                         "SELECT concat(full_name, '|', ssn), full_name || ssn || street_address,"
-                                + " concat_ws(',', notes, signup_ip), format('%s-%s', full_name, ssn) FROM rt_customers",
+                                +
+                                        " concat_ws(',', notes, signup_ip), format('%s-%s', full_name, ssn) FROM "
+                                                + "rt_customers",
                         "SELECT CONCAT(full_name, '|', ssn, '|', street_address), CONCAT_WS(',', notes, signup_ip)"
                                 + " FROM rt_customers")),
                 sql("OUT-05", "regular expressions over sensitive values", per(

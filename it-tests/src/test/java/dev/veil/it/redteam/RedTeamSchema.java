@@ -23,7 +23,8 @@ final class RedTeamSchema {
     static final List<String> VIEWS = List.of("rt_v_vv", "rt_v_customers", "rt_v_public", "rt_v_stats",
             "rt_v_activity", "rt_v_filtered", "rt_mv");
     static final List<String> TABLES = List.of("rt_customers", "rt_orders", "rt_sink", "rt_guess", "rt_bump",
-            "rt_copy", "rt_copy2", "rt_parent", "rt_child", "rt_link", "rt_shadow", "rt_pb", "rt_tmp", "rt_log", "rt_zz");
+            "rt_copy", "rt_copy2", "rt_parent", "rt_child", "rt_link", "rt_shadow", "rt_pb", "rt_tmp", "rt_log",
+                    "rt_zz");
 
     static void recreate(TestDatabase db) throws SQLException {
         try (Connection c = db.openRaw()) {
@@ -79,7 +80,8 @@ final class RedTeamSchema {
                 } catch (SQLException e) {
                     // e.g. a view that is a table today, or a permission we do not have in CI
                     try {
-                        s.execute(sql.replace("DROP VIEW", "DROP TABLE").replace("DROP MATERIALIZED VIEW", "DROP TABLE"));
+                        s.execute(sql.replace("DROP VIEW", "DROP TABLE").replace("DROP MATERIALIZED VIEW",
+                                "DROP TABLE"));
                     } catch (SQLException ignored) {
                         // nothing to drop
                     }

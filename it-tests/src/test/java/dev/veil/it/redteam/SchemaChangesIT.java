@@ -61,8 +61,10 @@ class SchemaChangesIT {
                         List.of("ALTER TABLE rt_customers RENAME TO rt_zz", "SELECT loyalty_code, email FROM rt_zz"),
                         List.of("RENAME TABLE rt_customers TO rt_zz", "SELECT loyalty_code, email FROM rt_zz"))),
                 steps("DDL-03", "overwrite the column comment that tags notes ('veil:none')", per3(
-                        List.of("COMMENT ON COLUMN rt_customers.notes IS 'veil:none'", "SELECT notes FROM rt_customers"),
-                        List.of("COMMENT ON COLUMN rt_customers.notes IS 'veil:none'", "SELECT notes FROM rt_customers"),
+                        List.of("COMMENT ON COLUMN rt_customers.notes IS 'veil:none'",
+                                "SELECT notes FROM rt_customers"),
+                        List.of("COMMENT ON COLUMN rt_customers.notes IS 'veil:none'",
+                                "SELECT notes FROM rt_customers"),
                         List.of("ALTER TABLE rt_customers MODIFY notes TEXT COMMENT 'veil:none'",
                                 "SELECT notes FROM rt_customers"))),
                 steps("DDL-04", "change the tagged column's type (MariaDB drops the comment with it)", per3(
@@ -73,7 +75,8 @@ class SchemaChangesIT {
                         List.of("ALTER TABLE rt_customers MODIFY notes TEXT", "SELECT notes FROM rt_customers"))),
                 steps("DDL-05", "PostgreSQL: a new parent table the customers INHERIT from", per3(null,
                         List.of("CREATE TABLE rt_parent (notes text, birth_date date)",
-                                "ALTER TABLE rt_customers INHERIT rt_parent", "SELECT notes, birth_date FROM rt_parent"),
+                                "ALTER TABLE rt_customers INHERIT rt_parent",
+                                        "SELECT notes, birth_date FROM rt_parent"),
                         null)),
                 steps("DDL-06", "change a sensitive column's type so the conversion error quotes values", per3(
                         List.of("ALTER TABLE rt_customers ALTER COLUMN full_name SET DATA TYPE INT",

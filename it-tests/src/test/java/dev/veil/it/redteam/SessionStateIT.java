@@ -299,7 +299,8 @@ class SessionStateIT {
 
     /** An innocent twin of the customers table, created through Veil itself (DDL needs no approval here). */
     private static void innocentTwin(Ctx ctx) {
-        runAll(ctx, "CREATE SCHEMA rt_other", "CREATE TABLE rt_other.rt_customers (id int, notes text, birth_date int)");
+        runAll(ctx, "CREATE SCHEMA rt_other",
+                "CREATE TABLE rt_other.rt_customers (id int, notes text, birth_date int)");
         ctx.dirty = true;
     }
 

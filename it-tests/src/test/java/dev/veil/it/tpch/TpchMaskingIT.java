@@ -183,7 +183,8 @@ class TpchMaskingIT {
             assertThat((Throwable) refusal).as("Q22 on %s is refused", db).isNotNull();
             assertThat(refusal.getSQLState()).isEqualTo("42501");
             assertThat(refusal.getErrorCode()).isEqualTo(7001);
-            assertThat(refusal.getMessage().toLowerCase(Locale.ROOT)).contains("customer.c_phone (class phone_by_country)")
+            assertThat(refusal.getMessage().toLowerCase(Locale.ROOT)).contains("customer.c_phone (class "
+                    + "phone_by_country)")
                     .contains("group by").endsWith("(rule: predicates: allow)");
         }
     }

@@ -203,7 +203,8 @@ public final class DelegationProcessor extends AbstractProcessor {
     /** Interface methods (abstract or default) that no class in the wrapper's hierarchy implements. */
     private List<ExecutableElement> openInterfaceMethods(TypeElement wrapper) {
         List<ExecutableElement> open = new ArrayList<>();
-        for (ExecutableElement method : ElementFilter.methodsIn(processingEnv.getElementUtils().getAllMembers(wrapper))) {
+        for (ExecutableElement method
+                : ElementFilter.methodsIn(processingEnv.getElementUtils().getAllMembers(wrapper))) {
             Element owner = method.getEnclosingElement();
             if (owner.getKind() == ElementKind.INTERFACE && !method.getModifiers().contains(Modifier.STATIC)) {
                 open.add(method);
@@ -217,7 +218,8 @@ public final class DelegationProcessor extends AbstractProcessor {
 
     private List<ExecutableElement> wrapMethods(TypeElement wrapper) {
         List<ExecutableElement> wraps = new ArrayList<>();
-        for (ExecutableElement method : ElementFilter.methodsIn(processingEnv.getElementUtils().getAllMembers(wrapper))) {
+        for (ExecutableElement method
+                : ElementFilter.methodsIn(processingEnv.getElementUtils().getAllMembers(wrapper))) {
             if (method.getAnnotation(WrapsReturned.class) == null) {
                 continue;
             }

@@ -141,7 +141,8 @@ class DelegationProcessorTest {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             JavaCompiler.CompilationTask task = compiler.getTask(null, files, diagnostics,
-                    List.of("-d", out.toString(), "-s", out.toString(), "-classpath", System.getProperty("java.class.path"),
+                    List.of("-d", out.toString(), "-s", out.toString(),
+                            "-classpath", System.getProperty("java.class.path"),
                             "-implicit:class"),
                     null, files.getJavaFileObjects(file));
             task.setProcessors(List.of(new DelegationProcessor()));

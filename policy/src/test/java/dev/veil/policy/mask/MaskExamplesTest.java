@@ -61,7 +61,8 @@ class MaskExamplesTest {
                 Arguments.of(Mask.email(), ValueType.STRING, "@example.com", "***@example.com"),
                 Arguments.of(Mask.email(), ValueType.STRING, "not an address", "***"),
                 Arguments.of(Mask.hash(), ValueType.STRING, "jane.doe@example.com",
-                        HashKey.hex(KEY.hmac("jane.doe@example.com".getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
+                        HashKey.hex(KEY.hmac(
+                                "jane.doe@example.com".getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
                 Arguments.of(Mask.year(), ValueType.DATE, LocalDate.of(1984, 7, 14), LocalDate.of(1984, 1, 1)),
                 Arguments.of(Mask.year(), ValueType.TIMESTAMP, LocalDateTime.of(2000, 2, 29, 13, 45, 10),
                         LocalDateTime.of(2000, 1, 1, 0, 0)),

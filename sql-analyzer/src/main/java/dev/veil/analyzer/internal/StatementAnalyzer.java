@@ -106,7 +106,8 @@ public final class StatementAnalyzer {
             d.unknownReason = "lexer and parser disagree: " + differential;
             return finish(lexed.text(), seg, d, dialect, fp, cc);
         }
-        Resolver r = new Resolver(dialect, catalog, viewDefinitions.views(dialect, catalog), executed, seg.start(), d, 0);
+        Resolver r = new Resolver(dialect, catalog, viewDefinitions.views(dialect, catalog), executed, seg.start(), d,
+                0);
         r.parameterPlaceholders(lexed.placeholders());
         try {
             new Statements(r, dialect, d).analyze(parsed.statement());
@@ -114,7 +115,8 @@ public final class StatementAnalyzer {
         } catch (Unsupported u) {
             KeywordHazards.of(seg, d);
             d.unknownReason = u.getMessage();
-            if ("SHOW".equals(KeywordStatements.leadingKeyword(seg)) && KeywordStatements.plainWords(seg) && d.hazards.isEmpty()) {
+            if ("SHOW".equals(KeywordStatements.leadingKeyword(seg)) && KeywordStatements.plainWords(seg)
+                    && d.hazards.isEmpty()) {
                 // SHOW of a setting by name (SHOW TRANSACTION ISOLATION LEVEL): it reads a setting, like SHOW x
                 d.unknownReason = null;
                 d.kind = StatementKind.UTILITY;
@@ -144,7 +146,8 @@ public final class StatementAnalyzer {
      */
     private static void callEscape(CallKind call, StatementDraft d, Dialect dialect) {
         if (call == CallKind.CALL) {
-            if (d.unknownReason == null && d.type != StatementType.CALL) d.unknownReason = "JDBC call escape not understood";
+            if (d.unknownReason == null
+                    && d.type != StatementType.CALL) d.unknownReason = "JDBC call escape not understood";
             d.type = StatementType.CALL;
             return;
         }
@@ -168,7 +171,8 @@ public final class StatementAnalyzer {
             // the classification ignores case, but PostgreSQL's built-ins all have lower-case names: a quoted name
             // with capitals is never one of them
             boolean builtin = d.routineCategory != null && d.routineCategory != FunctionCategory.USER_DEFINED
-                    && d.routineCategory != FunctionCategory.UNKNOWN && d.routine.equals(d.routine.toLowerCase(Locale.ROOT));
+                    && d.routineCategory != FunctionCategory.UNKNOWN
+                            && d.routine.equals(d.routine.toLowerCase(Locale.ROOT));
             if (!builtin) d.hazard(Hazard.Kind.CALL, "CALL " + d.routine);
         }
     }
@@ -183,9 +187,11 @@ public final class StatementAnalyzer {
     /** Classifies DDL without a query from its tokens ({@link DdlStatements}), or makes it UNKNOWN. */
     private void ddl(SqlLexer.Segment seg, StatementDraft d, Dialect dialect, Catalog catalog, String executed,
                      String parseError) {
-        Resolver r = new Resolver(dialect, catalog, viewDefinitions.views(dialect, catalog), executed, seg.start(), d, 0);
+        Resolver r = new Resolver(dialect, catalog, viewDefinitions.views(dialect, catalog), executed, seg.start(), d,
+                0);
         try {
-            DdlStatements.Result res = DdlStatements.classify(seg, dialect, name -> r.classify(name) == FunctionCategory.SCALAR);
+            DdlStatements.Result res = DdlStatements.classify(seg, dialect,
+                    name -> r.classify(name) == FunctionCategory.SCALAR);
             for (net.sf.jsqlparser.schema.Table t : res.written()) d.tablesWritten.add(r.newTableName(t));
             for (net.sf.jsqlparser.schema.Table t : res.read()) d.tablesRead.add(r.lookup(t).name());
             d.kind = StatementKind.DDL;
@@ -194,7 +200,8 @@ public final class StatementAnalyzer {
         } catch (DdlStatements.Refused | Unsupported e) {
             KeywordHazards.of(seg, d);
             String kw = KeywordStatements.leadingKeyword(seg);
-            d.unknownReason = parseError != null ? kw + " not understood: " + parseError + " (" + e.getMessage() + ")" : e.getMessage();
+            d.unknownReason = parseError != null ? kw + " not understood: " + parseError + " (" + e.getMessage() + ")"
+                    : e.getMessage();
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as the configuration writes them: ISO-8601 ({@code PT1H}) or short ({@code 500ms}, {@code 30s}, {@code 15m}, {@code 1h}, {@code 2d}). */
+/** Durations as the configuration writes them: ISO-8601 ({@code PT1H}) or short ({@code 500ms}, {@code 30s}, {@code
+15m}, {@code 1h}, {@code 2d}). */
 public final class Durations {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");

@@ -111,7 +111,8 @@ class ConfigLoaderTest {
 
     @Test
     void durationsAreReadInEitherFormAndCheckedAgainstEachOther() {
-        ServerConfig config = loader.parse(TOKENS + "requests: {ttl: PT2H, longPollTimeout: 90s, sweepInterval: 500ms}\n");
+        ServerConfig config = loader.parse(TOKENS
+                + "requests: {ttl: PT2H, longPollTimeout: 90s, sweepInterval: 500ms}\n");
         assertThat(config.requests().ttl()).isEqualTo(Duration.ofHours(2));
         assertThat(config.requests().longPollTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(config.requests().sweepInterval()).isEqualTo(Duration.ofMillis(500));

@@ -72,8 +72,12 @@ public final class H2Engine extends Engine {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT CURRENT_USER, DATABASE(), SCHEMA(),"
                      + " (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'MODE'),"
-                     + " (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'DATABASE_TO_UPPER'),"
-                     + " (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'DATABASE_TO_LOWER'),"
+                     +
+                             " (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = "
+                                     + "'DATABASE_TO_UPPER'),"
+                     +
+                             " (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = "
+                                     + "'DATABASE_TO_LOWER'),"
                      + " (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
                      + "   WHERE SETTING_NAME = 'CASE_INSENSITIVE_IDENTIFIERS')")) {
             rs.next();

@@ -36,7 +36,8 @@ import org.apache.calcite.sql.parser.SqlParser;
 public final class MariaDbDialect extends Dialect implements DialectRules {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-    private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "performance_schema", "mysql", "sys");
+    private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "performance_schema", "mysql",
+            "sys");
     /** Storage engines that keep their rows in the database itself. */
     private static final Set<String> LOCAL_ENGINES = Set.of("INNODB", "MYISAM", "ARIA", "MEMORY", "HEAP", "ARCHIVE",
             "BLACKHOLE", "ROCKSDB", "COLUMNSTORE", "MROONGA", "SEQUENCE");
@@ -215,7 +216,9 @@ public final class MariaDbDialect extends Dialect implements DialectRules {
         for (SqlLexer.Tok t : tokens) {
             if (t.start < from || t.end > to) continue;
             if (function && t.isOp("{")) {
-                throw new EscapeRefused("escapes in the arguments of a MariaDB function call escape reach the server untranslated");
+                throw new
+                        EscapeRefused("escapes in the arguments of a MariaDB function call escape reach the server "
+                                + "untranslated");
             }
         }
     }

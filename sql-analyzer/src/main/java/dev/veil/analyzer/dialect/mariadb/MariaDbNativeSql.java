@@ -193,7 +193,8 @@ final class MariaDbNativeSql {
         int index = 0;
         while (index < s.length() && s.charAt(index) == ' ') index++;
         int nameStart = index;
-        while (index < s.length() && (s.charAt(index) >= 'a' && s.charAt(index) <= 'z' || s.charAt(index) >= 'A' && s.charAt(index) <= 'Z')) {
+        while (index < s.length() && (s.charAt(index) >= 'a' && s.charAt(index) <= 'z' || s.charAt(index) >= 'A'
+                && s.charAt(index) <= 'Z')) {
             index++;
         }
         String func = s.substring(nameStart, index).toLowerCase(Locale.ROOT);
@@ -201,7 +202,8 @@ final class MariaDbNativeSql {
             case "convert" -> {
                 int lastComma = s.lastIndexOf(',');
                 int firstParen = s.indexOf('(');
-                if (lastComma < 0 || firstParen < 0 || lastComma < firstParen + 1) throw new EscapeRefused("convert escape");
+                if (lastComma < 0 || firstParen < 0 || lastComma < firstParen
+                        + 1) throw new EscapeRefused("convert escape");
                 int i = lastComma + 1;
                 while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
                 int endParam = i + 1;
@@ -220,7 +222,8 @@ final class MariaDbNativeSql {
                     case "NCHAR", "CLOB", "NCLOB", "DATALINK", "VARCHAR", "NVARCHAR", "LONGVARCHAR", "LONGNVARCHAR",
                          "SQLXML", "LONGNCHAR" -> "CHAR";
                     // MariaDB servers and MySQL from 8.0.17 get DOUBLE, older MySQL "0.0+value": not known here
-                    case "DOUBLE", "FLOAT" -> throw new EscapeRefused("convert to DOUBLE depends on the server version");
+                    case "DOUBLE", "FLOAT"
+                            -> throw new EscapeRefused("convert to DOUBLE depends on the server version");
                     case "REAL", "NUMERIC" -> "DECIMAL";
                     case "TIMESTAMP" -> "DATETIME";
                     default -> type;
@@ -238,7 +241,8 @@ final class MariaDbNativeSql {
                 return b.build();
             }
             case "timestampdiff", "timestampadd" -> {
-                while (index < s.length() && (Character.isWhitespace(s.charAt(index)) || s.charAt(index) == '(')) index++;
+                while (index < s.length() && (Character.isWhitespace(s.charAt(index))
+                        || s.charAt(index) == '(')) index++;
                 if (index < s.length() - 8 && s.startsWith("SQL_TSI_", index)) {
                     FragBuilder b = new FragBuilder();
                     b.add(f, 0, index);

@@ -15,7 +15,8 @@ final class PgJdbcEscapes {
     private enum State { CODE, DATE, TIME, TIMESTAMP, FUNCTION, OUTER_JOIN, ESCAPE }
 
     private static final String[] KEYWORDS = {"d", "t", "ts", "fn", "oj", "escape"};
-    private static final State[] STATES = {State.DATE, State.TIME, State.TIMESTAMP, State.FUNCTION, State.OUTER_JOIN, State.ESCAPE};
+    private static final State[] STATES = {State.DATE, State.TIME, State.TIMESTAMP, State.FUNCTION, State.OUTER_JOIN,
+            State.ESCAPE};
     private static final String[] REPLACEMENT = {"DATE ", "TIME ", "TIMESTAMP ", null, null, "ESCAPE "};
 
     private final Frag src;
@@ -185,7 +186,8 @@ final class PgJdbcEscapes {
         while (argPos < len && c[argPos] != '(') argPos++;
         if (argPos >= len) throw new EscapeRefused("escape function without an argument list");
         String name = new String(c, i, argPos - i).trim();
-        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) throw new EscapeRefused("escape function name");
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) throw new
+                EscapeRefused("escape function name");
         i = argPos + 1;
         List<Frag> args = new ArrayList<>();
         while (true) {
@@ -227,7 +229,8 @@ final class PgJdbcEscapes {
 
     static int singleQuotes(char[] q, int offset) {
         boolean std = true;
-        if (offset >= 2 && (q[offset - 1] == 'e' || q[offset - 1] == 'E') && terminatesIdentifier(q[offset - 2])) std = false;
+        if (offset >= 2 && (q[offset - 1] == 'e' || q[offset - 1] == 'E')
+                && terminatesIdentifier(q[offset - 2])) std = false;
         if (std) {
             while (++offset < q.length) {
                 if (q[offset] == '\'') return offset;

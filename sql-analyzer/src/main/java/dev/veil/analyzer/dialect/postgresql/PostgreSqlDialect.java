@@ -198,10 +198,12 @@ public final class PostgreSqlDialect extends Dialect implements DialectRules {
             String raw = text.substring(t.start, t.end);
             boolean plain = switch (t.kind) {
                 case STRING -> raw.startsWith("'");
-                case QUOTED_IDENT, COMMENT -> raw.indexOf('\'') < 0 && raw.indexOf('{') < 0 && raw.indexOf('}') < 0 && raw.indexOf(';') < 0;
+                case QUOTED_IDENT, COMMENT -> raw.indexOf('\'') < 0 && raw.indexOf('{') < 0 && raw.indexOf('}') < 0
+                        && raw.indexOf(';') < 0;
                 default -> true;
             };
-            if (!plain) throw new EscapeRefused("pgjdbc reads the arguments of a call escape differently from the server");
+            if (!plain) throw new
+                    EscapeRefused("pgjdbc reads the arguments of a call escape differently from the server");
         }
     }
 

@@ -61,7 +61,8 @@ final class PostgreSqlLabels {
         }
         if (e instanceof TimeKeyExpression t) return t.getStringValue().toLowerCase(Locale.ROOT).replace("()", "");
         if (e instanceof ArrayExpression a) return pgStrong(a.getObjExpression());
-        if (e instanceof net.sf.jsqlparser.expression.RowGetExpression g) return Labels.name(Dialect.POSTGRESQL, g.getColumnName());
+        if (e instanceof net.sf.jsqlparser.expression.RowGetExpression g) return Labels.name(Dialect.POSTGRESQL,
+                g.getColumnName());
         if (e instanceof ParenthesedExpressionList<?> p && p.size() == 1) return pgStrong(p.get(0));
         if (e instanceof ParenthesedSelect ps) return firstLabel(Dialect.POSTGRESQL, ps.getSelect());
         return null;

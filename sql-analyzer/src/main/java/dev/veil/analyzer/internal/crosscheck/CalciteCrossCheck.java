@@ -70,7 +70,8 @@ public final class CalciteCrossCheck {
         for (TableName t : d.tablesRead) {
             Optional<Relation> r = catalog.relation(t.catalog(), t.schema(), t.name());
             if (r.isEmpty()) return CrossCheck.notApplicable("relation not in catalog");
-            if (r.get().kind() != Relation.Kind.TABLE) return CrossCheck.notApplicable("reads a view or system relation");
+            if (r.get().kind() != Relation.Kind.TABLE) return
+                    CrossCheck.notApplicable("reads a view or system relation");
             relations.put(t, r.get());
         }
         Key key = new Key(fp.hash(), dialect, catalog.identity(), catalog.version());
@@ -87,7 +88,8 @@ public final class CalciteCrossCheck {
         }
         if (answer.failure() != null) return CrossCheck.notApplicable(answer.failure());
         List<Set<BaseColumn>> calcite = answer.origins();
-        if (calcite.size() != d.outputs.size()) return CrossCheck.notApplicable("Calcite sees a different column count");
+        if (calcite.size() != d.outputs.size()) return
+                CrossCheck.notApplicable("Calcite sees a different column count");
         List<CrossCheck.Disagreement> disagreements = new ArrayList<>();
         for (int i = 0; i < calcite.size(); i++) {
             Set<BaseColumn> theirs = calcite.get(i);

@@ -15,7 +15,8 @@ import net.sf.jsqlparser.schema.Table;
 
 /**
  * DDL that contains no query, classified from the lexer's tokens: CREATE/ALTER TABLE, INDEX, SEQUENCE, TYPE and
- * DOMAIN, CREATE SCHEMA/DATABASE, DROP, TRUNCATE, RENAME TABLE, COMMENT ON. Each database has DDL forms the parser does not read
+ * DOMAIN, CREATE SCHEMA/DATABASE, DROP, TRUNCATE, RENAME TABLE, COMMENT ON. Each database has DDL forms the parser does
+ * not read
  * (H2 array types, PostgreSQL {@code CREATE INDEX CONCURRENTLY}, partitioning clauses, generated columns, …); such a
  * statement copies no data as long as nothing in it is a query or reads data, which the tokens can prove:
  *
@@ -54,21 +55,26 @@ public final class DdlStatements {
     /** Words that are followed by parentheses without being a function call: keywords and parameterized types. */
     private static final Set<String> PAREN_WORDS = Set.of(
             // constraints, keys, storage and partitioning clauses
-            "KEY", "UNIQUE", "CHECK", "DEFAULT", "AS", "IDENTITY", "INCLUDE", "INHERITS", "WITH", "RANGE", "LIST", "HASH",
-            "COLUMNS", "FROM", "TO", "IN", "THAN", "BY", "OPTIONS", "EXCLUDE", "STORED", "PERSISTENT", "VIRTUAL", "INDEX",
+            "KEY", "UNIQUE", "CHECK", "DEFAULT", "AS", "IDENTITY", "INCLUDE", "INHERITS", "WITH", "RANGE", "LIST",
+                    "HASH",
+            "COLUMNS", "FROM", "TO", "IN", "THAN", "BY", "OPTIONS", "EXCLUDE", "STORED", "PERSISTENT", "VIRTUAL",
+                    "INDEX",
             "ON", "WHERE", "AND", "OR", "NOT", "IS", "NULL", "SET", "ADD", "MODIFY", "COLUMN", "CONSTRAINT", "PRIMARY",
             "FOREIGN", "PARTITION", "PARTITIONS", "SUBPARTITION", "VALUES", "OF", "ONLY", "USING", "FOR",
             // index methods
             "BTREE", "GIST", "GIN", "SPGIST", "BRIN", "RTREE",
             // types with parameters
-            "CHAR", "CHARACTER", "VARCHAR", "VARYING", "NCHAR", "NVARCHAR", "NUMERIC", "DECIMAL", "DEC", "NUMBER", "FLOAT",
+            "CHAR", "CHARACTER", "VARCHAR", "VARYING", "NCHAR", "NVARCHAR", "NUMERIC", "DECIMAL", "DEC", "NUMBER",
+                    "FLOAT",
             "DOUBLE", "REAL", "TIME", "TIMESTAMP", "TIMESTAMPTZ", "TIMETZ", "DATETIME", "DATETIME2", "INTERVAL", "BIT",
-            "VARBIT", "BINARY", "VARBINARY", "BLOB", "CLOB", "TEXT", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT", "INT", "INTEGER",
+            "VARBIT", "BINARY", "VARBINARY", "BLOB", "CLOB", "TEXT", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT", "INT",
+                    "INTEGER",
             "BIGINT", "SMALLINT", "TINYINT", "MEDIUMINT", "YEAR", "VECTOR", "DECFLOAT", "OBJECT", "ENUM", "GEOMETRY",
             "GEOGRAPHY", "ROW", "JAVA_OBJECT", "BOOLEAN", "UUID", "JSON", "JSONB", "SERIAL", "BIGSERIAL");
 
     /** Words after which a name (of a table, index or constraint) may be followed by parentheses. */
-    private static final Set<String> NAME_BEFORE = Set.of("TABLE", "EXISTS", "REFERENCES", "ON", "INDEX", "KEY", "UNIQUE",
+    private static final Set<String> NAME_BEFORE = Set.of("TABLE", "EXISTS", "REFERENCES", "ON", "INDEX", "KEY",
+            "UNIQUE",
             "FULLTEXT", "SPATIAL", "CONSTRAINT", "PARTITION", "SUBPARTITION", "OF", "ONLY", "LIKE");
 
     private static final Set<String> FORBIDDEN = Set.of("SELECT", "INSERT", "MERGE", "RETURNING", "EXECUTE", "EXEC",
@@ -102,7 +108,8 @@ public final class DdlStatements {
 
     // ---- statements ---------------------------------------------------------------------------------------------
 
-    private static Result create(Cursor c, List<SqlLexer.Tok> t, Dialect dialect, java.util.function.Predicate<String> builtin) {
+    private static Result create(Cursor c, List<SqlLexer.Tok> t, Dialect dialect,
+            java.util.function.Predicate<String> builtin) {
         if (c.isWord("OR")) {
             c.next();
             c.expect("REPLACE");
@@ -166,11 +173,13 @@ public final class DdlStatements {
         }
     }
 
-    private static Result alter(Cursor c, List<SqlLexer.Tok> t, Dialect dialect, java.util.function.Predicate<String> builtin) {
+    private static Result alter(Cursor c, List<SqlLexer.Tok> t, Dialect dialect,
+            java.util.function.Predicate<String> builtin) {
         while (c.isWord("ONLINE", "IGNORE")) c.next();
         String object = c.peekUp();
         c.next();
-        if (!Set.of("TABLE", "INDEX", "SEQUENCE", "TYPE", "DOMAIN").contains(object)) throw new Refused("ALTER " + object + " is not analyzed");
+        if (!Set.of("TABLE", "INDEX", "SEQUENCE", "TYPE",
+                "DOMAIN").contains(object)) throw new Refused("ALTER " + object + " is not analyzed");
         ifExists(c, null);
         if (c.isWord("ONLY")) c.next();
         int at = c.pos;
@@ -276,7 +285,8 @@ public final class DdlStatements {
         }
         for (int i = start; i < t.size(); i++) {
             SqlLexer.Tok k = t.get(i);
-            boolean ok = k.kind == SqlLexer.Kind.WORD || k.kind == SqlLexer.Kind.QUOTED_IDENT || k.kind == SqlLexer.Kind.STRING
+            boolean ok = k.kind == SqlLexer.Kind.WORD || k.kind == SqlLexer.Kind.QUOTED_IDENT
+                    || k.kind == SqlLexer.Kind.STRING
                     || k.kind == SqlLexer.Kind.OPERATOR && Set.of(",", ".", "(", ")").contains(k.value);
             if (!ok) throw new Refused("COMMENT with " + k.kind.name().toLowerCase(Locale.ROOT));
         }
@@ -296,7 +306,8 @@ public final class DdlStatements {
      * Checks every token from {@code from} on. {@code existingRows}: ALTER TABLE, whose expressions would be computed
      * over the rows the table already holds.
      */
-    private static void body(List<SqlLexer.Tok> t, int from, Dialect dialect, java.util.function.Predicate<String> builtin,
+    private static void body(List<SqlLexer.Tok> t, int from, Dialect dialect,
+            java.util.function.Predicate<String> builtin,
                              boolean existingRows) {
         for (int i = from; i < t.size(); i++) {
             SqlLexer.Tok k = t.get(i);
@@ -309,11 +320,13 @@ public final class DdlStatements {
                 case WORD, QUOTED_IDENT -> {
                     String w = k.kind == SqlLexer.Kind.WORD ? up(k) : "";
                     if (FORBIDDEN.contains(w)) throw new Refused("DDL containing " + w);
-                    if (w.equals("TABLE")) throw new Refused("DDL with TABLE beyond its object type (a query, or data moved between tables)");
+                    if (w.equals("TABLE")) throw new
+                            Refused("DDL with TABLE beyond its object type (a query, or data moved between tables)");
                     if (w.equals("VALUES") && !prev.equals("FOR") && !next.equals("LESS") && !next.equals("IN")) {
                         throw new Refused("DDL containing VALUES");
                     }
-                    if ((w.equals("UPDATE") || w.equals("DELETE")) && !prev.equals("ON")) throw new Refused("DDL containing " + w);
+                    if ((w.equals("UPDATE") || w.equals("DELETE"))
+                            && !prev.equals("ON")) throw new Refused("DDL containing " + w);
                     if (w.equals("WITH") && startsQuery(t, i + 1)) throw new Refused("DDL containing a WITH query");
                     storage(t, i, w, dialect);
                     if (existingRows) existingRows(t, i, w);
@@ -352,7 +365,8 @@ public final class DdlStatements {
                 }
             }
             // MariaDB CONNECT/FEDERATED/MERGE options and remote or foreign tables
-            case "CONNECTION", "UNION", "TABLE_TYPE", "FILE_NAME", "SERVER", "LINKED" -> throw new Refused("DDL with " + w);
+            case "CONNECTION", "UNION", "TABLE_TYPE", "FILE_NAME", "SERVER",
+                    "LINKED" -> throw new Refused("DDL with " + w);
             case "DIRECTORY" -> throw new Refused("DDL with a data or index directory");
             default -> { }
         }
@@ -377,12 +391,14 @@ public final class DdlStatements {
                 if (!constantFollows(t, i + 1)) throw new Refused("ALTER TABLE with a default that is not a constant");
             }
             case "PARTITION" -> {
-                if (next.equals("BY")) throw new Refused("ALTER TABLE … PARTITION BY evaluates expressions over existing rows");
+                if (next.equals("BY")) throw new
+                        Refused("ALTER TABLE … PARTITION BY evaluates expressions over existing rows");
             }
             // PostgreSQL: another table's rows become rows of this one (ATTACH PARTITION), or this table's rows become
             // rows of another (INHERIT parent): readable there under that table's columns
             case "ATTACH", "INHERIT" -> {
-                if (!prev.equals("NO")) throw new Refused("ALTER TABLE … " + w + " makes existing rows readable through another table");
+                if (!prev.equals("NO")) throw new Refused("ALTER TABLE … " + w
+                        + " makes existing rows readable through another table");
             }
             default -> { }
         }
@@ -417,7 +433,8 @@ public final class DdlStatements {
                 if (a.isOp("(")) inner++;
                 else if (a.isOp(")")) {
                     if (--inner == 0) break;
-                } else if (!(a.kind == SqlLexer.Kind.STRING || a.kind == SqlLexer.Kind.NUMBER || a.isOp(",") || a.isOp("::")
+                } else if (!(a.kind == SqlLexer.Kind.STRING || a.kind == SqlLexer.Kind.NUMBER || a.isOp(",")
+                        || a.isOp("::")
                         || a.kind == SqlLexer.Kind.WORD && j > 0 && t.get(j - 1).isOp("::"))) {
                     return false;
                 }
@@ -425,7 +442,8 @@ public final class DdlStatements {
             if (j >= t.size()) return false;
         } else {
             boolean constant = v.kind == SqlLexer.Kind.STRING || v.kind == SqlLexer.Kind.NUMBER
-                    || v.kind == SqlLexer.Kind.WORD && (Set.of("NULL", "TRUE", "FALSE").contains(up(v)) || Builtins.isNiladic(v.value));
+                    || v.kind == SqlLexer.Kind.WORD && (Set.of("NULL", "TRUE",
+                            "FALSE").contains(up(v)) || Builtins.isNiladic(v.value));
             if (!constant) return false;
         }
         j++;
@@ -438,14 +456,16 @@ public final class DdlStatements {
     }
 
     /** A word followed by {@code (}: a keyword, a type, a name in a name position, or a built-in scalar function. */
-    private static void call(List<SqlLexer.Tok> t, int i, Dialect dialect, java.util.function.Predicate<String> builtin) {
+    private static void call(List<SqlLexer.Tok> t, int i, Dialect dialect,
+            java.util.function.Predicate<String> builtin) {
         SqlLexer.Tok k = t.get(i);
         if (k.kind == SqlLexer.Kind.WORD && PAREN_WORDS.contains(up(k))) return;
         // a length or precision: a type, or a MariaDB index prefix (name(10))
         if (i + 3 < t.size() && t.get(i + 2).kind == SqlLexer.Kind.NUMBER && t.get(i + 3).isOp(")")) return;
         // the start of a possibly qualified name
         int s = i;
-        while (s >= 2 && t.get(s - 1).isOp(".") && (t.get(s - 2).kind == SqlLexer.Kind.WORD || t.get(s - 2).kind == SqlLexer.Kind.QUOTED_IDENT)) {
+        while (s >= 2 && t.get(s - 1).isOp(".") && (t.get(s - 2).kind == SqlLexer.Kind.WORD
+                || t.get(s - 2).kind == SqlLexer.Kind.QUOTED_IDENT)) {
             s -= 2;
         }
         if (s > 0 && t.get(s - 1).kind == SqlLexer.Kind.WORD && NAME_BEFORE.contains(up(t.get(s - 1)))) return;
@@ -454,7 +474,8 @@ public final class DdlStatements {
             throw new Refused("DDL calls a function that is not a built-in");
         }
         if (!builtin.test(Labels.name(dialect, k.value))) {
-            throw new Refused("DDL calls " + Labels.name(dialect, k.value).toLowerCase(Locale.ROOT) + ", which is not a built-in scalar function");
+            throw new Refused("DDL calls " + Labels.name(dialect,
+                    k.value).toLowerCase(Locale.ROOT) + ", which is not a built-in scalar function");
         }
     }
 

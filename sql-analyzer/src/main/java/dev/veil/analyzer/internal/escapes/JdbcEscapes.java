@@ -14,7 +14,8 @@ import dev.veil.analyzer.internal.lexing.SqlLexer;
  * driver translates it before the statement reaches the server, so that the analysis is of what the server runs.
  *
  * <p>The vendor drivers (pgjdbc 42.7, MariaDB Connector/J 3.5, H2 2.3) each scan the text with their own idea of
- * strings and comments. Each dialect's translator ({@link EscapeRules}) follows its driver's code step by step; every brace a driver reads as escape
+ * strings and comments. Each dialect's translator ({@link EscapeRules}) follows its driver's code step by step; every
+ * brace a driver reads as escape
  * syntax must be a brace the database's lexer reads as code, and the other way round, or the text is refused (a
  * driver and the database disagreeing on a brace is exactly where what runs and what was analyzed could differ).
  *
@@ -40,8 +41,10 @@ public final class JdbcEscapes {
      * @throws EscapeRefused when the driver would refuse it, when the driver and the database read a brace
      *                       differently, or for an escape the analyzer does not model
      */
-    public static Translation translate(String executed, Dialect dialect, List<SqlLexer.Tok> tokens, List<SqlLexer.Segment> segments) {
-        if (executed.indexOf('{') < 0 && executed.indexOf('}') < 0) return new Translation(Frag.identity(executed), List.of());
+    public static Translation translate(String executed, Dialect dialect, List<SqlLexer.Tok> tokens,
+            List<SqlLexer.Segment> segments) {
+        if (executed.indexOf('{') < 0 && executed.indexOf('}') < 0) return new Translation(Frag.identity(executed),
+                List.of());
         Set<Integer> codeBraces = new HashSet<>();
         for (SqlLexer.Tok t : tokens) {
             if (t.isOp("{") || t.isOp("}")) codeBraces.add(t.start);
@@ -54,15 +57,18 @@ public final class JdbcEscapes {
         List<CallEscape> calls = new ArrayList<>();
         Frag pre = callEscapes(executed, rules, segments, processed, calls);
         for (int b : processed) {
-            if (!driverCode.contains(b)) throw new EscapeRefused("the driver does not read the call escape at offset " + b + " as code");
+            if (!driverCode.contains(b)) throw new EscapeRefused("the driver does not read the call escape at offset "
+                    + b + " as code");
         }
         Frag out = rules.translate(pre, processed);
         for (int b : codeBraces) {
-            if (!processed.contains(b)) throw new EscapeRefused("the driver leaves the brace at offset " + b + " for the database");
+            if (!processed.contains(b)) throw new EscapeRefused("the driver leaves the brace at offset " + b
+                    + " for the database");
         }
         for (int b : processed) {
             if (!codeBraces.contains(b)) {
-                throw new EscapeRefused("the driver reads a brace at offset " + b + " as escape syntax where the database sees a string or comment");
+                throw new EscapeRefused("the driver reads a brace at offset " + b
+                        + " as escape syntax where the database sees a string or comment");
             }
         }
         return new Translation(out, List.copyOf(calls));
@@ -74,7 +80,8 @@ public final class JdbcEscapes {
      * Rewrites statement-level call escapes into their canonical form; everything else is copied for the driver's
      * translator. Only {@code {[? =] call name[(arguments)]}} filling a whole statement is accepted.
      */
-    private static Frag callEscapes(String text, EscapeRules rules, List<SqlLexer.Segment> segments, Set<Integer> processed,
+    private static Frag callEscapes(String text, EscapeRules rules, List<SqlLexer.Segment> segments,
+            Set<Integer> processed,
                                     List<CallEscape> calls) {
         Frag src = Frag.identity(text);
         FragBuilder b = new FragBuilder();
@@ -84,7 +91,8 @@ public final class JdbcEscapes {
             if (sig.isEmpty() || !sig.get(0).isOp("{")) continue;
             int k = 1;
             boolean function = false;
-            if (k + 1 < sig.size() && sig.get(k).kind == SqlLexer.Kind.PARAM && sig.get(k).value.equals("?") && sig.get(k + 1).isOp("=")) {
+            if (k + 1 < sig.size() && sig.get(k).kind == SqlLexer.Kind.PARAM && sig.get(k).value.equals("?")
+                    && sig.get(k + 1).isOp("=")) {
                 function = true;
                 k += 2;
             }
@@ -94,12 +102,16 @@ public final class JdbcEscapes {
             SqlLexer.Tok close = sig.get(sig.size() - 1);
             if (!close.isOp("}")) throw new EscapeRefused("a JDBC call escape must fill its statement");
             k++;
-            if (k >= sig.size() - 1 || sig.get(k).start == callWord.end) throw new EscapeRefused("JDBC call escape without a routine name");
+            if (k >= sig.size() - 1
+                    || sig.get(k).start == callWord.end) throw new
+                    EscapeRefused("JDBC call escape without a routine name");
             int nameStart = sig.get(k).start;
             // name [. name]*
             while (true) {
                 SqlLexer.Tok n = sig.get(k);
-                if (n.kind != SqlLexer.Kind.WORD && n.kind != SqlLexer.Kind.QUOTED_IDENT) throw new EscapeRefused("JDBC call escape routine name");
+                if (n.kind != SqlLexer.Kind.WORD
+                        && n.kind != SqlLexer.Kind.QUOTED_IDENT) throw new
+                        EscapeRefused("JDBC call escape routine name");
                 k++;
                 if (k < sig.size() - 1 && sig.get(k).isOp(".")) {
                     k++;

@@ -26,7 +26,8 @@ public final class KeywordHazards {
             case "RUNSCRIPT", "LOAD" -> d.hazard(Hazard.Kind.FILE_ACCESS, kw);
             case "BEGIN" -> d.hazard(Hazard.Kind.CODE_BLOCK, "BEGIN … END");
             case "CREATE", "ALTER" -> {
-                if (seg.hasWord("FUNCTION") || seg.hasWord("PROCEDURE") || seg.hasWord("TRIGGER") || seg.hasWord("EVENT")
+                if (seg.hasWord("FUNCTION") || seg.hasWord("PROCEDURE") || seg.hasWord("TRIGGER")
+                        || seg.hasWord("EVENT")
                         || seg.hasWord("RULE") || seg.hasWord("ALIAS")) {
                     d.hazard(Hazard.Kind.CODE_BLOCK, kw);
                 }
@@ -47,7 +48,8 @@ public final class KeywordHazards {
             if (!t.significant()) continue;
             if (t.kind == SqlLexer.Kind.VARIABLE) {
                 d.hazard(Hazard.Kind.SESSION_VARIABLE, t.value);
-                if (SettingNames.stripVariable(t.value).startsWith("veil")) d.hazard(Hazard.Kind.RESERVED_NAME, t.value);
+                if (SettingNames.stripVariable(t.value).startsWith("veil")) d.hazard(Hazard.Kind.RESERVED_NAME,
+                        t.value);
             } else if (t.kind == SqlLexer.Kind.STRING && t.value.toLowerCase(Locale.ROOT).startsWith("veil.")) {
                 d.hazard(Hazard.Kind.RESERVED_NAME, "setting name in a string");
             } else if ((t.kind == SqlLexer.Kind.WORD || t.kind == SqlLexer.Kind.QUOTED_IDENT) && prev != null

@@ -59,7 +59,8 @@ public final class KeywordStatements {
             // a setting assigned words, strings and numbers reads no data
             d.kind = StatementKind.UTILITY;
             String name = secondWord(seg);
-            if (name != null && Set.of("search_path", "schema", "role", "session").contains(name.toLowerCase(Locale.ROOT))) {
+            if (name != null && Set.of("search_path", "schema", "role",
+                    "session").contains(name.toLowerCase(Locale.ROOT))) {
                 d.hazard(Hazard.Kind.SESSION_VARIABLE, name.toLowerCase(Locale.ROOT));
             }
             return;

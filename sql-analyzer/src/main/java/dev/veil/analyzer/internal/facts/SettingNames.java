@@ -12,7 +12,8 @@ import dev.veil.analyzer.internal.lexing.SqlLexer;
 
 /**
  * The session settings a SET, RESET or SHOW statement names, read from its tokens as the normalized text writes them
- * (words lower-cased, literals as {@code ?}, quoted identifiers as written). Whatever the parser makes of the statement:
+ * (words lower-cased, literals as {@code ?}, quoted identifiers as written). Whatever the parser makes of the
+ * statement:
  * a setting the parser does not know is still named.
  */
 public final class SettingNames {

@@ -61,7 +61,8 @@ public final class StatementFacts {
     /** {@code … AND CHAIN} starts the next transaction at once; {@code AND NO CHAIN} is the default. */
     private static TransactionEffect end(List<SqlLexer.Tok> tokens) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (tokens.get(i).isWord("AND") && tokens.get(i + 1).isWord("CHAIN")) return TransactionEffect.ENDS_AND_BEGINS;
+            if (tokens.get(i).isWord("AND") && tokens.get(i
+                    + 1).isWord("CHAIN")) return TransactionEffect.ENDS_AND_BEGINS;
         }
         return TransactionEffect.ENDS;
     }

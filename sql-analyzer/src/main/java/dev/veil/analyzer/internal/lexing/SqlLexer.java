@@ -126,7 +126,8 @@ public final class SqlLexer {
                 placeholders.add(t.start);
             }
         }
-        return new Lexed(sql, l.parse.toString(), List.copyOf(l.tokens), l.split(), l.error, java.util.Set.copyOf(placeholders));
+        return new Lexed(sql, l.parse.toString(), List.copyOf(l.tokens), l.split(), l.error,
+                java.util.Set.copyOf(placeholders));
     }
 
     /** The text the database executes: executable-comment markers blanked, everything else as written. */
@@ -217,7 +218,8 @@ public final class SqlLexer {
         if ((c == 'E' || c == 'e') && d == '\'' && rules.escapeStrings() && !wordCharBefore(start)) {
             return escapeString(start);
         }
-        if ((c == 'N' || c == 'n' || c == 'X' || c == 'x' || c == 'B' || c == 'b') && d == '\'' && !wordCharBefore(start)) {
+        if ((c == 'N' || c == 'n' || c == 'X' || c == 'x' || c == 'B' || c == 'b') && d == '\'' &&
+!wordCharBefore(start)) {
             return quoted(start, start + 1, '\'', Kind.STRING);
         }
         if (c == '\'') return quoted(start, start, '\'', Kind.STRING);
@@ -288,7 +290,8 @@ public final class SqlLexer {
         return null;
     }
 
-    /** {@code /*!}, {@code /*!NNNNN}, {@code /*M!}, {@code /*M!NNNNNN}: the content is executed, so it is lexed as code. */
+    /** {@code /*!}, {@code /*!NNNNN}, {@code /*M!}, {@code /*M!NNNNNN}: the content is executed, so it is lexed as
+code. */
     private Tok executableCommentStart(int start) {
         int i = start + 2;
         if (at(i) == 'M' && at(i + 1) == '!') i += 2;
@@ -432,7 +435,8 @@ public final class SqlLexer {
         StringBuilder raw = new StringBuilder();
         while (true) {
             if (i >= s.length()) {
-                fail("unterminated Unicode-escaped " + (quote == '"' ? "identifier" : "string") + " at offset " + start);
+                fail("unterminated Unicode-escaped " + (quote == '"' ? "identifier" : "string") + " at offset "
+                        + start);
                 return null;
             }
             char c = s.charAt(i);
@@ -564,7 +568,8 @@ public final class SqlLexer {
             while (Character.isDigit(at(i))) i++;
         }
         if ((at(i) == 'e' || at(i) == 'E')
-                && (Character.isDigit(at(i + 1)) || ((at(i + 1) == '+' || at(i + 1) == '-') && Character.isDigit(at(i + 2))))) {
+                && (Character.isDigit(at(i + 1)) || ((at(i + 1) == '+' || at(i + 1) == '-') && Character.isDigit(at(i
+                        + 2))))) {
             i += 2;
             while (Character.isDigit(at(i))) i++;
         }
@@ -585,7 +590,8 @@ public final class SqlLexer {
     private Tok operator(int start) {
         int i = start;
         while (i < s.length() && isOperatorChar(s.charAt(i))) {
-            if (i > start && ((s.charAt(i) == '-' && at(i + 1) == '-') || (s.charAt(i) == '/' && at(i + 1) == '*'))) break;
+            if (i > start && ((s.charAt(i) == '-' && at(i + 1) == '-') || (s.charAt(i) == '/' && at(i
+                    + 1) == '*'))) break;
             if (i > start && rules.hashComments() && s.charAt(i) == '#') break;
             if (i > start && execCommentDepth > 0 && s.charAt(i) == '*' && at(i + 1) == '/') break;
             i++;
@@ -599,7 +605,8 @@ public final class SqlLexer {
     }
 
     private static boolean isWordStart(char c) {
-        return Character.isLetter(c) || c == '_' || (c >= 0x80 && !Character.isWhitespace(c) && !Character.isISOControl(c));
+        return Character.isLetter(c) || c == '_' || (c >= 0x80 && !Character.isWhitespace(c)
+                && !Character.isISOControl(c));
     }
 
     private boolean isWordPart(char c) {

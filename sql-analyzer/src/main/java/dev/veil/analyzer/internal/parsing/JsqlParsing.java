@@ -85,7 +85,8 @@ public final class JsqlParsing {
         return new Parsed(statements.get(0), p.root(), tokens);
     }
 
-    private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)");
+    private static final java.util.regex.Pattern POSITION =
+            java.util.regex.Pattern.compile("line (\\d+), column (\\d+)");
 
     /** The failure with its position only: parser messages quote tokens, which may be data values. */
     private static String describe(JSQLParserException e) {

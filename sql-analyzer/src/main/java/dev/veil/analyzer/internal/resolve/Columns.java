@@ -38,7 +38,8 @@ final class Columns {
             RangeVar found = null;
             for (RangeVar v : s.vars) {
                 if (v.name == null || !r.dialect.sameRelationName(v.name, q)) continue;
-                if (qs != null && (v.table == null || !qs.equals(v.table.schema()) || !v.name.equals(v.table.name()))) continue;
+                if (qs != null && (v.table == null || !qs.equals(v.table.schema())
+                        || !v.name.equals(v.table.name()))) continue;
                 if (found != null) throw new Unsupported("relation name " + q + " is ambiguous");
                 found = v;
             }
@@ -64,7 +65,8 @@ final class Columns {
             }
             Col col = findCol(v, colName);
             if (col == null) throw new Unsupported("column " + colName + " not found in " + v.name);
-            return occurrence(col.lin, col.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth, label, null);
+            return occurrence(col.lin, col.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth, label,
+                    null);
         }
         if (mode != Binding.INPUT_ONLY) {
             Lin bound = outputBinding(c, colName, scope, aliases, mode, written, sp, clause, depth, label);
@@ -73,7 +75,8 @@ final class Columns {
         for (Scope s = scope; s != null; s = s.colParent) {
             Col found = localInput(s, colName);
             if (found != null) {
-                return occurrence(found.lin, found.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth, label, null);
+                return occurrence(found.lin, found.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth,
+                        label, null);
             }
         }
         // a whole-row reference: PostgreSQL lets a relation name stand for its row
@@ -116,7 +119,8 @@ final class Columns {
             case EXCLUSIVE -> {
                 if (input == null) yield true;
                 if (input.lin.sources.equals(aliasLin.sources) && input.lin.derived == aliasLin.derived) yield false;
-                throw new Unsupported("name " + colName + " in " + clause + " could be the output column or the input column");
+                throw new Unsupported("name " + colName + " in " + clause
+                        + " could be the output column or the input column");
             }
             case INPUT_ONLY -> false;
         };
@@ -171,7 +175,8 @@ final class Columns {
         r.draft.wholeRows.add(new WholeRowReference(written, clause, all));
         Lin lin = Lin.of(all, true);
         ColumnReference cr = new ColumnReference(r.statementIndex, written, clause, ColumnReference.Kind.WHOLE_ROW,
-                v.table != null ? ColumnReference.Origin.BASE_TABLE : ColumnReference.Origin.DERIVED, all, true, depth > 0, null);
+                v.table != null ? ColumnReference.Origin.BASE_TABLE : ColumnReference.Origin.DERIVED, all, true,
+                        depth > 0, null);
         r.draft.occurrences.add(new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null));
         if (clause != Clause.OUTPUT && clause != Clause.WRITE_VALUE) r.uses.add(new ColumnUse(clause, written, all));
         return lin;
@@ -179,10 +184,12 @@ final class Columns {
 
     Lin occurrence(Lin lin, ColumnReference.Origin origin, ColumnReference.Kind kind, String written, int[] sp,
                            Clause clause, int depth, String label, String qualifiedSource) {
-        ColumnReference cr = new ColumnReference(r.statementIndex, written, clause, kind, origin, lin.sources, lin.derived,
+        ColumnReference cr = new ColumnReference(r.statementIndex, written, clause, kind, origin, lin.sources,
+                lin.derived,
                 depth > 0, label, Optional.ofNullable(qualifiedSource));
         r.draft.occurrences.add(new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null));
-        if (clause != Clause.OUTPUT && clause != Clause.WRITE_VALUE) r.uses.add(new ColumnUse(clause, written, lin.sources));
+        if (clause != Clause.OUTPUT && clause != Clause.WRITE_VALUE) r.uses.add(new ColumnUse(clause, written,
+                lin.sources));
         return lin;
     }
 }

@@ -83,7 +83,8 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
     @Override
     public <S> Void visit(Function f, S context) {
         r.function(f.getName());
-        if (f.getAttribute() != null || f.getAttributeColumn() != null) throw new Unsupported("attribute access on a function result");
+        if (f.getAttribute() != null
+                || f.getAttributeColumn() != null) throw new Unsupported("attribute access on a function result");
         if (f.getKeep() != null) throw new Unsupported("KEEP clause");
         String fname = Labels.lastPart(f.getName()).toLowerCase(Locale.ROOT);
         if (r.insertedValues != null && (fname.equals("values") || fname.equals("value")) && f.getParameters() != null
@@ -93,7 +94,8 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
             Lin l = r.insertedValues.get(r.fold(c.getColumnName()).toLowerCase(Locale.ROOT));
             if (l == null) throw new Unsupported("VALUES(" + r.fold(c.getColumnName()) + ") names no inserted column");
             int[] sp = r.span(c);
-            r.occurrence(l, ColumnReference.Origin.DERIVED, ColumnReference.Kind.COLUMN, sp != null ? r.source(sp) : c.toString(),
+            r.occurrence(l, ColumnReference.Origin.DERIVED, ColumnReference.Kind.COLUMN,
+                    sp != null ? r.source(sp) : c.toString(),
                     sp, clause, depth, null, null);
             sources.addAll(l.sources);
             return null;
@@ -110,7 +112,8 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
             for (Expression p : np) p.accept(this, context);
         }
         if (f.getChainedParameters() != null) for (Expression p : f.getChainedParameters()) p.accept(this, context);
-        if (f.getOrderByElements() != null) for (OrderByElement o : f.getOrderByElements()) o.getExpression().accept(this, context);
+        if (f.getOrderByElements() != null) for (OrderByElement o
+                : f.getOrderByElements()) o.getExpression().accept(this, context);
         if (f.getLimit() != null) throw new Unsupported("LIMIT inside a function call");
         if (f.getHavingClause() != null) throw new Unsupported("HAVING inside a function call");
         return null;
@@ -124,7 +127,8 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
         if (a.getOffset() != null) a.getOffset().accept(this, context);
         if (a.getDefaultValue() != null) a.getDefaultValue().accept(this, context);
         if (a.getFilterExpression() != null) a.getFilterExpression().accept(this, context);
-        if (a.getFuncOrderBy() != null) for (OrderByElement o : a.getFuncOrderBy()) o.getExpression().accept(this, context);
+        if (a.getFuncOrderBy() != null) for (OrderByElement o : a.getFuncOrderBy()) o.getExpression().accept(this,
+                context);
         WindowDefinition named = null;
         if (a.getWindowName() != null) {
             named = scope(scope).windows.get(r.fold(a.getWindowName()));
@@ -146,15 +150,18 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
     private void window(ExpressionList<?> partition, List<OrderByElement> order) {
         // MariaDB window clauses see the select list's aliases; while the select list is being resolved its
         // outputs are not known yet, and a name that could be one of them is refused (see column())
-        List<Out> outs = !r.dialect.rules().selectAliasesInWindows() ? List.of() : !scope.outputs.isEmpty() ? scope.outputs : scope.pendingOutputs;
+        List<Out> outs = !r.dialect.rules().selectAliasesInWindows() ? List.of() : !scope.outputs.isEmpty()
+                ? scope.outputs : scope.pendingOutputs;
         if (partition != null) {
             for (Expression p : partition) {
-                sources.addAll(r.expr(p, scope, Clause.WINDOW_PARTITION, depth, r.aliases(Clause.WINDOW_PARTITION, scope, outs)).sources);
+                sources.addAll(r.expr(p, scope, Clause.WINDOW_PARTITION, depth, r.aliases(Clause.WINDOW_PARTITION,
+                        scope, outs)).sources);
             }
         }
         if (order != null) {
             for (OrderByElement o : order) {
-                sources.addAll(r.expr(o.getExpression(), scope, Clause.WINDOW_ORDER, depth, r.aliases(Clause.WINDOW_ORDER, scope, outs)).sources);
+                sources.addAll(r.expr(o.getExpression(), scope, Clause.WINDOW_ORDER, depth,
+                        r.aliases(Clause.WINDOW_ORDER, scope, outs)).sources);
             }
         }
     }
@@ -177,7 +184,8 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
         List<Out> outs = r.query(sub, new Scope(scope, scope), Clause.OUTPUT, depth + 1);
         for (Out o : outs) sources.addAll(o.lin().sources);
         // everything the subquery reads can shape the value (EXISTS, IN, scalar subqueries with filters)
-        for (int i = mark; i < r.draft.occurrences.size(); i++) sources.addAll(r.draft.occurrences.get(i).ref.sources());
+        for (int i = mark; i < r.draft.occurrences.size(); i++)
+                sources.addAll(r.draft.occurrences.get(i).ref.sources());
         for (int i = markUses; i < r.uses.size(); i++) sources.addAll(r.uses.get(i).sources());
     }
 
@@ -219,7 +227,8 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
             if (open >= 0 && r.text.startsWith(name, at)) valueSpan = new int[] {at, at + name.length()};
         }
         int dot = name.indexOf('.');
-        Column value = dot < 0 ? new Column(name) : new Column(new Table(name.substring(0, dot)), name.substring(dot + 1));
+        Column value = dot < 0 ? new Column(name) : new Column(new Table(name.substring(0, dot)),
+                name.substring(dot + 1));
         Lin l = r.column(value, valueSpan, scope, clause, depth, aliases, Binding.INPUT_ONLY, null);
         sources.addAll(l.sources);
         return null;

@@ -113,7 +113,8 @@ final class FromClauses {
         if (f == null || tf.isRowsFrom()) throw new Unsupported("ROWS FROM");
         Lin lin = r.expr(f, lateralScope(scope), Clause.OUTPUT, depth, null).asDerived();
         FunctionCategory cat = r.classify(f.getName());
-        if (cat != FunctionCategory.SCALAR) throw new Unsupported("table function " + f.getName().toLowerCase(Locale.ROOT) + " (" + cat + ")");
+        if (cat != FunctionCategory.SCALAR) throw new Unsupported("table function "
+                + f.getName().toLowerCase(Locale.ROOT) + " (" + cat + ")");
         String fname = Labels.lastPart(f.getName()).toLowerCase(Locale.ROOT);
         if (!Set.of("generate_series", "unnest", "system_range", "regexp_split_to_table", "json_array_elements",
                 "jsonb_array_elements", "json_array_elements_text", "jsonb_array_elements_text", "generate_subscripts")
@@ -123,9 +124,11 @@ final class FromClauses {
         List<Col> cols = new ArrayList<>();
         net.sf.jsqlparser.expression.Alias alias = tf.getAlias();
         if (alias != null && alias.getAliasColumns() != null) {
-            for (var ac : alias.getAliasColumns()) cols.add(new Col(r.fold(ac.name), lin, ColumnReference.Origin.DERIVED));
+            for (var ac : alias.getAliasColumns()) cols.add(new Col(r.fold(ac.name), lin,
+                    ColumnReference.Origin.DERIVED));
         } else {
-            String colName = r.dialect.rules().tableFunctionColumn(fname, alias == null ? null : r.fold(alias.getName()));
+            String colName = r.dialect.rules().tableFunctionColumn(fname,
+                    alias == null ? null : r.fold(alias.getName()));
             cols.add(new Col(colName, lin, ColumnReference.Origin.DERIVED));
         }
         String name = alias == null ? fname : r.fold(alias.getName());
@@ -133,7 +136,8 @@ final class FromClauses {
     }
 
     void join(Join j, Scope scope, int depth) {
-        if (j.isApply() || j.isWindowJoin() || j.isAsOf() || j.isArray() || j.isFetch()) throw new Unsupported("join form " + j);
+        if (j.isApply() || j.isWindowJoin() || j.isAsOf() || j.isArray()
+                || j.isFetch()) throw new Unsupported("join form " + j);
         FromItem right = j.getFromItem();
         boolean lateral = right instanceof LateralSubSelect || right instanceof TableFunction;
         List<StarEntry> leftStar = scope.star;
@@ -153,7 +157,8 @@ final class FromClauses {
         } else if (j.isNatural()) {
             for (StarEntry l : leftStar) {
                 for (StarEntry rightSide : rightStar) {
-                    if (r.sameCol(l.col().name, rightSide.col().name) && !usingNames.contains(l.col().name)) usingNames.add(l.col().name);
+                    if (r.sameCol(l.col().name,
+                            rightSide.col().name) && !usingNames.contains(l.col().name)) usingNames.add(l.col().name);
                 }
             }
         }
@@ -215,7 +220,8 @@ final class FromClauses {
         StarEntry found = null;
         for (StarEntry e : list) {
             if (r.sameCol(e.col().name, name)) {
-                if (found != null) throw new Unsupported("join column " + name + " is ambiguous on the " + side + " side");
+                if (found != null) throw new Unsupported("join column " + name + " is ambiguous on the " + side
+                        + " side");
                 found = e;
             }
         }

@@ -22,7 +22,8 @@ final class Functions {
     void reservedSettingCheck(String fname, Expression first) {
         if (!fname.equals("current_setting") && !fname.equals("set_config")) return;
         if (first instanceof StringValue sv) {
-            if (sv.getValue().toLowerCase(Locale.ROOT).startsWith("veil")) r.draft.hazard(Hazard.Kind.RESERVED_NAME, fname);
+            if (sv.getValue().toLowerCase(Locale.ROOT).startsWith("veil")) r.draft.hazard(Hazard.Kind.RESERVED_NAME,
+                    fname);
         } else {
             r.draft.hazard(Hazard.Kind.RESERVED_NAME, fname + " with a computed setting name");
         }
@@ -43,7 +44,8 @@ final class Functions {
 
     static Hazard.Kind readingHazard(String fname) {
         if (fname.equals("current_setting")) return Hazard.Kind.SESSION_VARIABLE;
-        if (fname.contains("xml") || fname.startsWith("dblink") || fname.equals("link_schema") || fname.equals("ts_stat")) {
+        if (fname.contains("xml") || fname.startsWith("dblink") || fname.equals("link_schema")
+                || fname.equals("ts_stat")) {
             return Hazard.Kind.DYNAMIC_SQL;
         }
         if (fname.startsWith("pg_stat") || fname.startsWith("pg_logical") || fname.startsWith("pg_mcv")

@@ -171,7 +171,8 @@ final class Queries {
             if (result == null) {
                 result = new ArrayList<>(outs);
             } else {
-                if (outs.size() != result.size()) throw new Unsupported("set operation branches differ in column count");
+                if (outs.size() != result.size()) throw new
+                        Unsupported("set operation branches differ in column count");
                 for (int i = 0; i < outs.size(); i++) {
                     Out first = result.get(i);
                     result.set(i, new Out(first.label(), first.lin().merge(outs.get(i).lin())));

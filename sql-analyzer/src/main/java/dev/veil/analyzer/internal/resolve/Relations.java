@@ -56,7 +56,8 @@ final class Relations {
         String schema = t.getSchemaName() == null ? null : r.fold(t.getSchemaName());
         String db = t.getDatabaseName() == null ? null : r.fold(t.getDatabaseName());
         String aliasName = t.getAlias() == null ? null : r.fold(t.getAlias().getName());
-        if (t.getAlias() != null && t.getAlias().getAliasColumns() != null) throw new Unsupported("column alias list on a table");
+        if (t.getAlias() != null
+                && t.getAlias().getAliasColumns() != null) throw new Unsupported("column alias list on a table");
         if (schema == null && db == null) {
             List<Col> cte = findCte(scope, name);
             if (cte != null) {
@@ -77,10 +78,12 @@ final class Relations {
         }
         r.draft.tablesRead.add(tn);
         List<Col> cols = new ArrayList<>();
-        if (rel.kind() == Relation.Kind.VIEW || (rel.kind() == Relation.Kind.MATERIALIZED_VIEW && rel.viewDefinition() != null)) {
+        if (rel.kind() == Relation.Kind.VIEW || (rel.kind() == Relation.Kind.MATERIALIZED_VIEW
+                && rel.viewDefinition() != null)) {
             ViewInfo vi = r.views.resolve(rel, r.viewDepth + 1);
             if (vi.columns().size() != rel.columns().size()) {
-                throw new Unsupported("view " + tn + " definition returns " + vi.columns().size() + " columns, catalog lists " + rel.columns().size());
+                throw new Unsupported("view " + tn + " definition returns " + vi.columns().size()
+                        + " columns, catalog lists " + rel.columns().size());
             }
             r.draft.tablesRead.addAll(vi.reads());
             r.draft.functions.addAll(vi.functions());
@@ -91,7 +94,8 @@ final class Relations {
             }
         } else {
             for (CatalogColumn c : rel.columns()) {
-                cols.add(new Col(c.name(), Lin.copyOf(new BaseColumn(tn, c.name())), ColumnReference.Origin.BASE_TABLE));
+                cols.add(new Col(c.name(), Lin.copyOf(new BaseColumn(tn, c.name())),
+                        ColumnReference.Origin.BASE_TABLE));
             }
         }
         String varName = aliasName != null ? aliasName : name;
@@ -122,7 +126,8 @@ final class Relations {
                 t.getSchemaName() == null ? null : r.fold(t.getSchemaName()), r.fold(t.getName()));
     }
 
-    /** Resolves a relation name against the catalog: qualified names exactly, unqualified ones along the search path. */
+    /** Resolves a relation name against the catalog: qualified names exactly, unqualified ones along the search path.
+*/
     Relation lookup(String db, String schema, String name) {
         if (!r.dialect.rules().catalogs()) {
             if (db != null) throw new Unsupported("three-part name in MariaDB");

@@ -125,7 +125,8 @@ public final class Resolver {
     Lin expr(Expression e, Scope scope, Clause clause, int depth, Aliases aliases, String label) {
         if (e == null) return Lin.NONE;
         Expression bare = unwrap(e);
-        ExpressionWalker w = new ExpressionWalker(this, scope, clause, depth, aliases, label, bare instanceof Column c ? c : null);
+        ExpressionWalker w = new ExpressionWalker(this, scope, clause, depth, aliases, label,
+                bare instanceof Column c ? c : null);
         e.accept(w, null);
         if (bare instanceof Column && w.single != null) return w.single;
         return Lin.of(w.sources, true);
@@ -142,10 +143,12 @@ public final class Resolver {
         String alias = t.getAlias() == null ? null : fold(t.getAlias().getName());
         List<Col> cols = new ArrayList<>();
         for (CatalogColumn c : rel.columns()) {
-            cols.add(new Col(c.name(), Lin.copyOf(new BaseColumn(rel.name(), c.name())), ColumnReference.Origin.BASE_TABLE));
+            cols.add(new Col(c.name(), Lin.copyOf(new BaseColumn(rel.name(), c.name())),
+                    ColumnReference.Origin.BASE_TABLE));
         }
         String n = alias != null ? alias : rel.name().name();
-        return new RangeVar(n, rel.name(), alias != null ? dialect.quoteIdentifier(alias) : t.getFullyQualifiedName(), cols);
+        return new RangeVar(n, rel.name(), alias != null ? dialect.quoteIdentifier(alias) : t.getFullyQualifiedName(),
+                cols);
     }
 
     void addVar(Scope scope, RangeVar v) {

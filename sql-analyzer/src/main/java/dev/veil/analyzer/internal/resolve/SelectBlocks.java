@@ -66,7 +66,8 @@ final class SelectBlocks {
         GroupByElement g = ps.getGroupBy();
         if (g != null) {
             if (g.getGroupByExpressionList() != null) {
-                for (Object e : g.getGroupByExpressionList()) orderingExpr((Expression) e, scope, Clause.GROUP_BY, depth);
+                for (Object e : g.getGroupByExpressionList()) orderingExpr((Expression) e, scope, Clause.GROUP_BY,
+                        depth);
             }
             if (g.getGroupingSets() != null) {
                 for (ExpressionList<Expression> set : g.getGroupingSets()) {
@@ -78,7 +79,8 @@ final class SelectBlocks {
         if (ps.getQualify() != null) r.expr(ps.getQualify(), scope, Clause.WHERE, depth, null);
         if (ps.getTop() != null) {
             if (ps.getTop().getExpression() instanceof LongValue lv && depth == 0) bound(lv.getValue());
-            else if (ps.getTop().getExpression() != null) r.expr(ps.getTop().getExpression(), scope, Clause.OTHER, depth, null);
+            else if (ps.getTop().getExpression() != null) r.expr(ps.getTop().getExpression(), scope, Clause.OTHER,
+                    depth, null);
         }
         orderAndLimit(ps, scope, outs, outer, depth);
         if (ps.getIntoTables() != null && !ps.getIntoTables().isEmpty()) {
@@ -116,7 +118,8 @@ final class SelectBlocks {
             s.vars.add(v);
         }
         if (sel.getOrderByElements() != null) {
-            for (OrderByElement o : sel.getOrderByElements()) orderingExpr(o.getExpression(), s, Clause.ORDER_BY, depth);
+            for (OrderByElement o : sel.getOrderByElements()) orderingExpr(o.getExpression(), s, Clause.ORDER_BY,
+                    depth);
         }
         if (sel.getLimit() != null) {
             Expression rc = sel.getLimit().getRowCount();
@@ -150,7 +153,8 @@ final class SelectBlocks {
                 Out o = scope.outputs.get((int) n - 1);
                 int[] sp = r.span(lv);
                 String source = sourceAllowed(clause, scope) ? o.source() : null;
-                ColumnReference cr = new ColumnReference(r.statementIndex, sp != null ? r.source(sp) : Long.toString(n), clause,
+                ColumnReference cr = new ColumnReference(r.statementIndex, sp != null ? r.source(sp) : Long.toString(n),
+                        clause,
                         ColumnReference.Kind.OUTPUT_POSITION, ColumnReference.Origin.DERIVED, o.lin().sources,
                         o.lin().derived, depth > 0, null, Optional.ofNullable(source));
                 r.draft.occurrences.add(new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null));
@@ -163,7 +167,8 @@ final class SelectBlocks {
 
     /** Whether a number in this clause names an output column: H2 groups by a constant ({@code GROUP BY 1}). */
     boolean positional(Clause clause) {
-        if (clause == Clause.DISTINCT_ON && !r.dialect.rules().distinctOn()) throw new Unsupported("DISTINCT ON outside PostgreSQL");
+        if (clause == Clause.DISTINCT_ON
+                && !r.dialect.rules().distinctOn()) throw new Unsupported("DISTINCT ON outside PostgreSQL");
         return !(clause == Clause.GROUP_BY && !r.dialect.rules().groupByPosition());
     }
 
@@ -215,7 +220,8 @@ final class SelectBlocks {
         r.draft.type = StatementType.SELECT_INTO;
         TableName target = r.newTableName(t);
         r.draft.tablesWritten.add(target);
-        for (Out o : outs) r.draft.writeFlows.add(new WriteFlow(new BaseColumn(target, o.label()), o.lin().sources, o.lin().derived));
+        for (Out o : outs) r.draft.writeFlows.add(new WriteFlow(new BaseColumn(target, o.label()), o.lin().sources,
+                o.lin().derived));
     }
 
     void mysqlInto(PlainSelect ps, int depth) {

@@ -34,14 +34,17 @@ final class SelectLists {
                 RangeVar v = r.qualifiedVar(atc.getTable(), scope);
                 r.markTable(atc.getTable());
                 if (v == null) throw new Unsupported("unknown relation " + atc.getTable() + " in " + atc);
-                ItemInfo info = new ItemInfo(pos(r.span(atc), itemSpan, 0), pos(r.span(atc), itemSpan, 1), false, null, true);
+                ItemInfo info = new ItemInfo(pos(r.span(atc), itemSpan, 0), pos(r.span(atc), itemSpan, 1), false, null,
+                        true);
                 boolean local = containsIdentical(scope.vars, v);
                 for (Col c : v.cols) outs.add(starColumn(info, new StarEntry(c, v), valueClause, depth, local));
                 r.draft.items.add(info);
             } else if (e instanceof AllColumns ac) {
-                if (ac.getExceptColumns() != null || ac.getReplaceExpressions() != null) throw new Unsupported("* EXCEPT/REPLACE");
+                if (ac.getExceptColumns() != null
+                        || ac.getReplaceExpressions() != null) throw new Unsupported("* EXCEPT/REPLACE");
                 if (scope.star.isEmpty()) throw new Unsupported("* without a FROM clause");
-                ItemInfo info = new ItemInfo(pos(r.span(ac), itemSpan, 0), pos(r.span(ac), itemSpan, 1), false, null, true);
+                ItemInfo info = new ItemInfo(pos(r.span(ac), itemSpan, 0), pos(r.span(ac), itemSpan, 1), false, null,
+                        true);
                 for (StarEntry se : scope.star) {
                     outs.add(starColumn(info, se, valueClause, depth, true));
                 }
@@ -50,11 +53,14 @@ final class SelectLists {
                 String exprText = itemSpan == null ? e.toString() : r.source(r.span(e) != null ? r.span(e) : itemSpan);
                 String label = si.getAlias() != null ? Labels.alias(r.dialect, si.getAlias().getName())
                         : Labels.of(r.dialect, e, exprText);
-                if (si.getAlias() != null && si.getAlias().getAliasColumns() != null) throw new Unsupported("column alias list");
-                Lin lin = r.expr(e, scope, valueClause, depth, null, Resolver.unwrap(e) instanceof Column ? label : null);
+                if (si.getAlias() != null
+                        && si.getAlias().getAliasColumns() != null) throw new Unsupported("column alias list");
+                Lin lin = r.expr(e, scope, valueClause, depth, null,
+                        Resolver.unwrap(e) instanceof Column ? label : null);
                 String source = Resolver.unwrap(e) instanceof Column c ? localSource(c, scope) : null;
                 outs.add(new Out(label, lin, source, false));
-                if (itemSpan != null) r.draft.items.add(new ItemInfo(itemSpan[0], itemSpan[1], si.getAlias() != null, label, false));
+                if (itemSpan != null) r.draft.items.add(new ItemInfo(itemSpan[0], itemSpan[1], si.getAlias() != null,
+                        label, false));
                 else r.draft.rewriteBlocker = "select item without position: " + label;
             }
         }
@@ -123,7 +129,8 @@ final class SelectLists {
 
     /** {@code var.col}, each part quoted only when the dialect needs it. */
     String qualified(RangeVar var, Col col) {
-        String qualifier = var.qualifier.equals(r.dialect.quoteIdentifier(var.name)) ? Identifiers.quoteIfNeeded(r.dialect, var.name)
+        String qualifier = var.qualifier.equals(r.dialect.quoteIdentifier(var.name))
+                ? Identifiers.quoteIfNeeded(r.dialect, var.name)
                 : var.qualifier;
         return qualifier + "." + Identifiers.quoteIfNeeded(r.dialect, col.name);
     }

@@ -308,7 +308,8 @@ public final class Statements {
         d.type = StatementType.SELECT;
         outputs(r.query(s, null, Clause.OUTPUT, 0));
         if (d.callFunction && s instanceof net.sf.jsqlparser.statement.select.PlainSelect ps && ps.getFromItem() == null
-                && ps.getSelectItems().size() == 1 && ps.getSelectItems().get(0).getExpression() instanceof Function f) {
+                && ps.getSelectItems().size() == 1
+                        && ps.getSelectItems().get(0).getExpression() instanceof Function f) {
             // what a JDBC function call escape becomes: the routine it calls
             d.routine = Labels.qualifiedName(dialect, f.getName());
             d.routineCategory = r.classify(f.getName());
@@ -319,12 +320,14 @@ public final class Statements {
         d.kind = StatementKind.UTILITY;
         String kw = String.valueOf(e.getExecType()).toUpperCase(Locale.ROOT);
         d.type = kw.contains("CALL") ? StatementType.CALL : StatementType.EXECUTE;
-        d.hazard(d.type == StatementType.CALL ? Hazard.Kind.CALL : Hazard.Kind.DYNAMIC_SQL, d.type.label() + " " + e.getName());
+        d.hazard(d.type == StatementType.CALL ? Hazard.Kind.CALL : Hazard.Kind.DYNAMIC_SQL,
+                d.type.label() + " " + e.getName());
         if (d.type == StatementType.CALL) {
             r.function(e.getName());
             d.routine = Labels.qualifiedName(dialect, e.getName());
             // the arguments are values handed to the routine
-            if (e.getExprList() != null) for (Object a : e.getExprList()) r.expr((Expression) a, null, Clause.WRITE_VALUE, 0, null);
+            if (e.getExprList() != null) for (Object a : e.getExprList()) r.expr((Expression) a, null,
+                    Clause.WRITE_VALUE, 0, null);
         }
     }
 
@@ -344,7 +347,8 @@ public final class Statements {
     }
 
     private void settingName(String name) {
-        if (name != null && SettingNames.stripVariable(name).startsWith("veil")) d.hazard(Hazard.Kind.RESERVED_NAME, "setting");
+        if (name != null && SettingNames.stripVariable(name).startsWith("veil")) d.hazard(Hazard.Kind.RESERVED_NAME,
+                "setting");
     }
 
     private void set(SetStatement s) {
@@ -355,7 +359,8 @@ public final class Statements {
             String n = String.valueOf(name);
             settingName(n);
             String stripped = SettingNames.stripVariable(n);
-            if (n.startsWith("@") || stripped.equals("search_path") || stripped.equals("schema") || stripped.startsWith("role")
+            if (n.startsWith("@") || stripped.equals("search_path") || stripped.equals("schema")
+                    || stripped.startsWith("role")
                     || stripped.equals("session authorization")) {
                 d.hazard(Hazard.Kind.SESSION_VARIABLE, stripped);
             }
@@ -401,7 +406,8 @@ public final class Statements {
         d.type = StatementType.CREATE_TABLE_AS;
         List<Out> outs = r.query(ct.getSelect(), null, Clause.WRITE_VALUE, 0);
         List<String> names = new ArrayList<>();
-        if (ct.getColumns() != null && !ct.getColumns().isEmpty()) for (String c : ct.getColumns()) names.add(r.fold(c));
+        if (ct.getColumns() != null && !ct.getColumns().isEmpty()) for (String c
+                : ct.getColumns()) names.add(r.fold(c));
         else if (ct.getColumnDefinitions() != null && !ct.getColumnDefinitions().isEmpty()) {
             for (var cd : ct.getColumnDefinitions()) names.add(r.fold(cd.getColumnName()));
         }

@@ -44,12 +44,14 @@ public final class ViewDefinitions {
     /** The views of {@code catalog}, resolved from their definitions in {@code dialect}. */
     public Views views(Dialect dialect, Catalog catalog) {
         return (view, depth) -> {
-            if (depth > MAX_VIEW_DEPTH) throw new Unsupported("views nested deeper than " + MAX_VIEW_DEPTH + " (or cyclic)");
+            if (depth > MAX_VIEW_DEPTH) throw new Unsupported("views nested deeper than " + MAX_VIEW_DEPTH
+                    + " (or cyclic)");
             ViewKey key = new ViewKey(catalog.identity(), catalog.version(), dialect, view.name());
             ViewResult res = viewCache.get(key);
             if (res == null) {
                 res = resolveView(view, depth, dialect, catalog);
-                if (viewCache.size() >= Math.max(64, cacheSize)) CacheEviction.evict(viewCache, Math.max(64, cacheSize));
+                if (viewCache.size() >= Math.max(64, cacheSize)) CacheEviction.evict(viewCache, Math.max(64,
+                        cacheSize));
                 viewCache.put(key, res);
             }
             if (res.failure() != null) throw new Unsupported(res.failure());
@@ -74,9 +76,11 @@ public final class ViewDefinitions {
             if (differential != null) return new ViewResult(null, "view " + view.name() + ": " + differential);
             net.sf.jsqlparser.statement.select.Select select;
             if (parsed.statement() instanceof net.sf.jsqlparser.statement.select.Select s) select = s;
-            else if (parsed.statement() instanceof net.sf.jsqlparser.statement.create.view.CreateView cv) select = cv.getSelect();
+            else if (parsed.statement() instanceof net.sf.jsqlparser.statement.create.view.CreateView cv) select =
+                    cv.getSelect();
             else return new ViewResult(null, "view " + view.name() + " definition is not a query");
-            Resolver r = new Resolver(dialect, catalog, views(dialect, catalog), SqlLexer.executedText(lexed), seg.start(), d, depth);
+            Resolver r = new Resolver(dialect, catalog, views(dialect, catalog), SqlLexer.executedText(lexed),
+                    seg.start(), d, depth);
             List<Out> outs = r.query(select, null, Clause.OUTPUT, 0);
             r.checkAllColumnsVisited(parsed.root(), true);
             List<Lin> cols = new ArrayList<>();

@@ -138,7 +138,8 @@ final class Writes {
         List<String> targets = rows.targets();
         List<Lin> values = rows.values();
         if (values.size() != targets.size()) {
-            throw new Unsupported(d.type.label() + " gives " + values.size() + " values for " + targets.size() + " columns");
+            throw new Unsupported(d.type.label() + " gives " + values.size() + " values for " + targets.size()
+                    + " columns");
         }
         for (int i = 0; i < values.size(); i++) flow(rel.name(), targets.get(i), values.get(i));
     }
@@ -169,9 +170,11 @@ final class Writes {
         if (src != null) {
             // a parenthesized VALUES with its own WITH list is resolved as a query, which sees those CTEs
             Values v = src instanceof Values x ? x
-                    : src instanceof ParenthesedSelect ps && ps.getSelect() instanceof Values x && ps.getWithItemsList() == null
+                    : src instanceof ParenthesedSelect ps && ps.getSelect() instanceof Values x
+                            && ps.getWithItemsList() == null
                     ? x : null;
-            List<Out> outs = v != null ? r.values(v, ctes, Clause.WRITE_VALUE, 0) : r.query(src, ctes, Clause.WRITE_VALUE, 0);
+            List<Out> outs = v != null ? r.values(v, ctes, Clause.WRITE_VALUE, 0) : r.query(src, ctes,
+                    Clause.WRITE_VALUE, 0);
             for (Out o : outs) values.add(o.lin());
             return new Rows(targets, values);
         }
@@ -237,8 +240,10 @@ final class Writes {
         if (u.getOrderByElements() != null) {
             for (OrderByElement o : u.getOrderByElements()) r.expr(o.getExpression(), scope, Clause.ORDER_BY, 0, null);
         }
-        if (u.getLimit() != null && u.getLimit().getRowCount() != null) r.expr(u.getLimit().getRowCount(), scope, Clause.OTHER, 0, null);
-        if (u.getReturningClause() != null) returning(u.getReturningClause(), returningScope(scope, ctes, u.getTable(), rel));
+        if (u.getLimit() != null && u.getLimit().getRowCount() != null) r.expr(u.getLimit().getRowCount(), scope,
+                Clause.OTHER, 0, null);
+        if (u.getReturningClause() != null) returning(u.getReturningClause(), returningScope(scope, ctes, u.getTable(),
+                rel));
     }
 
     private Relation writable(Table t) {
@@ -264,7 +269,8 @@ final class Writes {
         ExpressionList<Column> cols = us.getColumns();
         ExpressionList<?> vals = us.getValues();
         List<Lin> lins = new ArrayList<>();
-        if (cols.size() > 1 && vals.size() == 1 && (vals.get(0) instanceof ParenthesedSelect || vals.get(0) instanceof Select)) {
+        if (cols.size() > 1 && vals.size() == 1 && (vals.get(0) instanceof ParenthesedSelect
+                || vals.get(0) instanceof Select)) {
             Select sub = (Select) vals.get(0);
             for (Out o : r.query(sub, scope, Clause.WRITE_VALUE, 1)) lins.add(o.lin());
         } else if (cols.size() > 1 && vals.size() == 1 && vals.get(0) instanceof ParenthesedExpressionList<?> p) {
@@ -272,7 +278,8 @@ final class Writes {
         } else {
             for (Object v : vals) lins.add(r.expr((Expression) v, scope, Clause.WRITE_VALUE, 0, null));
         }
-        if (lins.size() != cols.size()) throw new Unsupported("SET assigns " + lins.size() + " values to " + cols.size() + " columns");
+        if (lins.size() != cols.size()) throw new Unsupported("SET assigns " + lins.size() + " values to " + cols.size()
+                + " columns");
         for (int i = 0; i < cols.size(); i++) {
             Column c = cols.get(i);
             r.markTarget(c);
@@ -316,7 +323,8 @@ final class Writes {
         return new RangeVar(before.name, before.table, before.qualifier, cols);
     }
 
-    /** The scope of an UPDATE or MERGE after the write: the target as {@link #afterWrite}, the other relations as they were. */
+    /** The scope of an UPDATE or MERGE after the write: the target as {@link #afterWrite}, the other relations as they
+were. */
     private Scope returningScope(Scope scope, Scope ctes, Table t, Relation rel) {
         Scope after = new Scope(ctes, ctes);
         r.addVar(after, afterWrite(t, rel));
@@ -328,7 +336,8 @@ final class Writes {
     private void returning(net.sf.jsqlparser.statement.ReturningClause rc, Scope scope) {
         if (rc == null || rc.isEmpty()) return;
         if (rc.getDataItems() != null && !rc.getDataItems().isEmpty()) throw new Unsupported("RETURNING INTO");
-        if (rc.getOutputAliases() != null && !rc.getOutputAliases().isEmpty()) throw new Unsupported("RETURNING WITH aliases");
+        if (rc.getOutputAliases() != null
+                && !rc.getOutputAliases().isEmpty()) throw new Unsupported("RETURNING WITH aliases");
         statements.outputs(r.selectItems(rc, scope, Clause.OUTPUT, 0));
     }
 
@@ -362,9 +371,11 @@ final class Writes {
         }
         if (del.getWhere() != null) r.expr(del.getWhere(), scope, Clause.WHERE, 0, null);
         if (del.getOrderByElements() != null) {
-            for (OrderByElement o : del.getOrderByElements()) r.expr(o.getExpression(), scope, Clause.ORDER_BY, 0, null);
+            for (OrderByElement o : del.getOrderByElements()) r.expr(o.getExpression(), scope, Clause.ORDER_BY, 0,
+                    null);
         }
-        if (del.getLimit() != null && del.getLimit().getRowCount() != null) r.expr(del.getLimit().getRowCount(), scope, Clause.OTHER, 0, null);
+        if (del.getLimit() != null && del.getLimit().getRowCount() != null) r.expr(del.getLimit().getRowCount(), scope,
+                Clause.OTHER, 0, null);
         returning(del.getReturningClause(), scope);
     }
 
@@ -387,7 +398,8 @@ final class Writes {
                 if (mu.getAndPredicate() != null) r.expr(mu.getAndPredicate(), scope, Clause.WHERE, 0, null);
                 for (UpdateSet us : mu.getUpdateSets()) updateSet(us, scope, rel);
                 if (mu.getWhereCondition() != null) r.expr(mu.getWhereCondition(), scope, Clause.WHERE, 0, null);
-                if (mu.getDeleteWhereCondition() != null) r.expr(mu.getDeleteWhereCondition(), scope, Clause.WHERE, 0, null);
+                if (mu.getDeleteWhereCondition() != null) r.expr(mu.getDeleteWhereCondition(), scope, Clause.WHERE, 0,
+                        null);
             } else if (op instanceof MergeInsert mi) {
                 if (mi.getAndPredicate() != null) r.expr(mi.getAndPredicate(), scope, Clause.WHERE, 0, null);
                 List<String> targets = targets(mi.getColumns(), rel);
@@ -402,6 +414,7 @@ final class Writes {
                 throw new Unsupported("MERGE action " + op.getClass().getSimpleName());
             }
         }
-        if (m.getReturningClause() != null) returning(m.getReturningClause(), returningScope(scope, ctes, m.getTable(), rel));
+        if (m.getReturningClause() != null) returning(m.getReturningClause(), returningScope(scope, ctes, m.getTable(),
+                rel));
     }
 }

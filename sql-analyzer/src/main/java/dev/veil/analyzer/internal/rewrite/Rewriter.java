@@ -79,7 +79,8 @@ public final class Rewriter {
                     for (ItemInfo.StarColumn c : item.starColumns) {
                         if (b.length() > 0) b.append(", ");
                         String r = repl.get(c.occurrence());
-                        if (c.reference() == null) return refused("cannot name the columns of an unaliased subquery in *");
+                        if (c.reference() == null) return
+                                refused("cannot name the columns of an unaliased subquery in *");
                         if (r == null && !c.expression()) {
                             b.append(c.reference());
                         } else if (r == null) {
@@ -160,7 +161,8 @@ public final class Rewriter {
                 start = map.mapStart(e.start(), false);
                 end = map.mapEnd(e.end(), false);
                 if (start >= 0 && end >= start
-                        && !executedSql.substring(start, end).equals(translation.text().substring(e.start(), e.end()))) {
+                        && !executedSql.substring(start, end).equals(translation.text().substring(e.start(),
+                                e.end()))) {
                     start = -1;
                 }
             }
