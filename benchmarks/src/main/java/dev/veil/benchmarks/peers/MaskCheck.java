@@ -20,7 +20,8 @@ final class MaskCheck {
     static void verify(Contender contender) throws SQLException {
         String sql = contender.sql().text("SELECT email, phone FROM bench_customers WHERE id = 1");
         contender.call(() -> {
-            try (Connection connection = contender.connect(); Statement s = connection.createStatement();
+            try (Connection connection = contender.connect();
+                 Statement s = connection.createStatement();
                  ResultSet rs = s.executeQuery(sql)) {
                 if (!rs.next()) {
                     throw new IllegalStateException(contender.label() + " finds no row 1 in bench_customers");
