@@ -16,13 +16,16 @@ veil_ci_wait_for() { # name, command...
 veil_ci_start_databases() {
   if ! pg_isready -h 127.0.0.1 -p 5432 >/dev/null 2>&1; then
     echo "ci: starting PostgreSQL"
-    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || return 1
+    # started without the caller's open descriptors, so a server never holds a lock or pipe of the shell that ran this
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start \
+      3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- || return 1
   fi
   veil_ci_wait_for PostgreSQL pg_isready -h 127.0.0.1 -p 5432 || return 1
 
   if ! mariadb-admin -h 127.0.0.1 -P 3306 -u root ping >/dev/null 2>&1; then
     echo "ci: starting MariaDB"
-    start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || return 1
+    start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd \
+      3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- || return 1
   fi
   veil_ci_wait_for MariaDB mariadb-admin -h 127.0.0.1 -P 3306 -u root ping || return 1
 }
