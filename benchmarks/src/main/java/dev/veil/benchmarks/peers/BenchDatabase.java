@@ -2,6 +2,7 @@ package dev.veil.benchmarks.peers;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.Properties;
  * A database the comparison runs on, and how to fill its table: {@code bench_customers} with {@code rows} rows, two
  * sensitive columns (e-mail and phone, found by Veil's built-in name heuristics, named in ShardingSphere's mask
  * rules) and two that are not (city, segment). PostgreSQL and MariaDB come from {@code VEIL_BENCH_PG_*} and
- * {@code VEIL_BENCH_MARIADB_*} (URL, USER, PASSWORD), else from the integration tests' {@code VEIL_IT_*}
- * ({@code source .ci/databases.sh} provides those). H2 runs in memory, lazily (rows stream, as from the servers) and
+ * {@code VEIL_BENCH_MARIADB_*} (URL, USER, PASSWORD), else from the integration tests' {@code VEIL_IT_*}, else
+ * a database {@code veil_bench} of the comparison's own on the local servers. H2 runs in memory, lazily (rows
+ * stream, as from the servers) and
  * without handing back an unchanged query's previous result, which would hide what evaluating it costs.
  *
  * @param key      short name used in reports and file names
@@ -26,6 +28,7 @@ import java.util.Properties;
 record BenchDatabase(String key, String url, String user, String password, String fillSql, String analyze) {
 
     static final String TABLE = "bench_customers";
+    private static final String LOCAL_DATABASE = "veil_bench";
 
     static BenchDatabase postgresql(Map<String, String> env) {
         return fromEnvironment("postgresql", "PG", env,
@@ -72,8 +75,50 @@ record BenchDatabase(String key, String url, String user, String password, Strin
                         analyze);
             }
         }
-        throw new IllegalStateException(key + ": set VEIL_BENCH_" + infix + "_URL (with _USER and _PASSWORD), or "
-                + "source .ci/databases.sh, which starts the local servers and exports VEIL_IT_" + infix + "_*");
+        return onLocalServer(key, fillSql, analyze);
+    }
+
+    /**
+     * Without settings: a database of the comparison's own, {@code veil_bench}, on the local server as the tests find
+     * it (PostgreSQL 127.0.0.1:5432 as {@code postgres}, MariaDB 127.0.0.1:3306 as {@code root}), created if missing;
+     * no other database is touched.
+     */
+    private static BenchDatabase onLocalServer(String key, String fillSql, String analyze) {
+        boolean postgres = key.equals("postgresql");
+        String server = postgres ? "jdbc:postgresql://127.0.0.1:5432/" : "jdbc:mariadb://127.0.0.1:3306/";
+        String user = postgres ? "postgres" : "root";
+        try (Connection admin = connectVendor(server + (postgres ? "postgres" : ""), user);
+             Statement s = admin.createStatement()) {
+            if (postgres) {
+                String exists = "SELECT 1 FROM pg_database WHERE datname = '" + LOCAL_DATABASE + "'";
+                try (ResultSet rs = s.executeQuery(exists)) {
+                    if (!rs.next()) {
+                        s.execute("CREATE DATABASE " + LOCAL_DATABASE);
+                    }
+                }
+            } else {
+                s.execute("CREATE DATABASE IF NOT EXISTS " + LOCAL_DATABASE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(key + ": no local server at " + server + " (" + e.getMessage() + "); start"
+                    + " it (bash .ci/databases.sh) or set VEIL_BENCH_" + (postgres ? "PG" : "MARIADB")
+                    + "_URL (with _USER and _PASSWORD)", e);
+        }
+        return new BenchDatabase(key, server + LOCAL_DATABASE, user, "", fillSql, analyze);
+    }
+
+    /** A connection through the vendor driver of the comparison's own vendor class path (DriverManager sees none). */
+    private static Connection connectVendor(String url, String user) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        ClassLoader vendors = new java.net.URLClassLoader(ContenderLoaders.VENDORS,
+                ClassPaths.locate().jars(ContenderLoaders.VENDORS), ClassLoader.getPlatformClassLoader());
+        for (java.sql.Driver driver : java.util.ServiceLoader.load(java.sql.Driver.class, vendors)) {
+            if (driver.acceptsURL(url)) {
+                return driver.connect(url, properties);
+            }
+        }
+        throw new SQLException("no vendor driver accepts " + url);
     }
 
     /** The user and password as connection properties. */
