@@ -1,9 +1,12 @@
 package dev.veil.driver.jdbc;
 
+import dev.veil.driver.pipeline.Withholding;
 import dev.veil.jdbc.delegation.JdbcWrapper;
+import dev.veil.jdbc.delegation.TranslatesErrors;
 import dev.veil.jdbc.delegation.WrapsReturned;
 import java.sql.Array;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /** A vendor array behind Veil: its result sets (whose statement leads to the vendor connection) are Veil's. */
 @JdbcWrapper(Array.class)
@@ -19,6 +22,12 @@ public abstract class VeilArray implements Array {
 
     static Array of(Array array, VeilConnection connection) {
         return array == null || array instanceof VeilArray ? array : new VeilArrayImpl(array, connection);
+    }
+
+    /** Errors here concern no statement Veil analyzed: they come without their text. */
+    @TranslatesErrors
+    SQLException translate(SQLException error) {
+        return Withholding.error(null, error, "reading an array");
     }
 
     @WrapsReturned

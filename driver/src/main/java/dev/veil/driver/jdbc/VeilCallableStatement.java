@@ -20,31 +20,55 @@ public abstract class VeilCallableStatement extends VeilPreparedStatement implem
 
     @Override
     public Object getObject(int parameterIndex) throws SQLException {
-        return JdbcValues.wrap(callable().getObject(parameterIndex), connection);
+        try {
+            return JdbcValues.wrap(callable().getObject(parameterIndex), connection);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
     public Object getObject(String parameterName) throws SQLException {
-        return JdbcValues.wrap(callable().getObject(parameterName), connection);
+        try {
+            return JdbcValues.wrap(callable().getObject(parameterName), connection);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
     public Object getObject(int parameterIndex, Map<String, Class<?>> map) throws SQLException {
-        return JdbcValues.wrap(callable().getObject(parameterIndex, map), connection);
+        try {
+            return JdbcValues.wrap(callable().getObject(parameterIndex, map), connection);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
     public Object getObject(String parameterName, Map<String, Class<?>> map) throws SQLException {
-        return JdbcValues.wrap(callable().getObject(parameterName, map), connection);
+        try {
+            return JdbcValues.wrap(callable().getObject(parameterName, map), connection);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
     public <T> T getObject(int parameterIndex, Class<T> type) throws SQLException {
-        return type.cast(JdbcValues.wrap(callable().getObject(parameterIndex, type), connection));
+        try {
+            return type.cast(JdbcValues.wrap(callable().getObject(parameterIndex, type), connection));
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
     public <T> T getObject(String parameterName, Class<T> type) throws SQLException {
-        return type.cast(JdbcValues.wrap(callable().getObject(parameterName, type), connection));
+        try {
+            return type.cast(JdbcValues.wrap(callable().getObject(parameterName, type), connection));
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 }

@@ -1,13 +1,14 @@
 package dev.veil.driver.jdbc;
 
-import dev.veil.driver.errors.Scrubbing;
 import dev.veil.driver.explain.Explainer;
 import dev.veil.driver.explain.Explanation;
 import dev.veil.driver.jdbc.VeilPreparedStatement.GeneratedKeysCheck;
 import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.StatementPlan;
+import dev.veil.driver.pipeline.Withholding;
 import dev.veil.jdbc.delegation.JdbcWrapper;
+import dev.veil.jdbc.delegation.TranslatesErrors;
 import dev.veil.jdbc.delegation.WrapsReturned;
 import java.sql.Array;
 import java.sql.CallableStatement;
@@ -53,6 +54,15 @@ public abstract class VeilConnection implements Connection {
         openStatements.remove(statement);
     }
 
+    /**
+     * Errors of the connection itself — a commit reporting a deferred constraint, a rollback, a close, a setting —
+     * concern no statement Veil analyzed, so they come without their text (SQLState and vendor code kept).
+     */
+    @TranslatesErrors
+    SQLException translate(SQLException error) {
+        return Withholding.error(null, error, "on the connection");
+    }
+
     @Override
     public void close() throws SQLException {
         try {
@@ -61,22 +71,30 @@ public abstract class VeilConnection implements Connection {
                 openStatements.clear();
             }
         } finally {
-            delegate.close();
+            try {
+                delegate.close();
+            } catch (SQLException e) {
+                throw translate(e);
+            }
         }
     }
 
-    /** Once a statement touching sensitive columns ran, the connection's warnings come without their text. */
+    /** The connection's warnings (PostgreSQL notices raised at commit among them) come without their text. */
     @Override
     public SQLWarning getWarnings() throws SQLException {
-        SQLWarning warnings = delegate.getWarnings();
-        return session.tracker().hasTouchedSensitive() ? Scrubbing.withoutValues(warnings, "sensitive columns")
-                : warnings;
+        try {
+            return Withholding.warnings(null, delegate.getWarnings(), "on the connection");
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
     public void commit() throws SQLException {
         try {
             delegate.commit();
+        } catch (SQLException e) {
+            throw translate(e);
         } finally {
             session.tracker().transactionEnded(true);
         }
@@ -86,6 +104,8 @@ public abstract class VeilConnection implements Connection {
     public void rollback() throws SQLException {
         try {
             delegate.rollback();
+        } catch (SQLException e) {
+            throw translate(e);
         } finally {
             session.tracker().transactionEnded(true);
         }
@@ -95,6 +115,8 @@ public abstract class VeilConnection implements Connection {
     public void rollback(java.sql.Savepoint savepoint) throws SQLException {
         try {
             delegate.rollback(savepoint);
+        } catch (SQLException e) {
+            throw translate(e);
         } finally {
             session.tracker().transactionEnded(false);
         }
@@ -104,6 +126,8 @@ public abstract class VeilConnection implements Connection {
     public void setAutoCommit(boolean autoCommit) throws SQLException {
         try {
             delegate.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            throw translate(e);
         } finally {
             session.tracker().transactionEnded(true);
         }
@@ -113,13 +137,21 @@ public abstract class VeilConnection implements Connection {
     @Override
     public void setSchema(String schema) throws SQLException {
         session.tracker().refreshState();
-        delegate.setSchema(schema);
+        try {
+            delegate.setSchema(schema);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
     public void setCatalog(String catalog) throws SQLException {
         session.tracker().refreshState();
-        delegate.setCatalog(catalog);
+        try {
+            delegate.setCatalog(catalog);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @WrapsReturned
@@ -201,7 +233,11 @@ public abstract class VeilConnection implements Connection {
     @Override
     public String nativeSQL(String sql) throws SQLException {
         StatementPlan plan = session.pipeline().plan(session, sql, Entry.NATIVE_SQL);
-        return delegate.nativeSQL(plan.sql());
+        try {
+            return delegate.nativeSQL(plan.sql());
+        } catch (SQLException e) {
+            throw Withholding.error(plan, e, "translating SQL");
+        }
     }
 
     /**
@@ -232,11 +268,19 @@ public abstract class VeilConnection implements Connection {
     private PreparedStatement prepare(String sql, VendorPrepare<PreparedStatement> vendor,
                                       GeneratedKeysCheck generatedKeys) throws SQLException {
         StatementPlan plan = session.pipeline().plan(session, sql, Entry.PREPARE);
-        return new VeilPreparedStatementImpl(vendor.prepare(plan), this, plan, generatedKeys);
+        try {
+            return new VeilPreparedStatementImpl(vendor.prepare(plan), this, plan, generatedKeys);
+        } catch (SQLException e) {
+            throw Withholding.error(plan, e, "while preparing");
+        }
     }
 
     private CallableStatement prepareCall(String sql, VendorPrepare<CallableStatement> vendor) throws SQLException {
         StatementPlan plan = session.pipeline().plan(session, sql, Entry.PREPARE_CALL);
-        return new VeilCallableStatementImpl(vendor.prepare(plan), this, plan);
+        try {
+            return new VeilCallableStatementImpl(vendor.prepare(plan), this, plan);
+        } catch (SQLException e) {
+            throw Withholding.error(plan, e, "while preparing");
+        }
     }
 }

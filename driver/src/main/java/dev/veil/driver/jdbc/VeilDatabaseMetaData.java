@@ -1,7 +1,9 @@
 package dev.veil.driver.jdbc;
 
 import dev.veil.driver.config.VeilUrl;
+import dev.veil.driver.pipeline.Withholding;
 import dev.veil.jdbc.delegation.JdbcWrapper;
+import dev.veil.jdbc.delegation.TranslatesErrors;
 import dev.veil.jdbc.delegation.WrapsReturned;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -20,6 +22,12 @@ public abstract class VeilDatabaseMetaData implements DatabaseMetaData {
         this.connection = connection;
     }
 
+    /** Errors here concern no statement Veil analyzed: they come without their text. */
+    @TranslatesErrors
+    SQLException translate(SQLException error) {
+        return Withholding.error(null, error, "reading database metadata");
+    }
+
     @WrapsReturned
     ResultSet wrapResultSet(ResultSet resultSet) {
         return resultSet == null ? null : new VeilResultSetImpl(resultSet, null, connection, null);
@@ -28,7 +36,11 @@ public abstract class VeilDatabaseMetaData implements DatabaseMetaData {
     /** The URL as the caller wrote it: through Veil, not around it. */
     @Override
     public String getURL() throws SQLException {
-        return VeilUrl.wrapping(delegate.getURL());
+        try {
+            return VeilUrl.wrapping(delegate.getURL());
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override

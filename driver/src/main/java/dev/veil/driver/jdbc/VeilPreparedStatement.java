@@ -33,7 +33,22 @@ public abstract class VeilPreparedStatement extends VeilStatement implements Pre
         this.generatedKeys = generatedKeys;
     }
 
+    /** Before an execution, the statement's errors (e.g. of setting a parameter) belong to its prepared plan. */
+    @Override
+    StatementPlan planForErrors() {
+        StatementPlan executed = super.planForErrors();
+        return executed != null ? executed : plan;
+    }
+
     private StatementPlan currentPlan() throws SQLException {
+        try {
+            return renewedPlan();
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private StatementPlan renewedPlan() throws SQLException {
         StatementPlan checked = session().pipeline().revalidate(session(), plan);
         if (checked != plan) {
             generatedKeys.check(plan, checked);

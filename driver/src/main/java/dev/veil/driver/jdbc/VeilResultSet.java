@@ -2,6 +2,7 @@ package dev.veil.driver.jdbc;
 
 import dev.veil.driver.pipeline.ExecutionTrace;
 import dev.veil.jdbc.delegation.JdbcWrapper;
+import dev.veil.jdbc.delegation.TranslatesErrors;
 import dev.veil.jdbc.delegation.WrapsReturned;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -45,13 +46,22 @@ public abstract class VeilResultSet implements ResultSet {
         return VeilArray.of(array, connection);
     }
 
+    /**
+     * Errors while reading — raised mid-stream by the database, or by a getter converting a value — belong to the
+     * execution whose rows these are; for metadata, array and cursor results Veil cannot tell, and scrubs them.
+     */
+    @TranslatesErrors
+    SQLException translate(SQLException error) {
+        return ExecutionTrace.Results.failed(trace, error);
+    }
+
     @Override
     public boolean next() throws SQLException {
         boolean more;
         try {
             more = delegate.next();
         } catch (SQLException e) {
-            throw ExecutionTrace.Results.failed(trace, e);
+            throw translate(e);
         }
         if (more) {
             ExecutionTrace.Results.row(trace);
@@ -68,20 +78,33 @@ public abstract class VeilResultSet implements ResultSet {
                 trace.finish();
             }
         } finally {
-            delegate.close();
+            try {
+                delegate.close();
+            } catch (SQLException e) {
+                throw translate(e);
+            }
         }
     }
 
-    /** Warnings while reading rows of a statement that touched sensitive columns come without their text. */
+    /** Warnings while reading rows of a statement whose errors are scrubbed (or of no statement) come without text. */
     @Override
     public SQLWarning getWarnings() throws SQLException {
-        return ExecutionTrace.Results.warnings(trace, delegate.getWarnings());
+        try {
+            return ExecutionTrace.Results.warnings(trace, delegate.getWarnings());
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
     public Statement getStatement() throws SQLException {
         if (statement == null) {
-            Statement vendorStatement = delegate.getStatement();
+            Statement vendorStatement;
+            try {
+                vendorStatement = delegate.getStatement();
+            } catch (SQLException e) {
+                throw translate(e);
+            }
             statement = vendorStatement == null ? null : new VeilStatementImpl(vendorStatement, connection);
         }
         return statement;
@@ -89,32 +112,56 @@ public abstract class VeilResultSet implements ResultSet {
 
     @Override
     public Object getObject(int columnIndex) throws SQLException {
-        return JdbcValues.wrap(delegate.getObject(columnIndex), connection);
+        try {
+            return JdbcValues.wrap(delegate.getObject(columnIndex), connection);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
     public Object getObject(String columnLabel) throws SQLException {
-        return JdbcValues.wrap(delegate.getObject(columnLabel), connection);
+        try {
+            return JdbcValues.wrap(delegate.getObject(columnLabel), connection);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
     public Object getObject(int columnIndex, Map<String, Class<?>> map) throws SQLException {
-        return JdbcValues.wrap(delegate.getObject(columnIndex, map), connection);
+        try {
+            return JdbcValues.wrap(delegate.getObject(columnIndex, map), connection);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
     public Object getObject(String columnLabel, Map<String, Class<?>> map) throws SQLException {
-        return JdbcValues.wrap(delegate.getObject(columnLabel, map), connection);
+        try {
+            return JdbcValues.wrap(delegate.getObject(columnLabel, map), connection);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
     public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
-        return type.cast(JdbcValues.wrap(delegate.getObject(columnIndex, type), connection));
+        try {
+            return type.cast(JdbcValues.wrap(delegate.getObject(columnIndex, type), connection));
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
     public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
-        return type.cast(JdbcValues.wrap(delegate.getObject(columnLabel, type), connection));
+        try {
+            return type.cast(JdbcValues.wrap(delegate.getObject(columnLabel, type), connection));
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override

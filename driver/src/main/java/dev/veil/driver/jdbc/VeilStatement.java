@@ -6,7 +6,9 @@ import dev.veil.driver.pipeline.ExecutionTrace;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.StatementBatch;
 import dev.veil.driver.pipeline.StatementPlan;
+import dev.veil.driver.pipeline.Withholding;
 import dev.veil.jdbc.delegation.JdbcWrapper;
+import dev.veil.jdbc.delegation.TranslatesErrors;
 import dev.veil.jdbc.delegation.WrapsReturned;
 import java.sql.Array;
 import java.sql.Connection;
@@ -43,9 +45,29 @@ public abstract class VeilStatement implements Statement {
     }
 
     final <T> T execute(StatementPlan plan, Execution.VendorCall<T> vendor) throws SQLException {
-        finishExecution();
-        trace = new ExecutionTrace(plan, delegate.getQueryTimeout());
-        return session().pipeline().execute(session(), trace, vendor);
+        try {
+            finishExecution();
+            trace = new ExecutionTrace(plan, delegate.getQueryTimeout());
+            return session().pipeline().execute(session(), trace, vendor);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Errors of the statement — of its latest execution, of reading its results, of its settings — follow the plan
+     * they belong to; when there is none (nothing ran yet), Veil cannot tell which columns they concern and they come
+     * without their text.
+     */
+    @TranslatesErrors
+    SQLException translate(SQLException error) {
+        return Withholding.error(planForErrors(), error, "on a statement");
+    }
+
+    /** The plan the statement's errors and warnings belong to: its latest execution's, or null before one. */
+    StatementPlan planForErrors() {
+        ExecutionTrace current = trace;
+        return current == null ? null : current.plan();
     }
 
     /** Ends the latest execution (its usage event is recorded): the statement runs again or closes. */
@@ -61,10 +83,14 @@ public abstract class VeilStatement implements Statement {
         if (resultSet == null) {
             return null;
         }
-        if (lastResultSet == null || lastResultSet.delegate != resultSet) {
-            lastResultSet = VeilResultSet.of(resultSet, this, connection, trace);
+        try {
+            if (lastResultSet == null || lastResultSet.delegate != resultSet) {
+                lastResultSet = VeilResultSet.of(resultSet, this, connection, trace);
+            }
+            return lastResultSet;
+        } catch (SQLException e) {
+            throw translate(e);
         }
-        return lastResultSet;
     }
 
     @WrapsReturned
@@ -77,10 +103,14 @@ public abstract class VeilStatement implements Statement {
         return connection;
     }
 
-    /** Warnings of a statement that touched sensitive columns come without their text. */
+    /** Warnings of a statement whose errors are scrubbed (or of no execution yet) come without their text. */
     @Override
     public SQLWarning getWarnings() throws SQLException {
-        return ExecutionTrace.Results.warnings(trace, delegate.getWarnings());
+        try {
+            return Withholding.warnings(planForErrors(), delegate.getWarnings(), "on a statement");
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     /** Also ends a wait for approval, which the vendor statement knows nothing of. */
@@ -90,7 +120,11 @@ public abstract class VeilStatement implements Statement {
         if (current != null) {
             current.cancel();
         }
-        delegate.cancel();
+        try {
+            delegate.cancel();
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
@@ -99,7 +133,11 @@ public abstract class VeilStatement implements Statement {
             finishExecution();
         } finally {
             connection.closed(this);
-            delegate.close();
+            try {
+                delegate.close();
+            } catch (SQLException e) {
+                throw translate(e);
+            }
         }
     }
 
@@ -182,14 +220,23 @@ public abstract class VeilStatement implements Statement {
     public void addBatch(String sql) throws SQLException {
         batch.checkOpen();
         StatementPlan plan = session().pipeline().plan(session(), sql, Entry.BATCH);
-        delegate.addBatch(plan.sql());
+        try {
+            delegate.addBatch(plan.sql());
+        } catch (SQLException e) {
+            throw Withholding.error(plan, e, "adding to a batch");
+        }
         batch.add(plan);
     }
 
     @Override
     public void clearBatch() throws SQLException {
-        delegate.clearBatch();
-        batch.clear();
+        try {
+            delegate.clearBatch();
+        } catch (SQLException e) {
+            throw translate(e);
+        } finally {
+            batch.clear();
+        }
     }
 
     @Override

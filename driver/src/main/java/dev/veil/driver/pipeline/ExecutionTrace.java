@@ -1,6 +1,5 @@
 package dev.veil.driver.pipeline;
 
-import dev.veil.driver.errors.Scrubbing;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -129,15 +128,18 @@ public final class ExecutionTrace {
             }
         }
 
+        /**
+         * An error raised while the rows of {@code trace} are read (null: rows of no execution, e.g. metadata), as
+         * its listeners and {@link Withholding} let it reach the caller.
+         */
         public static SQLException failed(ExecutionTrace trace, SQLException error) {
-            return trace == null ? error : trace.failed(error);
+            return trace == null ? Withholding.error(null, error, "while reading a result")
+                    : Withholding.error(trace.plan(), trace.failed(error), "while reading a result");
         }
 
         /** Warnings of the execution, without their text when its errors would be scrubbed too. */
         public static java.sql.SQLWarning warnings(ExecutionTrace trace, java.sql.SQLWarning warnings) {
-            StatementPlan plan = trace == null ? null : trace.plan();
-            return plan != null && plan.scrubsErrors() ? Scrubbing.withoutValues(warnings, plan.sensitiveSubject())
-                    : warnings;
+            return Withholding.warnings(trace == null ? null : trace.plan(), warnings, "reading a result");
         }
     }
 }

@@ -2,8 +2,10 @@ package dev.veil.driver.pipeline;
 
 import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.BaseColumn;
+import dev.veil.analyzer.StatementKind;
 import dev.veil.analyzer.TableName;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +46,8 @@ public final class StatementPlan {
     private final GeneratedKeys generatedKeys;
     private final String catalogIdentity;
     private final long catalogVersion;
+    /** Whether the statement's errors concern only the tables it names: a query, a write or DDL Veil analyzed. */
+    private final boolean attributable;
 
     private StatementPlan(Builder b) {
         this.originalSql = b.originalSql;
@@ -62,7 +66,13 @@ public final class StatementPlan {
         this.generatedKeys = new GeneratedKeys(b.exempt, b.generatedKeysAreAutoIncrementOnly, b.writtenTables);
         this.catalogIdentity = b.catalogIdentity;
         this.catalogVersion = b.catalogVersion;
+        this.attributable = b.analysis != null && !b.analysis.statements().isEmpty()
+                && b.analysis.statements().stream().allMatch(st -> ATTRIBUTABLE.contains(st.kind()));
     }
+
+    /** Kinds of statement whose errors concern the tables they name (a deferred check fires at a transaction end). */
+    private static final Set<StatementKind> ATTRIBUTABLE = EnumSet.of(StatementKind.QUERY, StatementKind.DML,
+            StatementKind.DDL);
 
     private StatementPlan(List<StatementPlan> batch) {
         this.originalSql = batch.stream().map(StatementPlan::originalSql).collect(Collectors.joining(";\n"));
@@ -91,6 +101,7 @@ public final class StatementPlan {
         this.generatedKeys = GeneratedKeys.NONE;
         this.catalogIdentity = null;
         this.catalogVersion = 0;
+        this.attributable = batch.stream().allMatch(StatementPlan::attributable);
     }
 
     /** The plan of {@code Statement.executeBatch()}: the statements added with {@code addBatch}, each planned. */
@@ -135,10 +146,20 @@ public final class StatementPlan {
     /**
      * Whether the statement's errors and warnings must come without their text: it touches a sensitive column, or a
      * table with one — PostgreSQL quotes a whole failing row ("Failing row contains (…)") for a NOT NULL violation on
-     * any column — and the principal is not exempt.
+     * any column — or it is not {@linkplain #attributable() attributable}, and the principal is not exempt.
      */
     public boolean scrubsErrors() {
-        return !exempt && (touchesSensitive() || !sensitiveTables.isEmpty());
+        return !exempt && (touchesSensitive() || !sensitiveTables.isEmpty() || !attributable);
+    }
+
+    /**
+     * Whether Veil can tell which columns the statement's errors concern: every statement of it is a query, a write
+     * or DDL that Veil analyzed. Transaction control ({@code COMMIT} reports deferred constraints and triggers of the
+     * whole transaction), settings ({@code SET CONSTRAINTS ALL IMMEDIATE}), utility statements and statements not
+     * understood are not.
+     */
+    public boolean attributable() {
+        return attributable;
     }
 
     /** Which generated keys the statement may return. */

@@ -5,6 +5,7 @@ import dev.veil.analyzer.Catalog;
 import dev.veil.analyzer.Relation;
 import dev.veil.analyzer.SqlAnalyzer;
 import dev.veil.driver.catalog.DatabaseCatalog;
+import dev.veil.driver.errors.Scrubbing;
 import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
@@ -12,6 +13,7 @@ import dev.veil.driver.pipeline.StatementPlan;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stage 1: parse the statement and resolve it against the session's catalog — lineage of every output and write,
@@ -35,6 +37,10 @@ public final class AnalyzeStage implements Stage {
         Analysis analysis = analyzer.analyze(plan.originalSql(), session.engine().get().sqlDialect(), catalog);
         if (catalog.failure != null) {
             // the analyzer does not cache an analysis its catalog failed, so the next statement reads it again
+            if (catalog.failure.getCause() instanceof SQLException e && isTransactionOrConnectionState(e)) {
+                // the database would refuse the statement itself just so (25P02 in an aborted transaction)
+                throw Scrubbing.unattributed(e, "while Veil read the catalog; the statement was not run");
+            }
             throw VeilErrors.refused(catalog.failure.getMessage() + "; the statement was not run");
         }
         plan.analysis(analysis);
@@ -43,6 +49,16 @@ public final class AnalyzeStage implements Stage {
             // a result of another shape means the catalog analyzed against is out of date
             plan.expectedLabels(statements.get(0).outputColumns().stream().map(o -> o.label()).toList());
         }
+    }
+
+    /**
+     * Whether a catalog read failed for the state of the transaction or connection rather than for the statement:
+     * classes 08 (connection), 25 (invalid transaction state: an aborted transaction), 40 (rolled back), 57
+     * (operator intervention, cancel). The caller then sees the database's own SQLState, which it knows how to handle.
+     */
+    private static boolean isTransactionOrConnectionState(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.length() >= 2 && Set.of("08", "25", "40", "57").contains(state.substring(0, 2));
     }
 
     /** Keeps the first catalog failure, which the analyzer itself only sees as "not understood". */

@@ -53,6 +53,9 @@ public final class DelegationProcessor extends AbstractProcessor {
 
     private static final Set<String> WRAPPER_METHODS = Set.of("unwrap", "isWrapperFor");
 
+    private static final String SQL_EXCEPTION = "java.sql.SQLException";
+    private static final String CLIENT_INFO_EXCEPTION = "java.sql.SQLClientInfoException";
+
     @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();
@@ -82,6 +85,7 @@ public final class DelegationProcessor extends AbstractProcessor {
             return;
         }
         List<ExecutableElement> wrapMethods = wrapMethods(wrapper);
+        Optional<ExecutableElement> translate = translateMethod(wrapper);
         List<String> methods = new ArrayList<>();
         boolean ok = true;
         for (ExecutableElement method : openInterfaceMethods(wrapper)) {
@@ -122,15 +126,26 @@ public final class DelegationProcessor extends AbstractProcessor {
                     continue;
                 }
             }
-            methods.add(delegatingMethod(method, asMember, iface, wrap));
+            if (throwsSqlException(asMember) && translate.isEmpty()) {
+                error(wrapper, wrapper.getSimpleName() + " must declare a @TranslatesErrors method: "
+                        + signature(method) + " may throw a database error, which must not reach the caller unseen");
+                ok = false;
+                continue;
+            }
+            methods.add(delegatingMethod(method, asMember, iface, wrap,
+                    throwsSqlException(asMember) ? translate : Optional.empty()));
         }
         if (ok) {
             write(wrapper, methods);
         }
     }
 
+    /**
+     * @param translate the wrapper's {@link TranslatesErrors} method, when the method may throw an SQLException: what
+     *                  the vendor throws passes through it
+     */
     private String delegatingMethod(ExecutableElement method, ExecutableType type, TypeElement iface,
-                                    Optional<ExecutableElement> wrap) {
+                                    Optional<ExecutableElement> wrap, Optional<ExecutableElement> translate) {
         StringBuilder out = new StringBuilder();
         out.append("    @Override\n    public ");
         if (!method.getTypeParameters().isEmpty()) {
@@ -154,11 +169,22 @@ public final class DelegationProcessor extends AbstractProcessor {
         if (wrap.isPresent()) {
             call = wrap.get().getSimpleName() + "(" + call + ")";
         }
-        out.append(" {\n        ");
-        if (type.getReturnType().getKind() != TypeKind.VOID) {
-            out.append("return ");
+        String ret = type.getReturnType().getKind() != TypeKind.VOID ? "return " : "";
+        if (translate.isEmpty()) {
+            out.append(" {\n        ").append(ret).append(call).append(";\n    }\n");
+            return out.toString();
         }
-        out.append(call).append(";\n    }\n");
+        String translated = translate.get().getSimpleName() + "(e)";
+        String caught = SQL_EXCEPTION;
+        if (type.getThrownTypes().stream().anyMatch(t -> t.toString().equals(CLIENT_INFO_EXCEPTION))) {
+            // Connection.setClientInfo declares only SQLClientInfoException: the translation is carried in one
+            caught = CLIENT_INFO_EXCEPTION;
+            translated = "new " + CLIENT_INFO_EXCEPTION + "(" + translated + ".getMessage(), e.getSQLState(),"
+                    + " e.getErrorCode(), e.getFailedProperties())";
+        }
+        out.append(" {\n        try {\n            ").append(ret).append(call).append(";\n        }")
+                .append(" catch (").append(caught).append(" e) {\n            throw ")
+                .append(translated).append(";\n        }\n    }\n");
         return out.toString();
     }
 
@@ -232,6 +258,35 @@ public final class DelegationProcessor extends AbstractProcessor {
             wraps.add(method);
         }
         return wraps;
+    }
+
+    private Optional<ExecutableElement> translateMethod(TypeElement wrapper) {
+        List<ExecutableElement> found = new ArrayList<>();
+        for (ExecutableElement method
+                : ElementFilter.methodsIn(processingEnv.getElementUtils().getAllMembers(wrapper))) {
+            if (method.getAnnotation(TranslatesErrors.class) == null) {
+                continue;
+            }
+            if (method.getParameters().size() != 1 || method.getModifiers().contains(Modifier.PRIVATE)
+                    || !method.getParameters().get(0).asType().toString().equals(SQL_EXCEPTION)
+                    || !method.getReturnType().toString().equals(SQL_EXCEPTION)
+                    || !method.getThrownTypes().isEmpty()) {
+                error(method, "@TranslatesErrors methods take an SQLException, return one and throw nothing");
+                continue;
+            }
+            found.add(method);
+        }
+        if (found.size() > 1) {
+            error(wrapper, wrapper.getSimpleName() + " has more than one @TranslatesErrors method");
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** Whether a method declares {@code SQLException} (or a supertype of it) among what it throws. */
+    private boolean throwsSqlException(ExecutableType type) {
+        TypeMirror sqlException = processingEnv.getElementUtils().getTypeElement(SQL_EXCEPTION).asType();
+        return type.getThrownTypes().stream().anyMatch(t -> processingEnv.getTypeUtils().isAssignable(sqlException, t)
+                || processingEnv.getTypeUtils().isAssignable(t, sqlException));
     }
 
     private Optional<VariableElement> findDelegateField(TypeElement type) {

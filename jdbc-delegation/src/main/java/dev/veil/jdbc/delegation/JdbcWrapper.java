@@ -20,6 +20,9 @@ import java.lang.annotation.Target;
  *   <li>methods returning a JDBC object that leads back to the vendor driver (connections, statements, result sets,
  *       metadata, arrays) — unless the wrapper declares a {@link WrapsReturned} method for that type.</li>
  * </ul>
+ *
+ * <p>Every delegated method that may throw an {@code SQLException} passes what the vendor threw through the wrapper's
+ * {@link TranslatesErrors} method; a wrapper with such a method and no translation does not compile.
  */
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.TYPE)

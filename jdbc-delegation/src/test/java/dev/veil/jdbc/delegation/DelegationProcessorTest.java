@@ -1,6 +1,7 @@
 package dev.veil.jdbc.delegation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -39,6 +40,9 @@ class DelegationProcessorTest {
                     public int wrapped;
                     protected SampleArray(Array delegate) { this.delegate = delegate; }
                     @WrapsReturned ResultSet wrapResultSet(ResultSet rs) { wrapped++; return rs; }
+                    @TranslatesErrors SQLException translate(SQLException e) {
+                        return new SQLException("translated", e.getSQLState());
+                    }
                     @Override public String getBaseTypeName() { return "overridden"; }
                 }
                 """;
@@ -49,6 +53,7 @@ class DelegationProcessorTest {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getBaseType" -> 4;
                     case "getResultSet" -> null;
+                    case "getArray" -> throw new java.sql.SQLException("raw value", "22P02");
                     default -> null;
                 });
         try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
@@ -61,7 +66,26 @@ class DelegationProcessorTest {
             wrapper.getResultSet();
             wrapper.getResultSet(1, 2);
             assertThat(impl.getSuperclass().getField("wrapped").getInt(wrapper)).isEqualTo(2);
+            assertThatThrownBy(wrapper::getArray).isInstanceOf(java.sql.SQLException.class)
+                    .hasMessage("translated").hasFieldOrPropertyWithValue("SQLState", "22P02");
         }
+    }
+
+    @Test
+    void refusesToDelegateMethodsThatThrowWithoutATranslation() throws IOException {
+        String source = """
+                package sample;
+                import dev.veil.jdbc.delegation.*;
+                import java.sql.*;
+                @JdbcWrapper(Array.class)
+                public abstract class Bad implements Array {
+                    protected final Array delegate;
+                    protected Bad(Array delegate) { this.delegate = delegate; }
+                    @WrapsReturned ResultSet wrapResultSet(ResultSet rs) { return rs; }
+                }
+                """;
+        assertThat(compile("sample.Bad", source).errors()).anyMatch(e -> e.contains("getBaseType()")
+                && e.contains("must declare a @TranslatesErrors method"));
     }
 
     @Test
