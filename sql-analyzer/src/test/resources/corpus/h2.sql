@@ -251,3 +251,7 @@ SELECT ssn, count(*) FROM users GROUP BY 1
 -- case: convert to a type is not parsed for H2
 -- unknown: syntax error
 SELECT CONVERT(ssn, VARCHAR) AS c FROM users
+
+-- case: a WHERE that is false whatever the rows bounds the result to none
+-- bound: 0
+SELECT ID FROM USERS WHERE 1 = 0

@@ -425,3 +425,11 @@ SELECT GET_LOCK('flyway', 10)
 -- unknown: not analyzed
 -- hazard: LEAKY_SYSTEM_OBJECT
 SHOW VARIABLES LIKE 'max_allowed_packet'
+
+-- case: a WHERE that is false whatever the rows bounds the result to none
+-- bound: 0
+SELECT id FROM users WHERE 1 <> 1
+
+-- case: WHERE FALSE
+-- bound: 0
+SELECT id FROM users WHERE FALSE

@@ -440,3 +440,36 @@ SELECT ssn FROM users FOR SHARE
 -- out: rtrim ~ users.name
 -- out: ltrim ~ users.email
 SELECT trim(trailing from name), trim(leading from email) FROM users
+
+-- case: a WHERE that is false whatever the rows bounds the result to none
+-- kind: QUERY/SELECT
+-- bound: 0
+SELECT id, email FROM users WHERE 1 = 0
+
+-- case: WHERE false, and a false conjunct
+-- bound: 0
+SELECT id FROM users WHERE (false) AND id > 3
+
+-- case: a true WHERE bounds nothing
+-- bound: -1
+SELECT id FROM users WHERE 1 = 1 OR 1 = 0
+
+-- case: a parameter never counts as a constant
+-- bound: -1
+SELECT id FROM users WHERE ? = ?
+
+-- case: LIMIT 0
+-- bound: 0
+SELECT id FROM users LIMIT 0
+
+-- case: a branch's LIMIT does not bound a set operation
+-- bound: -1
+(SELECT id FROM users LIMIT 1) UNION ALL SELECT id FROM users
+
+-- case: a branch's empty WHERE does not bound a set operation
+-- bound: -1
+SELECT id FROM users WHERE 1 = 0 UNION ALL SELECT id FROM users
+
+-- case: the set operation's own LIMIT bounds it
+-- bound: 5
+SELECT id FROM users UNION SELECT id FROM users LIMIT 5

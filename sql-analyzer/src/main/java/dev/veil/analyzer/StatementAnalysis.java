@@ -167,7 +167,10 @@ public final class StatementAnalysis {
         return false;
     }
 
-    /** The LIMIT/FETCH/TOP row count when it is a literal. */
+    /**
+     * The most rows the query can return, when its text says so: a literal LIMIT/FETCH/TOP row count, or 0 when its
+     * WHERE is false whatever the rows ({@code 1=0}, {@code false}). A branch of a set operation does not bound it.
+     */
     public OptionalLong rowBound() { return rowBound == null ? OptionalLong.empty() : OptionalLong.of(rowBound); }
 
     public Fingerprint fingerprint() { return fingerprint; }

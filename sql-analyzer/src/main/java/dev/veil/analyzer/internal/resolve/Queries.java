@@ -13,6 +13,7 @@ import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionLi
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
@@ -166,6 +167,8 @@ final class Queries {
 
     List<Out> setOperation(SetOperationList so, Scope frame, Clause valueClause, int depth) {
         List<Out> result = null;
+        // a branch's LIMIT or empty WHERE bounds that branch, not the whole: only the set operation's own LIMIT counts
+        Long bound = r.draft.rowBound;
         for (Select branch : so.getSelects()) {
             List<Out> outs = query(branch, frame, valueClause, depth);
             if (result == null) {
@@ -180,6 +183,14 @@ final class Queries {
             }
         }
         if (result == null) throw new Unsupported("empty set operation");
+        r.draft.rowBound = bound;
+        // a LIMIT/FETCH written after the last, unparenthesized branch is the whole set operation's
+        if (depth == 0 && so.getSelects().get(so.getSelects().size() - 1) instanceof PlainSelect last) {
+            if (last.getLimit() != null && last.getLimit().getRowCount() instanceof LongValue lv) r.bound(lv.getValue());
+            if (last.getFetch() != null && last.getFetch().getExpression() instanceof LongValue lv) {
+                r.bound(lv.getValue());
+            }
+        }
         r.orderAndLimit(so, null, result, frame, depth);
         return result;
     }

@@ -180,6 +180,10 @@ public final class Resolver {
         return relations.lookup(t);
     }
 
+    void bound(long rows) {
+        selectBlocks.bound(rows);
+    }
+
     void orderAndLimit(Select sel, Scope scope, List<Out> outs, Scope outer, int depth) {
         selectBlocks.orderAndLimit(sel, scope, outs, outer, depth);
     }

@@ -53,6 +53,8 @@ final class SelectBlocks {
             for (WindowDefinition w : ps.getWindowDefinitions()) scope.windows.put(r.fold(w.getWindowName()), w);
         }
         if (ps.getWhere() != null) r.expr(ps.getWhere(), scope, Clause.WHERE, depth, null);
+        // WHERE 1=0, WHERE false: a probe of the result's shape, which returns no rows
+        if (ps.getWhere() != null && depth == 0 && ConstantFalse.is(ps.getWhere())) bound(0);
         if (ps.getPreWhere() != null) throw new Unsupported("PREWHERE");
         if (r.dialect.rules().selectAliasesInWindows()) scope.pendingOutputs = pendingOutputs(ps.getSelectItems());
         List<Out> outs = r.selectItems(ps.getSelectItems(), scope, valueClause, depth);
