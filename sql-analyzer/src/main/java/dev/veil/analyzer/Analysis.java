@@ -21,6 +21,8 @@ public final class Analysis {
     private final Fingerprint fingerprint;
     /** JDBC escapes translated as the vendor driver does; null or identity when there are none. */
     private final Translation translation;
+    /** Whether the text has parameter markers ({@code ?}, {@code $1}); true when not known (the text not read). */
+    private boolean hasParameters = true;
 
     Analysis(String sql, String executedSql, Dialect dialect, List<StatementAnalysis> statements) {
         this(sql, executedSql, dialect, statements, null);
@@ -79,6 +81,17 @@ public final class Analysis {
 
     /** The fingerprint of the whole string (of its only statement when there is one). */
     public Fingerprint fingerprint() { return fingerprint; }
+
+    /**
+     * Whether the statement text has parameter markers ({@code ?}; {@code $1} where the dialect has them), whose
+     * values are known only at execution. True when the text could not be read.
+     */
+    public boolean hasParameters() { return hasParameters; }
+
+    Analysis withParameters(boolean has) {
+        this.hasParameters = has;
+        return this;
+    }
 
     /**
      * Rewrites the statements, asking {@code substitution} about every column reference. Replaced references are

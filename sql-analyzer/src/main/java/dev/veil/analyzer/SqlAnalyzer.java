@@ -151,7 +151,8 @@ public final class SqlAnalyzer {
                     tr)));
         }
         if (out.isEmpty()) return single(sql, dialect, "no statement");
-        return new Analysis(sql, executed, dialect, out, tr);
+        boolean parameters = work.tokens().stream().anyMatch(t -> t.kind == SqlLexer.Kind.PARAM);
+        return new Analysis(sql, executed, dialect, out, tr).withParameters(parameters);
     }
 
     /** JDBC escapes the analysis does not follow: each statement UNKNOWN, with the hazards its keywords show. */

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param columns       the columns it touches, with their classes
  * @param estimatedRows the database's estimate of rows read or written, {@code null} when unknown
  * @param rule          the policy rule that asked for approval, e.g. {@code ddl.drop}, {@code exportRows}
+ * @param rowLimit      the most rows an execution approved for this request may return (the estimate with the
+ *                      driver's margin); the driver stops one that streams past it, and an approval window covers a
+ *                      later request only up to it. {@code null}: no limit
  */
 public record ApprovalRequest(
         Requester requester,
@@ -29,7 +32,19 @@ public record ApprovalRequest(
         List<String> tables,
         List<TouchedColumn> columns,
         Long estimatedRows,
-        String rule) {
+        String rule,
+        Long rowLimit) {
+
+    /** A request without a row limit. */
+    public ApprovalRequest(Requester requester, String database, String fingerprint, String statement, String kind,
+                           List<String> tables, List<TouchedColumn> columns, Long estimatedRows, String rule) {
+        this(requester, database, fingerprint, statement, kind, tables, columns, estimatedRows, rule, null);
+    }
+
+    /** Whether an approval of this request covers {@code later}: it may not let more rows through. */
+    public boolean rowLimitCovers(ApprovalRequest later) {
+        return rowLimit == null || later.rowLimit != null && later.rowLimit <= rowLimit;
+    }
 
     public ApprovalRequest {
         Objects.requireNonNull(requester, "requester");
@@ -41,6 +56,9 @@ public record ApprovalRequest(
         columns = columns == null ? List.of() : List.copyOf(columns);
         if (estimatedRows != null && estimatedRows < 0) {
             throw new IllegalArgumentException("estimatedRows must not be negative");
+        }
+        if (rowLimit != null && rowLimit < 0) {
+            throw new IllegalArgumentException("rowLimit must not be negative");
         }
     }
 

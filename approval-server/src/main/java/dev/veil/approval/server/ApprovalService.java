@@ -99,7 +99,8 @@ public final class ApprovalService {
 
     /**
      * Records a driver's request. Returns it approved when an approval window for its binding is open, the pending
-     * request it joins when there is one, or a new pending request.
+     * request it joins when there is one, or a new pending request. A window or a pending request counts only when
+     * its row limit covers the new request's ({@link ApprovalRequest#rowLimitCovers}).
      */
     public Submission submit(String client, ApprovalRequest request) {
         if (request.statement().length() > MAX_STATEMENT_LENGTH) {
@@ -113,7 +114,9 @@ public final class ApprovalService {
         }
         Instant now = now();
         String binding = bindingKey(client, request);
-        Optional<StoredRequest> window = store.findOpenWindow(binding, now);
+        // an approval covers what the reviewer saw: never a request that may let more rows through
+        Optional<StoredRequest> window = store.findOpenWindow(binding, now)
+                .filter(w -> w.request().rowLimitCovers(request));
         if (window.isPresent()) {
             StoredRequest opened = window.get();
             StoredRequest approved = new StoredRequest(newId(), binding, client, request, ApprovalState.APPROVED,
@@ -128,7 +131,8 @@ public final class ApprovalService {
                     opened.reviewer(), details)));
             return new Submission(approved, Submission.Kind.WINDOW);
         }
-        Optional<StoredRequest> pending = store.findPending(binding, now);
+        Optional<StoredRequest> pending = store.findPending(binding, now)
+                .filter(p -> p.request().rowLimitCovers(request));
         if (pending.isPresent()) {
             return new Submission(pending.get(), Submission.Kind.JOINED);
         }

@@ -66,7 +66,7 @@ public final class RuleContext {
 
     /** Holds the statement for approval under {@code rule}, e.g. {@code approvals.ddl.drop}. */
     public void hold(String rule) {
-        plan.approval(new StatementPlan.Approval(rule, null));
+        plan.approval(new StatementPlan.Approval(rule));
     }
 
     /** A refusal of {@code statement}: the message, preceded by which statement of several it is. */

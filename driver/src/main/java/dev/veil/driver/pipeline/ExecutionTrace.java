@@ -23,6 +23,8 @@ public final class ExecutionTrace {
     private final int queryTimeoutSeconds;
     private volatile Runnable onCancel;
     private volatile String approvedBy;
+    private volatile String approvedRequest;
+    private volatile Long approvedRowLimit;
 
     /** @param queryTimeoutSeconds the statement's query timeout, 0 for none */
     public ExecutionTrace(StatementPlan plan, int queryTimeoutSeconds) {
@@ -47,13 +49,30 @@ public final class ExecutionTrace {
         }
     }
 
-    /** Records that a reviewer approved this execution. */
-    public void approved(String reviewer) {
+    /**
+     * Records that a reviewer approved this execution.
+     *
+     * @param request  the approved request's id
+     * @param rowLimit the most rows the approval lets through; null for no limit
+     */
+    public void approved(String reviewer, String request, Long rowLimit) {
+        this.approvedRequest = request;
+        this.approvedRowLimit = rowLimit;
         this.approvedBy = reviewer == null ? "" : reviewer;
     }
 
     public boolean isApproved() {
         return approvedBy != null;
+    }
+
+    /** The most rows the approval lets through, null for no limit (or when not approved). */
+    public Long approvedRowLimit() {
+        return approvedRowLimit;
+    }
+
+    /** The approved request's id, when approved. */
+    public String approvedRequest() {
+        return approvedRequest;
     }
 
     public StatementPlan plan() {

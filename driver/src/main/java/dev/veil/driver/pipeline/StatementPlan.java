@@ -231,8 +231,31 @@ public final class StatementPlan {
      *
      * @param rule          the rule that fired, e.g. {@code approvals.ddl.drop}
      * @param estimatedRows the rows the database estimates, when known
+     * @param rowLimit      the most rows an execution approved for this request may stream ({@link #ROW_MARGIN} times
+     *                      the estimate, at least {@code approvals.exportRows}); null for no limit
      */
-    public record Approval(String rule, Long estimatedRows) {
+    public record Approval(String rule, Long estimatedRows, Long rowLimit) {
+
+        /** How many times the estimate an approval lets through: estimates are rarely exact. */
+        public static final int ROW_MARGIN = 2;
+
+        /** A hold whose rows are not estimated (yet). */
+        public Approval(String rule) {
+            this(rule, null, null);
+        }
+
+        /**
+         * A hold for up to {@link #ROW_MARGIN} times {@code estimatedRows} (null: not estimated) rows, and at least
+         * {@code exportRows} (no limit when neither is known: {@code exportRows} not positive, no estimate).
+         */
+        public static Approval forRows(String rule, Long estimatedRows, long exportRows) {
+            Long limit = estimatedRows == null ? null
+                    : estimatedRows > Long.MAX_VALUE / ROW_MARGIN ? Long.MAX_VALUE : estimatedRows * ROW_MARGIN;
+            if (exportRows > 0) {
+                limit = limit == null ? exportRows : Math.max(limit, exportRows);
+            }
+            return new Approval(rule, estimatedRows, limit);
+        }
     }
 
     /** The plan while stages are building it. */

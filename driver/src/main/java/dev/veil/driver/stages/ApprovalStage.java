@@ -92,7 +92,7 @@ public final class ApprovalStage implements Stage {
             default -> {
             }
         }
-        trace.approved(decision.reviewer());
+        trace.approved(decision.reviewer(), decision.requestId(), needed.get().rowLimit());
         long started = System.nanoTime();
         try {
             T result = execution.proceed();
@@ -128,7 +128,7 @@ public final class ApprovalStage implements Stage {
         return new ApprovalRequest(new Requester(principal, user, session.application().orElse(null), HOST),
                 session.databaseUrl().orElse(null), fingerprint, statement,
                 kinds.isEmpty() ? "UNKNOWN" : String.join(";", kinds), List.copyOf(tables), columns,
-                approval.estimatedRows(), approval.rule());
+                approval.estimatedRows(), approval.rule(), approval.rowLimit());
     }
 
     /** A statement the analyzer could not read has no normalized form: its exact text is what is approved. */

@@ -20,8 +20,10 @@ import java.util.Set;
 /**
  * Holds large exports and large writes for approval, from the database's own row estimate (cached per statement
  * shape, so steady state costs no round trip): a query estimated above {@code approvals.exportRows}, DML estimated
- * above {@code approvals.writeRows}. A query whose LIMIT is within the threshold needs no estimate. The runtime guard
- * stops a result that streams past the threshold anyway.
+ * above {@code approvals.writeRows}. A query whose LIMIT is within the threshold, or whose WHERE is false whatever the
+ * rows ({@code 1=0}, {@code LIMIT 0}), needs no estimate. Every hold — this stage's or a rule's — is for up to a
+ * number of rows ({@link StatementPlan.Approval#forRows}): the reviewer sees it, and the runtime guard stops an
+ * approved execution that streams past it.
  */
 public final class EstimateStage implements Stage {
 
@@ -33,27 +35,51 @@ public final class EstimateStage implements Stage {
     public void plan(Session session, StatementPlan.Builder plan) throws SQLException {
         ApprovalSettings approvals = session.policy().approvals();
         Optional<Analysis> analysis = plan.analysis();
+        Optional<StatementPlan.Approval> held = plan.approval();
         if (analysis.isEmpty() || analysis.get().isUnknown() || analysis.get().statements().size() != 1
-                || plan.approval().isPresent() || session.engine().isEmpty()) {
+                || session.engine().isEmpty()) {
+            held.ifPresent(h -> plan.approval(StatementPlan.Approval.forRows(h.rule(), null,
+                    approvals.exportRows())));
             return;
         }
         StatementAnalysis s = analysis.get().statements().get(0);
+        if (held.isPresent()) {
+            // held by a rule (DDL, an export, a write without WHERE): approved for the rows it is estimated to move
+            OptionalLong rows = s.kind() == StatementKind.QUERY && s.rowBound().isPresent() ? s.rowBound()
+                    : estimated(session, plan, analysis.get(), s);
+            plan.approval(StatementPlan.Approval.forRows(held.get().rule(),
+                    rows.isPresent() ? rows.getAsLong() : null, approvals.exportRows()));
+            return;
+        }
         if (s.kind() == StatementKind.QUERY && approvals.exportRows() > 0
                 && !(s.rowBound().isPresent() && s.rowBound().getAsLong() <= approvals.exportRows())) {
-            OptionalLong rows = estimate(session, plan, analysis.get(), s.tablesRead());
+            OptionalLong rows = estimated(session, plan, analysis.get(), s);
             if (rows.isPresent() && rows.getAsLong() > approvals.exportRows()) {
-                plan.approval(new StatementPlan.Approval("approvals.exportRows", rows.getAsLong()));
+                plan.approval(StatementPlan.Approval.forRows("approvals.exportRows", rows.getAsLong(),
+                        approvals.exportRows()));
             }
-        } else if (s.kind() == StatementKind.DML && WRITES.contains(s.statementType()) && approvals.writeRows() > 0
-                && (!insertsRows(s) || !s.tablesRead().isEmpty())) {
-            // an INSERT writes what it reads; the others, rows of the table they write
-            Collection<TableName> tables = s.statementType() == StatementType.INSERT ? s.tablesRead()
-                    : s.tablesWritten();
-            OptionalLong rows = estimate(session, plan, analysis.get(), tables);
+        } else if (s.kind() == StatementKind.DML && approvals.writeRows() > 0) {
+            OptionalLong rows = estimated(session, plan, analysis.get(), s);
             if (rows.isPresent() && rows.getAsLong() > approvals.writeRows()) {
-                plan.approval(new StatementPlan.Approval("approvals.writeRows", rows.getAsLong()));
+                plan.approval(StatementPlan.Approval.forRows("approvals.writeRows", rows.getAsLong(),
+                        approvals.exportRows()));
             }
         }
+    }
+
+    /** The rows a query reads or a write changes, as the database estimates them; empty for other statements. */
+    private static OptionalLong estimated(Session session, StatementPlan.Builder plan, Analysis analysis,
+                                          StatementAnalysis s) throws SQLException {
+        if (s.kind() == StatementKind.QUERY) {
+            return estimate(session, plan, analysis, s.tablesRead());
+        }
+        if (s.kind() == StatementKind.DML && WRITES.contains(s.statementType())
+                && (!insertsRows(s) || !s.tablesRead().isEmpty())) {
+            // an INSERT writes what it reads; the others, rows of the table they write
+            return estimate(session, plan, analysis, s.statementType() == StatementType.INSERT ? s.tablesRead()
+                    : s.tablesWritten());
+        }
+        return OptionalLong.empty();
     }
 
     /** INSERT and REPLACE write the rows they are given: only those that read a table write many. */
@@ -61,9 +87,14 @@ public final class EstimateStage implements Stage {
         return s.statementType() == StatementType.INSERT || s.statementType() == StatementType.REPLACE;
     }
 
+    /**
+     * The database's estimate: its EXPLAIN of the statement, as for any plain statement, unless the statement is
+     * prepared with parameter markers — EXPLAIN cannot see their values, so the tables' statistics are used.
+     */
     private static OptionalLong estimate(Session session, StatementPlan.Builder plan, Analysis analysis,
                                          Collection<TableName> tables) throws SQLException {
-        boolean parameters = plan.entry() == Entry.PREPARE || plan.entry() == Entry.PREPARE_CALL;
+        boolean prepared = plan.entry() == Entry.PREPARE || plan.entry() == Entry.PREPARE_CALL;
+        boolean parameters = prepared && analysis.hasParameters();
         return session.database().estimate(analysis.fingerprint().hash() + (parameters ? "?" : ""),
                 session.tracker().catalog().database().identity(), session.tracker().catalog().version(),
                 () -> session.engine().orElseThrow().estimateRows(session.vendor(), plan.sql(), parameters,

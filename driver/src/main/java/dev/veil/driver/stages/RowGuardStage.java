@@ -5,25 +5,36 @@ import dev.veil.driver.pipeline.Execution;
 import dev.veil.driver.pipeline.ExecutionTrace;
 import dev.veil.driver.pipeline.ResultListener;
 import dev.veil.driver.pipeline.Stage;
+import dev.veil.driver.pipeline.StatementPlan;
 import java.sql.SQLException;
 
 /**
- * The backstop behind estimates: a result that streams past {@code approvals.exportRows} rows without an approval
- * stops with an error (estimates can be wrong, and statistics missing). The rows already read were within the limit.
+ * The backstop behind estimates: a result that streams past {@code approvals.exportRows} rows without an approval,
+ * or past the row limit of the approval it runs under (what the reviewer approved: the estimate on the card with its
+ * margin), stops with an error (42VA1): estimates can be wrong, statistics missing, and one approval must not cover a
+ * larger read of the same statement shape. The rows already read were within the limit.
  */
 public final class RowGuardStage implements Stage {
 
     @Override
     public <T> T execute(Execution<T> execution) throws SQLException {
-        long limit = execution.session().policy().approvals().exportRows();
-        if (limit > 0) {
+        long unapproved = execution.session().policy().approvals().exportRows();
+        boolean approvalLimited = execution.plan().approval().map(StatementPlan.Approval::rowLimit).isPresent();
+        if (unapproved > 0 || approvalLimited) {
             ExecutionTrace trace = execution.trace();
             trace.listen(new ResultListener() {
                 @Override
                 public void row(long number) throws SQLException {
-                    if (number > limit && !trace.isApproved()) {
-                        throw VeilErrors.approval("the result passed " + limit + " rows without approval; ask for"
-                                + " approval of the export or read it in parts (rule: approvals.exportRows)");
+                    if (!trace.isApproved()) {
+                        if (unapproved > 0 && number > unapproved) {
+                            throw VeilErrors.approval("the result passed " + unapproved + " rows without approval;"
+                                    + " ask for approval of the export or read it in parts"
+                                    + " (rule: approvals.exportRows)");
+                        }
+                    } else if (trace.approvedRowLimit() != null && number > trace.approvedRowLimit()) {
+                        throw VeilErrors.approval("the result passed the " + trace.approvedRowLimit() + " rows"
+                                + " approved with request " + trace.approvedRequest() + "; a larger read needs an"
+                                + " approval of its own (rule: approvals.rowLimit)");
                     }
                 }
             });

@@ -131,8 +131,10 @@ final class ApprovalCard {
         fields.add(field("From", from.toString() + "\ndriver token `" + escape(stored.client()) + "`"));
         fields.add(field("Database", request.database() == null ? "not given" : escape(request.database())));
         fields.add(field("Rule", "`" + escape(request.rule()) + "`"));
-        fields.add(field("Estimated rows", request.estimatedRows() == null ? "unknown"
-                : String.format(Locale.ROOT, "%,d", request.estimatedRows())));
+        fields.add(field("Estimated rows", (request.estimatedRows() == null ? "unknown"
+                : String.format(Locale.ROOT, "%,d", request.estimatedRows()))
+                + (request.rowLimit() == null ? "" : String.format(Locale.ROOT, "\napproval lets through at most %,d",
+                request.rowLimit()))));
         fields.add(field("Tables", request.tables().isEmpty() ? "none"
                 : String.join(", ", request.tables().stream().map(t -> "`" + escape(t) + "`").toList())));
         blocks.add(section(s -> s.fields(fields)));
