@@ -57,6 +57,19 @@ class SqlAnalyzerTest {
     }
 
     @Test
+    void parameterMarkersAreToldFromLiterals() {
+        Catalog c = TestCatalogs.postgres();
+        assertThat(analyzer.analyze("SELECT id FROM users WHERE id <= 10", Dialect.POSTGRESQL, c).hasParameters())
+                .isFalse();
+        assertThat(analyzer.analyze("SELECT id FROM users WHERE id <= ?", Dialect.POSTGRESQL, c).hasParameters())
+                .isTrue();
+        assertThat(analyzer.analyze("SELECT id FROM users WHERE id <= $1", Dialect.POSTGRESQL, c).hasParameters())
+                .isTrue();
+        assertThat(analyzer.analyze("SELECT id FROM users WHERE email = '?'", Dialect.POSTGRESQL, c)
+                .hasParameters()).isFalse();
+    }
+
+    @Test
     void redactedTextHasNoLiteralsOrComments() {
         Fingerprint f =
                 analyzer.analyze("SELECT name FROM users WHERE ssn = '123-45-6789' /* ssn 123-45-6789 */ AND id = 42",

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -207,6 +208,34 @@ class ApprovalApiTest {
         assertThat(again.approvedUntil()).isEqualTo(until);
         String viaOtherToken = create(TestSetup.dropTable("alice@example.com"), OTHER_DRIVER_TOKEN);
         assertThat(RawApi.json(api.get("api/v1/requests/" + viaOtherToken, REVIEWER_TOKEN)).path("state").asText())
+                .isEqualTo("PENDING");
+    }
+
+    /** The same export shape, asked for up to {@code rowLimit} rows. */
+    private static ApprovalRequest export(long estimated, long rowLimit) {
+        ApprovalRequest drop = TestSetup.dropTable("alice@example.com");
+        return new ApprovalRequest(drop.requester(), drop.database(), "fp-export", "SELECT * FROM t LIMIT ?",
+                "SELECT", List.of("t"), List.of(), estimated, "approvals.exportRows", rowLimit);
+    }
+
+    @Test
+    void anApprovalCoversLaterRequestsOnlyUpToItsRowLimit() throws Exception {
+        String id = create(export(150, 300), DRIVER_TOKEN);
+        assertThat(RawApi.json(api.get("api/v1/requests/" + id, REVIEWER_TOKEN)).path("request").path("rowLimit")
+                .asLong()).isEqualTo(300);
+        // a larger read of the same shape, asked while the first is pending, does not join it
+        String larger = create(export(5000, 10000), DRIVER_TOKEN);
+        assertThat(larger).isNotEqualTo(id);
+        assertThat(create(export(100, 200), DRIVER_TOKEN)).isEqualTo(id);
+
+        assertThat(api.post("api/v1/requests/" + id + "/approve", REVIEWER_TOKEN, "{\"window\":\"PT1H\"}")
+                .statusCode()).isEqualTo(200);
+        // within the window: a read within the approved rows is approved at once, a larger one waits for a reviewer
+        Decision smaller = client.requestAndAwait(export(120, 240), Instant.now().plusSeconds(10),
+                new CancellationSignal());
+        assertThat(smaller.approved()).isTrue();
+        String again = create(export(7000, 14000), DRIVER_TOKEN);
+        assertThat(RawApi.json(api.get("api/v1/requests/" + again, REVIEWER_TOKEN)).path("state").asText())
                 .isEqualTo("PENDING");
     }
 

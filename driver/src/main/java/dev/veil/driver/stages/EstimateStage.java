@@ -45,8 +45,7 @@ public final class EstimateStage implements Stage {
         StatementAnalysis s = analysis.get().statements().get(0);
         if (held.isPresent()) {
             // held by a rule (DDL, an export, a write without WHERE): approved for the rows it is estimated to move
-            OptionalLong rows = s.kind() == StatementKind.QUERY && s.rowBound().isPresent() ? s.rowBound()
-                    : estimated(session, plan, analysis.get(), s);
+            OptionalLong rows = estimated(session, plan, analysis.get(), s);
             plan.approval(StatementPlan.Approval.forRows(held.get().rule(),
                     rows.isPresent() ? rows.getAsLong() : null, approvals.exportRows()));
             return;
@@ -67,11 +66,18 @@ public final class EstimateStage implements Stage {
         }
     }
 
-    /** The rows a query reads or a write changes, as the database estimates them; empty for other statements. */
+    /**
+     * The rows a query returns or a write changes, as the database estimates them — for a query no more than its
+     * LIMIT (the estimate is shared by statements of one shape, whatever their LIMIT) — empty for other statements.
+     */
     private static OptionalLong estimated(Session session, StatementPlan.Builder plan, Analysis analysis,
                                           StatementAnalysis s) throws SQLException {
         if (s.kind() == StatementKind.QUERY) {
-            return estimate(session, plan, analysis, s.tablesRead());
+            OptionalLong rows = estimate(session, plan, analysis, s.tablesRead());
+            if (rows.isPresent() && s.rowBound().isPresent()) {
+                return OptionalLong.of(Math.min(rows.getAsLong(), s.rowBound().getAsLong()));
+            }
+            return rows;
         }
         if (s.kind() == StatementKind.DML && WRITES.contains(s.statementType())
                 && (!insertsRows(s) || !s.tablesRead().isEmpty())) {

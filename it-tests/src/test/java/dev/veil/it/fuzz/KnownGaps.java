@@ -43,13 +43,7 @@ final class KnownGaps {
             new Gap("F-01", "predicates: allow lets predicates over a part of a value (SUBSTR, LIKE, POSITION, ASCII,"
                     + " regular expressions, length) see the raw value, so probes reconstruct it character by"
                     + " character",
-                    ALL, "probe.", Set.of("predicates:allow"), Finding.Kind.EXTRACTION, null),
-            new Gap("F-02", "PostgreSQL: after a statement fails in a transaction, the next statement's 'current"
-                    + " transaction is aborted' error carries the failed statement's raw error as its cause",
-                    Set.of(Engine.POSTGRESQL), "dml.", Set.of(), Finding.Kind.LEAK, "readback error chain"),
-            new Gap("F-03", "PostgreSQL: in a transaction aborted by an error, a statement on a table Veil has not"
-                    + " cached is refused (42501, naming the table pg_catalog.<table>) instead of failing with 25P02",
-                    Set.of(Engine.POSTGRESQL), "dml.", Set.of(), Finding.Kind.TRANSPARENCY, "readback"));
+                    ALL, "probe.", Set.of("predicates:allow"), Finding.Kind.EXTRACTION, null));
 
     /** The gap a finding of a unit falls in, or null. */
     static Gap of(Engine engine, Unit u, Finding.Kind kind, String route) {

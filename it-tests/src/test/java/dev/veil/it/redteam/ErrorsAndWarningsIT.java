@@ -117,12 +117,129 @@ class ErrorsAndWarningsIT {
                                         return r.refused() ? null : r.updated() == 0;
                                     });
                         }),
+                mutating("ERR-17", "PostgreSQL: a deferred unique key quoting an e-mail, reported by commit()", PG,
+                        ctx -> deferredUnique(ctx, c -> c.commit())),
+                mutating("ERR-18", "PostgreSQL: the same reported by SQL COMMIT", PG,
+                        ctx -> deferredUnique(ctx, c -> ctx.run("COMMIT"))),
+                mutating("ERR-19", "PostgreSQL: the same reported by SET CONSTRAINTS ALL IMMEDIATE", PG,
+                        ctx -> deferredUnique(ctx, c -> ctx.run("SET CONSTRAINTS ALL IMMEDIATE"))),
+                mutating("ERR-20", "PostgreSQL: the same reported by setAutoCommit(true)", PG,
+                        ctx -> deferredUnique(ctx, c -> c.setAutoCommit(true))),
+                mutating("ERR-21", "PostgreSQL: the same reported by COMMIT AND CHAIN, then END", PG,
+                        ctx -> deferredUnique(ctx, c -> {
+                            ctx.run("COMMIT AND CHAIN");
+                            ctx.run("END");
+                        })),
+                mutating("ERR-22", "PostgreSQL: a deferred trigger raising an error with the row's e-mail at commit",
+                        PG, ctx -> deferredTrigger(ctx, "EXCEPTION", c -> c.commit())),
+                mutating("ERR-23", "PostgreSQL: a deferred trigger's NOTICE with the e-mail, read from the"
+                        + " connection's warnings after commit()", PG,
+                        ctx -> deferredTrigger(ctx, "NOTICE", c -> {
+                            c.commit();
+                            ctx.oracle.checkWarnings("connection warnings after commit()", c.getWarnings());
+                        })),
+                mutating("ERR-24", "PostgreSQL: the NOTICE at SQL COMMIT, read from the statement's warnings", PG,
+                        ctx -> deferredTrigger(ctx, "NOTICE", c -> ctx.run("COMMIT"))),
+                attempt("ERR-25", "PostgreSQL: 'current transaction is aborted' carries the withheld error as its"
+                        + " cause (fuzzer finding F-02)", PG, ctx -> {
+                            Connection c = ctx.veil();
+                            c.setAutoCommit(false);
+                            try {
+                                ctx.run("SELECT id FROM rt_customers WHERE CAST(email AS INT) = 1");
+                                ctx.run("SELECT a FROM rt_sink");
+                                ctx.run("SELECT id FROM rt_orders");
+                            } finally {
+                                c.rollback();
+                                c.setAutoCommit(true);
+                            }
+                        }),
+                mutating("ERR-26", "a unique key quoting an e-mail raised inside a transaction, then commit(),"
+                        + " rollback(), a savepoint's release and close()", ALL, ctx -> {
+                            ctx.rawSetup("CREATE UNIQUE INDEX rt_email_tier_u ON rt_customers (email, tier)",
+                                    "INSERT INTO rt_customers (id, email, tier) SELECT 950, email, 'rt-other'"
+                                            + " FROM rt_customers WHERE id = 1");
+                            Connection c = ctx.openVeil();
+                            c.setAutoCommit(false);
+                            java.sql.Savepoint sp = c.setSavepoint();
+                            ctx.run(c, "UPDATE rt_customers SET tier = (SELECT tier FROM rt_customers WHERE id = 1)"
+                                    + " WHERE id = 950");
+                            connectionCall(ctx, "rollback(savepoint)", () -> c.rollback(sp));
+                            connectionCall(ctx, "releaseSavepoint()", () -> c.releaseSavepoint(sp));
+                            connectionCall(ctx, "commit()", c::commit);
+                            connectionCall(ctx, "rollback()", c::rollback);
+                            ctx.oracle.checkWarnings("connection warnings", c.getWarnings());
+                            connectionCall(ctx, "close()", c::close);
+                        }),
                 attempt("ERR-14", "connection warnings after statements that touched sensitive columns", ALL, ctx -> {
                     ctx.run("SELECT id FROM rt_customers WHERE email = 'nobody@example.org'");
                     ctx.oracle.checkWarnings("connection warnings (early)", ctx.veil().getWarnings());
                     ctx.run(ctx.is(dev.veil.it.support.TestDatabase.Engine.POSTGRESQL)
                             ? "SET client_min_messages = notice" : "SELECT 1");
                 }));
+    }
+
+    /** What ends (or checks) the transaction in an attempt. */
+    @FunctionalInterface
+    interface TransactionEnd {
+        void run(Connection veil) throws java.sql.SQLException;
+    }
+
+    /** A connection method that may fail; its error is searched and counted. */
+    @FunctionalInterface
+    interface ConnectionCall {
+        void run() throws java.sql.SQLException;
+    }
+
+    static void connectionCall(RedTeam.Ctx ctx, String what, ConnectionCall call) {
+        try {
+            call.run();
+        } catch (java.sql.SQLException e) {
+            ctx.observe(what, e);
+        }
+    }
+
+    /**
+     * A deferred unique key over (email, tier), and a second row with customer 1's e-mail: an UPDATE that writes only
+     * the tier makes the two rows equal, and the end of the transaction reports the key — e-mail included.
+     */
+    static void deferredUnique(RedTeam.Ctx ctx, TransactionEnd end) throws Exception {
+        ctx.rawSetup("ALTER TABLE rt_customers ADD CONSTRAINT rt_email_tier_u UNIQUE (email, tier)"
+                        + " DEFERRABLE INITIALLY DEFERRED",
+                "INSERT INTO rt_customers (id, email, tier) SELECT 950, email, 'rt-other' FROM rt_customers"
+                        + " WHERE id = 1");
+        Connection c = ctx.veil();
+        c.setAutoCommit(false);
+        try {
+            RedTeam.Result update = ctx.run("UPDATE rt_customers SET tier = (SELECT tier FROM rt_customers"
+                    + " WHERE id = 1) WHERE id = 950");
+            if (!update.ran()) {
+                throw new AssertionError("the UPDATE should run; the deferred key fails later: " + update.error());
+            }
+            connectionCall(ctx, "end of the transaction", () -> end.run(c));
+        } finally {
+            connectionCall(ctx, "rollback()", c::rollback);
+            connectionCall(ctx, "setAutoCommit(true)", () -> c.setAutoCommit(true));
+        }
+        if (ctx.failures() == 0) {
+            throw new AssertionError("the deferred key did not fail: the attempt tests nothing");
+        }
+    }
+
+    /** A deferred constraint trigger on customers that raises {@code level} (EXCEPTION, NOTICE) with the e-mail. */
+    static void deferredTrigger(RedTeam.Ctx ctx, String level, TransactionEnd end) throws Exception {
+        ctx.rawSetup("CREATE FUNCTION rt_leak_fn() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE " + level
+                        + " 'checked customer %', NEW.email; RETURN NULL; END $$",
+                "CREATE CONSTRAINT TRIGGER rt_defer_t AFTER UPDATE ON rt_customers DEFERRABLE INITIALLY DEFERRED"
+                        + " FOR EACH ROW EXECUTE FUNCTION rt_leak_fn()");
+        Connection c = ctx.veil();
+        c.setAutoCommit(false);
+        try {
+            ctx.run("UPDATE rt_customers SET score = score + 1 WHERE id = 1");
+            connectionCall(ctx, "end of the transaction", () -> end.run(c));
+        } finally {
+            connectionCall(ctx, "rollback()", c::rollback);
+            connectionCall(ctx, "setAutoCommit(true)", () -> c.setAutoCommit(true));
+        }
     }
 
     @TestFactory

@@ -556,6 +556,11 @@ final class RedTeam {
             }
         }
 
+        /** Errors of the database itself observed so far (not Veil's refusals). */
+        int failures() {
+            return failed;
+        }
+
         String summary() {
             if (refused > 0 && ran == 0) {
                 return "REFUSED";
