@@ -186,7 +186,9 @@ final class Queries {
         r.draft.rowBound = bound;
         // a LIMIT/FETCH written after the last, unparenthesized branch is the whole set operation's
         if (depth == 0 && so.getSelects().get(so.getSelects().size() - 1) instanceof PlainSelect last) {
-            if (last.getLimit() != null && last.getLimit().getRowCount() instanceof LongValue lv) r.bound(lv.getValue());
+            if (last.getLimit() != null && last.getLimit().getRowCount() instanceof LongValue lv) {
+                r.bound(lv.getValue());
+            }
             if (last.getFetch() != null && last.getFetch().getExpression() instanceof LongValue lv) {
                 r.bound(lv.getValue());
             }
