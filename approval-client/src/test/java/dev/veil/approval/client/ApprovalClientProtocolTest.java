@@ -89,14 +89,42 @@ class ApprovalClientProtocolTest {
     }
 
     @Test
-    void aServerErrorAtCreationFailsAtOnceWithTheServersWords() {
+    void aServerErrorAtCreationIsTriedThreeTimesUnderOneKeyThenFailsWithTheServersWords() {
         try (FakeServer server = new FakeServer(request -> new FakeServer.Answer(503,
                 "{\"error\":\"the approval store is unavailable\"}")); ApprovalClient client = client(server)) {
             assertThatThrownBy(() -> client.requestAndAwait(request(), Instant.now().plus(Duration.ofHours(1)),
                     new CancellationSignal()))
                     .isInstanceOf(ApprovalUnavailableException.class)
                     .hasMessageContaining("HTTP 503: the approval store is unavailable");
+            assertThat(server.received()).hasSize(ApprovalClient.CREATE_ATTEMPTS);
+            assertThat(server.received()).extracting(FakeServer.Received::idempotencyKey).doesNotContainNull()
+                    .containsOnly(server.received().get(0).idempotencyKey());
+        }
+    }
+
+    @Test
+    void aRefusalAtCreationIsNotRetried() {
+        try (FakeServer server = new FakeServer(request -> new FakeServer.Answer(400,
+                "{\"error\":\"unknown field 'x'\"}")); ApprovalClient client = client(server)) {
+            assertThatThrownBy(() -> client.requestAndAwait(request(), Instant.now().plus(Duration.ofHours(1)),
+                    new CancellationSignal()))
+                    .isInstanceOf(ApprovalUnavailableException.class)
+                    .hasMessageContaining("HTTP 400");
             assertThat(server.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRequestTheServerNoLongerKnowsIsReportedLost() {
+        try (FakeServer server = new FakeServer(request -> request.method().equals("POST")
+                ? new FakeServer.Answer(201, PENDING)
+                : new FakeServer.Answer(404, "{\"error\":\"no request\"}"));
+             ApprovalClient client = client(server)) {
+            assertThatThrownBy(() -> client.requestAndAwait(request(), Instant.now().plusSeconds(20),
+                    new CancellationSignal()))
+                    .isInstanceOf(ApprovalUnavailableException.class)
+                    .hasMessageContaining("the request was lost")
+                    .hasMessageContaining("run it again");
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 final class FakeServer implements AutoCloseable {
 
     /** One received request. */
-    record Received(String method, String path, String authorization, String body) {
+    record Received(String method, String path, String authorization, String body, String idempotencyKey) {
     }
 
     /** Decides the answer to a request. */
@@ -61,7 +61,8 @@ final class FakeServer implements AutoCloseable {
         try (exchange) {
             Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"));
             received.add(request);
             Answer answer;
             try {

@@ -124,6 +124,12 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
             if (!req.isSocketMode() && !notFromTheFuture(timestamp)) {
                 return Response.json(401, "{\"error\":\"invalid request\"}");
             }
+            // a verified request is accepted once: its signature covers its timestamp and body, so a replay within
+            // the five minutes Bolt allows carries the same signature (remembered in the store, for every server)
+            String signature = req.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+            if (!req.isSocketMode() && (signature == null || !service.firstSlackReceipt(signature))) {
+                return Response.json(401, "{\"error\":\"this Slack request was received before (replay)\"}");
+            }
             return chain.next(req);
         });
         app.start();
