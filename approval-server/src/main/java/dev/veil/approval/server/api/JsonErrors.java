@@ -37,7 +37,8 @@ public final class JsonErrors {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(body.length);
+        // no Content-Length: with one, Jetty completes the response at the last byte and closes a connection whose
+        // unread body (a refused oversized upload) is still arriving, and the client sees a reset, not the answer
         response.getOutputStream().write(body);
     }
 
@@ -57,6 +58,7 @@ public final class JsonErrors {
             case 431 -> "the request headers are too large";
             case 500 -> "internal error";
             case 503 -> "the approval server is unavailable";
+            case 505 -> "HTTP version not supported";
             default -> "HTTP " + status;
         };
     }

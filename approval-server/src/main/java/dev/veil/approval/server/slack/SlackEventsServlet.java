@@ -6,7 +6,11 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.servlet.SlackAppServletAdapter;
 import dev.veil.approval.server.api.JsonErrors;
 import dev.veil.approval.server.store.StoreException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -23,6 +27,7 @@ public final class SlackEventsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SlackEventsServlet.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final transient App app;
     private final transient SlackAppServletAdapter adapter;
@@ -38,6 +43,11 @@ public final class SlackEventsServlet extends HttpServlet {
         try {
             request = adapter.buildSlackRequest(req);
         } catch (RuntimeException e) {
+            if (e.getCause() instanceof IOException io && !io.getClass().getName().startsWith("com.google.gson")) {
+                // reading the body failed (too large, the client went away): RequestLimitsFilter answers that;
+                // a payload that is not JSON (Gson's MalformedJsonException) is the sender's error, below
+                throw io;
+            }
             LOG.debug("a Slack request could not be read: {}", e.toString());
             JsonErrors.write(resp, 400, "the Slack request is malformed");
             return;
@@ -56,11 +66,35 @@ public final class SlackEventsServlet extends HttpServlet {
             return;
         }
         int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
+        if (status == 500 && !readableInteraction(request.getRequestBodyAsString())) {
+            // Bolt answers 500 when a verified request's payload cannot be parsed: that is the sender's error
+            JsonErrors.write(resp, 400, "the Slack request's payload is not a readable interaction");
+            return;
+        }
         if (status >= 400 && !JsonErrors.isErrorObject(response.getBody())) {
             JsonErrors.write(resp, status, JsonErrors.describe(status));
             return;
         }
         adapter.writeResponse(resp, response);
+    }
+
+    /** Whether a form body carries a {@code payload} that is a JSON object with a {@code type}. */
+    static boolean readableInteraction(String body) {
+        if (body == null) {
+            return false;
+        }
+        for (String pair : body.split("&")) {
+            if (pair.startsWith("payload=")) {
+                try {
+                    JsonNode payload = JSON.readTree(URLDecoder.decode(pair.substring("payload=".length()),
+                            StandardCharsets.UTF_8));
+                    return payload != null && payload.isObject() && payload.path("type").isTextual();
+                } catch (IOException | IllegalArgumentException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
