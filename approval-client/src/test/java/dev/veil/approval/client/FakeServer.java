@@ -28,6 +28,9 @@ final class FakeServer implements AutoCloseable {
         Answer answer(Received request) throws Exception;
     }
 
+    /** An {@link Answer} status that closes the connection without answering. */
+    static final int HANG_UP = -1;
+
     record Answer(int status, String body) {
     }
 
@@ -69,6 +72,10 @@ final class FakeServer implements AutoCloseable {
                 answer = script.answer(request);
             } catch (Exception e) {
                 answer = new Answer(500, "{\"error\":\"script failed\"}");
+            }
+            if (answer.status() == HANG_UP) {
+                // the connection ends without an answer, as when a restarting server drops it
+                return;
             }
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -159,7 +159,7 @@ public final class ApprovalService {
         if (key == null) {
             return Optional.empty();
         }
-        return store.requestOfKey(client, key).flatMap(this::find).map(earlier -> {
+        return store.requestOfKey(client, scoped("create", key)).flatMap(this::find).map(earlier -> {
             if (earlier.pending()) {
                 store.renewLease(earlier.id(), waiter(key, now(), Duration.ZERO));
             }
@@ -181,8 +181,8 @@ public final class ApprovalService {
                     .put("via", "window")
                     .put("approvedUnder", opened.id())
                     .put("approvedUntil", opened.approvedUntil().toString());
-            store.insert(approved, null, key, List.of(created(approved), entry(AuditType.REQUEST_APPROVED,
-                    approved.id(), opened.reviewer(), details)));
+            store.insert(approved, null, scoped("create", key), List.of(created(approved),
+                    entry(AuditType.REQUEST_APPROVED, approved.id(), opened.reviewer(), details)));
             return Optional.of(new Submission(approved, Submission.Kind.WINDOW));
         }
         Optional<StoredRequest> pending = store.findPending(binding);
@@ -192,12 +192,12 @@ public final class ApprovalService {
                 expire(current.id());
                 return Optional.empty();
             }
-            return store.join(current.id(), waiter(key, now, Duration.ZERO), client, key, now)
+            return store.join(current.id(), waiter(key, now, Duration.ZERO), client, scoped("create", key), now)
                     .map(joined -> new Submission(joined, Submission.Kind.JOINED));
         }
         StoredRequest fresh = new StoredRequest(newId(), binding, client, request, ApprovalState.PENDING, now,
                 now.plus(settings.ttl()), null, null, null, null, null, null, null);
-        store.insert(fresh, waiter(key, now, Duration.ZERO), key, List.of(created(fresh)));
+        store.insert(fresh, waiter(key, now, Duration.ZERO), scoped("create", key), List.of(created(fresh)));
         notifyListeners(fresh, Listener::created);
         return Optional.of(new Submission(fresh, Submission.Kind.NEW));
     }
@@ -251,6 +251,11 @@ public final class ApprovalService {
                 entry(AuditType.REQUEST_WITHDRAWN, id, actor, json.createObjectNode().put("reason", reason)));
         withdrawn.ifPresent(this::notifyDecided);
         return withdrawn;
+    }
+
+    /** An idempotency key in the namespace of one kind of call: a key reused for another kind is not a retry. */
+    private static String scoped(String call, String key) {
+        return key == null ? null : call + ":" + key;
     }
 
     private StoredRequest.Waiter waiter(String key, Instant now, Duration hold) {
@@ -374,7 +379,7 @@ public final class ApprovalService {
      */
     public boolean recordOutcome(String client, StoredRequest request, ExecutionOutcome outcome, String key) {
         ObjectNode details = json.valueToTree(outcome);
-        return store.appendOnce(client, key, request.id(), now(),
+        return store.appendOnce(client, scoped("outcome", key), request.id(), now(),
                 List.of(entry(AuditType.EXECUTION_OUTCOME, request.id(), client, details)));
     }
 
@@ -395,7 +400,7 @@ public final class ApprovalService {
             }
             records.add(entry(AuditType.USAGE_EVENT, null, client, json.valueToTree(event)));
         }
-        return store.appendOnce(client, key, null, now(), records);
+        return store.appendOnce(client, scoped("usage", key), null, now(), records);
     }
 
     private StoredRequest expireIfDue(StoredRequest request) {

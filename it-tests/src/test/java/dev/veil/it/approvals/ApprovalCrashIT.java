@@ -155,9 +155,11 @@ class ApprovalCrashIT {
         };
         if (write == Write.OUTCOME) {
             assertThat(acknowledged.status()).isEqualTo(200);
-            acknowledged = api.outcome(id, key);
+            String outcomeKey = UUID.randomUUID().toString();
+            acknowledged = api.outcome(id, outcomeKey);
             assertThat(acknowledged.status()).isEqualTo(202);
-            ledger.outcomes.put(id, key);
+            assertThat(acknowledged.body().path("duplicate").asBoolean()).isFalse();
+            ledger.outcomes.put(id, outcomeKey);
             ledger.states.put(id, "APPROVED");
             return Map.of(id, "APPROVED");
         }

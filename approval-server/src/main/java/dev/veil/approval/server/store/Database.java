@@ -179,7 +179,7 @@ public final class Database implements AutoCloseable {
                 // idempotency keys of driver calls that a retry must not repeat: create, outcome, usage events
                 "CREATE TABLE IF NOT EXISTS veil_idempotency_key ("
                         + " client VARCHAR(200) NOT NULL,"
-                        + " idem_key VARCHAR(100) NOT NULL,"
+                        + " idem_key VARCHAR(120) NOT NULL,"
                         + " request_id VARCHAR(64),"
                         + " created_at BIGINT NOT NULL,"
                         + " PRIMARY KEY (client, idem_key))",
