@@ -151,6 +151,10 @@ public final class ApprovalService {
                 if (attempt >= MAX_SUBMIT_ATTEMPTS) {
                     throw new StoreException("the request kept colliding with concurrent ones", e);
                 }
+                continue;
+            }
+            if (attempt >= MAX_SUBMIT_ATTEMPTS) {
+                throw new StoreException("the request kept changing under concurrent ones", null);
             }
         }
     }
