@@ -42,6 +42,8 @@ public final class VeilRuntime {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             AUDIT_FILES.values().forEach(UsageEventSink::close);
             SHIPPERS.values().forEach(UsageEventShipper::close);
+            // delivers the outcomes still in the outbox (bounded); what cannot be delivered is counted and logged
+            APPROVAL_CLIENTS.values().forEach(ApprovalClient::close);
         }, "veil-audit-flush"));
     }
 

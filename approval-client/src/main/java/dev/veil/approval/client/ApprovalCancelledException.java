@@ -2,8 +2,8 @@ package dev.veil.approval.client;
 
 /**
  * The wait ended before a decision: the statement was cancelled, or the deadline (query timeout or
- * {@code veil.approval.timeout}) passed. The request stays pending on the server until it is decided or expires,
- * so a retry of the same statement joins it rather than asking again.
+ * {@code veil.approval.timeout}) passed. The client withdraws the request (unless another driver still waits on
+ * it): it can no longer be approved, and a retry of the statement asks anew.
  */
 public final class ApprovalCancelledException extends ApprovalException {
 

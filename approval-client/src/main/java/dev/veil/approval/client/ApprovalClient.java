@@ -17,9 +17,15 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #requestAndAwait} creates the request (the server answers at once when an approval window for the same
  * statement and requester is open, or joins a pending request for them), then long-polls until a reviewer decides,
- * the request expires, the deadline passes or the caller cancels. While waiting it survives the server going away
- * for a while (a restart, a failover): it reconnects and resumes waiting on the same request. Creating the request,
- * in contrast, fails at once when the server cannot be reached, so that a statement never hangs on a dead service.
+ * the request expires, the deadline passes or the caller cancels. Each wait call renews this driver's lease on the
+ * request; when the wait ends without a decision the driver withdraws (a request nobody waits for is never approved,
+ * and a lapsed lease withdraws it on the server too). While waiting it survives the server going away for a while (a
+ * restart, a failover): it reconnects and resumes waiting on the same request. Creating the request is tried
+ * {@value #CREATE_ATTEMPTS} times under one idempotency key (a server restarting drops connections), then fails, so
+ * that a statement never hangs on a dead service.
+ *
+ * <p>Outcomes go through a bounded outbox that retries each one under its own idempotency key until the server
+ * records it ({@link #deliveryStats()}).
  *
  * <p>Thread-safe; one instance per server is meant to be shared by all connections.
  */
@@ -29,10 +35,15 @@ public final class ApprovalClient implements AutoCloseable {
     /** A wait that comes back "pending" sooner than this was not held by the server: pause before asking again. */
     private static final Duration UNHELD_ANSWER = Duration.ofMillis(100);
 
+    /** How often creating a request is tried when the server cannot be reached or answers "unavailable". */
+    static final int CREATE_ATTEMPTS = 3;
+
     private final HttpTransport transport;
+    private final OutcomeOutbox outcomes;
 
     public ApprovalClient(ApprovalClientConfig config) {
         this.transport = new HttpTransport(Objects.requireNonNull(config, "config"), "veil-approval-client");
+        this.outcomes = new OutcomeOutbox(transport);
     }
 
     public ApprovalClientConfig config() {
@@ -55,50 +66,101 @@ public final class ApprovalClient implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(cancel, "cancel");
-        RequestStatus created = create(request, deadline, cancel);
-        if (created.decision().isPresent()) {
-            return created.decision().get();
+        while (true) {
+            String waiter = HttpTransport.newKey();
+            RequestStatus created = create(request, waiter, deadline, cancel);
+            RequestStatus decided;
+            try {
+                decided = created.state() == ApprovalState.PENDING
+                        ? await(created.id(), waiter, deadline, cancel) : created;
+            } catch (ApprovalCancelledException | ApprovalUnavailableException e) {
+                withdraw(created.id(), waiter);
+                throw e;
+            }
+            if (decided.decision().isPresent()) {
+                return decided.decision().get();
+            }
+            // withdrawn while this driver still waited (its lease lapsed while the server was unreachable): the
+            // request can never be approved, so ask again, under a new key
         }
-        return await(created.id(), deadline, cancel);
     }
 
     /**
-     * Reports what happened when an approved statement ran, for the audit log. Asynchronous and never failing:
-     * the future completes with {@code true} when the server recorded it and {@code false} otherwise.
+     * Tells the server that this driver stops waiting, so that the request is withdrawn (unless another driver
+     * waits on it). Best effort and asynchronous: should it not arrive, the driver's lease lapses and the server
+     * withdraws the request itself.
+     */
+    private void withdraw(String requestId, String waiter) {
+        try {
+            HttpRequest httpRequest = transport.request("requests/" + requestId + "/withdraw?waiter=" + waiter,
+                            transport.config().requestTimeout())
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build();
+            transport.http().sendAsync(httpRequest, HttpResponse.BodyHandlers.discarding());
+        } catch (RuntimeException e) {
+            // the lease does it
+        }
+    }
+
+    /** What became of the outcomes reported so far. */
+    public DeliveryStats deliveryStats() {
+        return outcomes.stats();
+    }
+
+    /**
+     * Reports what happened when an approved statement ran, for the audit log. Asynchronous and never failing: the
+     * outcome is queued in the outbox, which delivers it exactly once, retrying while the server is unavailable.
+     * The future completes with {@code true} when the server recorded it and {@code false} when it was dropped
+     * (counted in {@link #deliveryStats()} and logged).
      */
     public CompletableFuture<Boolean> reportOutcome(String requestId, ExecutionOutcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
         if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
             return CompletableFuture.completedFuture(false);
         }
+        HttpRequest httpRequest;
         try {
-            HttpRequest httpRequest = transport.postJson("requests/" + requestId + "/outcome",
-                    transport.config().requestTimeout(), outcome);
-            return transport.http().sendAsync(httpRequest, HttpResponse.BodyHandlers.discarding())
-                    .handle((response, failure) -> failure == null && response.statusCode() / 100 == 2);
+            httpRequest = transport.postJson("requests/" + requestId + "/outcome",
+                    transport.config().requestTimeout(), outcome, HttpTransport.newKey());
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(false);
         }
+        return outcomes.offer(requestId, httpRequest);
     }
 
-    private RequestStatus create(ApprovalRequest request, Instant deadline, CancellationSignal cancel)
+    private RequestStatus create(ApprovalRequest request, String key, Instant deadline, CancellationSignal cancel)
             throws ApprovalCancelledException, ApprovalUnavailableException {
-        HttpRequest httpRequest = transport.postJson("requests", transport.config().requestTimeout(), request);
-        HttpResponse<byte[]> response;
-        try {
-            response = exchange(httpRequest, deadline, cancel, null);
-        } catch (IOException e) {
-            throw new ApprovalUnavailableException("the approval service at " + transport.config().baseUrl()
-                    + " cannot be reached: " + HttpTransport.describe(e), null, e);
+        HttpRequest httpRequest = transport.postJson("requests", transport.config().requestTimeout(), request,
+                key);
+        for (int attempt = 1; ; attempt++) {
+            boolean last = attempt >= CREATE_ATTEMPTS;
+            HttpResponse<byte[]> response;
+            try {
+                response = exchange(httpRequest, deadline, cancel, null);
+            } catch (IOException e) {
+                // e.g. a connection the restarting server dropped ("header parser received no bytes"): the same
+                // key makes a repeated create return the request the first one made
+                if (last) {
+                    throw new ApprovalUnavailableException("the approval service at " + transport.config().baseUrl()
+                            + " cannot be reached: " + HttpTransport.describe(e), null, e);
+                }
+                pause(transport.config().retryDelay(), deadline, cancel, null);
+                continue;
+            }
+            int status = response.statusCode();
+            if (status == 200 || status == 201) {
+                return readStatus(response, null);
+            }
+            if (last || !HttpTransport.retryable(status)) {
+                throw new ApprovalUnavailableException("the approval service refused the request ("
+                        + transport.errorText(response) + ")", null, null);
+            }
+            pause(transport.config().retryDelay(), deadline, cancel, null);
         }
-        if (response.statusCode() != 200 && response.statusCode() != 201) {
-            throw new ApprovalUnavailableException("the approval service refused the request ("
-                    + transport.errorText(response) + ")", null, null);
-        }
-        return readStatus(response, null);
     }
 
-    private Decision await(String requestId, Instant deadline, CancellationSignal cancel)
+    /** Waits until the request is decided or withdrawn; returns its status then. */
+    private RequestStatus await(String requestId, String waiter, Instant deadline, CancellationSignal cancel)
             throws ApprovalCancelledException, ApprovalUnavailableException {
         String lastFailure = null;
         Throwable lastCause = null;
@@ -114,7 +176,7 @@ public final class ApprovalClient implements AutoCloseable {
             }
             long holdSeconds = Math.min(transport.config().longPoll().toSeconds(), remaining.toSeconds());
             HttpRequest httpRequest = transport.request(
-                            "requests/" + requestId + "/decision?waitSeconds=" + holdSeconds,
+                            "requests/" + requestId + "/decision?waitSeconds=" + holdSeconds + "&waiter=" + waiter,
                             transport.config().requestTimeout().plusSeconds(holdSeconds))
                     .GET()
                     .build();
@@ -131,15 +193,20 @@ public final class ApprovalClient implements AutoCloseable {
             int status = response.statusCode();
             if (status == 200) {
                 RequestStatus current = readStatus(response, requestId);
-                if (current.decision().isPresent()) {
-                    return current.decision().get();
+                if (current.state() != ApprovalState.PENDING) {
+                    return current;
                 }
                 lastFailure = null;
                 lastCause = null;
                 if (holdSeconds == 0 || Duration.between(asked, Instant.now()).compareTo(UNHELD_ANSWER) < 0) {
                     pause(transport.config().retryDelay(), deadline, cancel, requestId);
                 }
-            } else if (status == 401 || status == 403 || status == 404) {
+            } else if (status == 404) {
+                throw new ApprovalUnavailableException("the approval service has no record of request " + requestId
+                        + " any more: the request was lost (the server's store was reset, replaced or restored from"
+                        + " an older copy); the statement did not run, run it again to ask for approval anew",
+                        requestId, null);
+            } else if (status == 401 || status == 403) {
                 throw new ApprovalUnavailableException("the approval service refused to report on the request ("
                         + transport.errorText(response) + ")", requestId, null);
             } else {
@@ -229,8 +296,10 @@ public final class ApprovalClient implements AutoCloseable {
         return Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
     }
 
+    /** Delivers the outcomes still queued (for at most one request timeout), then closes the connections. */
     @Override
     public void close() {
+        outcomes.close();
         transport.close();
     }
 }

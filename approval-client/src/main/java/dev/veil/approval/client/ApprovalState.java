@@ -5,7 +5,9 @@ public enum ApprovalState {
     PENDING,
     APPROVED,
     REJECTED,
-    EXPIRED;
+    EXPIRED,
+    /** Every driver that waited on it stopped waiting (timeout, cancel, gone): it can never be approved. */
+    WITHDRAWN;
 
     public boolean isFinal() {
         return this != PENDING;

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HttpTransport implements AutoCloseable {
 
     static final String API_PREFIX = "api/v1/";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final ApprovalClientConfig config;
     private final ObjectMapper json = ApprovalJson.mapper(false);
@@ -70,12 +71,34 @@ final class HttpTransport implements AutoCloseable {
      * @throws UnwritableBodyException when {@code body} cannot be written as JSON
      */
     HttpRequest postJson(String path, Duration timeout, Object body) {
+        return postJson(path, timeout, body, null);
+    }
+
+    /**
+     * A POST of {@code body} as JSON to {@code path} under an idempotency key: the server records a call with a
+     * key it has seen before only once, so the call may be retried.
+     *
+     * @param key the {@code Idempotency-Key}, or {@code null} for none
+     * @throws UnwritableBodyException when {@code body} cannot be written as JSON
+     */
+    HttpRequest postJson(String path, Duration timeout, Object body, String key) {
         // written before the request is built, so that an unwritable body is reported as such, first
         HttpRequest.BodyPublisher serialized = jsonBody(body);
-        return request(path, timeout)
-                .header("Content-Type", "application/json")
-                .POST(serialized)
-                .build();
+        HttpRequest.Builder builder = request(path, timeout).header("Content-Type", "application/json");
+        if (key != null) {
+            builder.header(IDEMPOTENCY_KEY, key);
+        }
+        return builder.POST(serialized).build();
+    }
+
+    /** A fresh idempotency key: one per call that may be retried, the same for each of its retries. */
+    static String newKey() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
+    /** Whether a failed call may succeed when sent again: the server or a proxy in front of it is unavailable. */
+    static boolean retryable(int status) {
+        return status == 408 || status == 425 || status == 429 || status / 100 == 5;
     }
 
     private HttpRequest.BodyPublisher jsonBody(Object body) {

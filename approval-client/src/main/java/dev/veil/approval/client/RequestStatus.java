@@ -33,10 +33,13 @@ public record RequestStatus(
         Objects.requireNonNull(state, "state");
     }
 
-    /** The decision, once the request is no longer pending. */
+    /**
+     * The decision, once a reviewer decided or the request expired. A withdrawn request has none: nobody waits for
+     * it, and nothing may run on it.
+     */
     public Optional<Decision> decision() {
         return switch (state) {
-            case PENDING -> Optional.empty();
+            case PENDING, WITHDRAWN -> Optional.empty();
             case APPROVED -> Optional.of(
                     new Decision(id, Decision.Outcome.APPROVED, reviewer, reason, decidedAt, approvedUntil));
             case REJECTED -> Optional.of(

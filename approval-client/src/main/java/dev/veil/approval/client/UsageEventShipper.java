@@ -2,8 +2,8 @@ package dev.veil.approval.client;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Ships the driver's usage events to the approval server's audit log in batches, on its own daemon thread.
  *
- * <p>{@link #offer} never blocks and never fails: when the queue is full or a batch cannot be delivered, events are
- * dropped and counted ({@link #stats()}). A statement never waits for the audit log. Events are not retried, so a
- * delivery that failed half-way never records an event twice.
+ * <p>{@link #offer} never blocks and never fails: a statement never waits for the audit log. Each batch is sent
+ * under its own idempotency key and retried while the server is unavailable ({@link RetryingDelivery}), so it is
+ * recorded exactly once even when an answer is lost; meanwhile new events wait in the bounded queue. Events are
+ * dropped, counted ({@link #stats()}) and logged when the queue is full, when the server refuses a batch, when it
+ * stays unavailable past {@link #HORIZON}, and when they are still queued at close.
  */
 public final class UsageEventShipper implements AutoCloseable {
 
@@ -28,15 +30,20 @@ public final class UsageEventShipper implements AutoCloseable {
      *
      * @param accepted      events taken by {@link #offer}
      * @param shipped       events the server recorded
-     * @param dropped       events lost: queue full, undeliverable batch, not serializable, or left at close
-     * @param failedBatches batches the server did not accept or that could not be sent
+     * @param dropped       events never recorded: queue full, batch refused or undeliverable within the horizon, not
+     *                      serializable, or left at close
+     * @param failedBatches batches the server refused or that could not be delivered within the horizon
      */
     public record Stats(long accepted, long shipped, long dropped, long failedBatches) {
     }
 
+    /** How long one batch is retried while the server is unavailable. */
+    public static final Duration HORIZON = Duration.ofMinutes(15);
+
     private static final System.Logger LOG = System.getLogger(UsageEventShipper.class.getName());
 
     private final HttpTransport transport;
+    private final RetryingDelivery delivery;
     private final BlockingQueue<Map<String, Object>> queue;
     private final int maxBatch;
     private final Duration flushInterval;
@@ -55,6 +62,7 @@ public final class UsageEventShipper implements AutoCloseable {
             throw new IllegalArgumentException("flushInterval must be positive");
         }
         this.transport = new HttpTransport(config, "veil-usage-http");
+        this.delivery = new RetryingDelivery(transport, HORIZON);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
         this.flushInterval = flushInterval;
@@ -116,8 +124,16 @@ public final class UsageEventShipper implements AutoCloseable {
             } finally {
                 batch.clear();
             }
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
         }
-        dropped.addAndGet(queue.size());
+        int left = queue.size();
+        if (left > 0) {
+            LOG.log(System.Logger.Level.WARNING, "veil: {0} usage events were still queued at close; they are"
+                    + " dropped", left);
+        }
+        dropped.addAndGet(left);
         queue.clear();
     }
 
@@ -125,24 +141,16 @@ public final class UsageEventShipper implements AutoCloseable {
         HttpRequest request;
         try {
             request = transport.postJson("usage-events", transport.config().requestTimeout(),
-                    new UsageEventBatch(batch));
+                    new UsageEventBatch(batch), HttpTransport.newKey());
         } catch (HttpTransport.UnwritableBodyException e) {
             shipEachAlone(batch);
             return;
         }
-        try {
-            HttpResponse<Void> response = transport.http().send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 == 2) {
-                shipped.addAndGet(batch.size());
-                return;
-            }
-            LOG.log(System.Logger.Level.WARNING, "veil: the approval service did not accept {0} usage events (HTTP"
-                    + " {1}); they are dropped", batch.size(), response.statusCode());
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "veil: {0} usage events could not be sent ({1}); they are dropped",
-                    batch.size(), HttpTransport.describe(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        RetryingDelivery.Result result = delivery.deliver(request, Instant.now(), batch.size() + " usage events",
+                () -> { });
+        if (result == RetryingDelivery.Result.DELIVERED) {
+            shipped.addAndGet(batch.size());
+            return;
         }
         failedBatches.incrementAndGet();
         dropped.addAndGet(batch.size());
@@ -178,6 +186,11 @@ public final class UsageEventShipper implements AutoCloseable {
         }
         if (worker.isAlive()) {
             worker.interrupt();
+            try {
+                worker.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         transport.close();
     }

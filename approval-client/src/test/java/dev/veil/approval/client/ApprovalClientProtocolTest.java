@@ -89,14 +89,104 @@ class ApprovalClientProtocolTest {
     }
 
     @Test
-    void aServerErrorAtCreationFailsAtOnceWithTheServersWords() {
+    void aServerErrorAtCreationIsTriedThreeTimesUnderOneKeyThenFailsWithTheServersWords() {
         try (FakeServer server = new FakeServer(request -> new FakeServer.Answer(503,
                 "{\"error\":\"the approval store is unavailable\"}")); ApprovalClient client = client(server)) {
             assertThatThrownBy(() -> client.requestAndAwait(request(), Instant.now().plus(Duration.ofHours(1)),
                     new CancellationSignal()))
                     .isInstanceOf(ApprovalUnavailableException.class)
                     .hasMessageContaining("HTTP 503: the approval store is unavailable");
+            assertThat(server.received()).hasSize(ApprovalClient.CREATE_ATTEMPTS);
+            assertThat(server.received()).extracting(FakeServer.Received::idempotencyKey).doesNotContainNull()
+                    .containsOnly(server.received().get(0).idempotencyKey());
+        }
+    }
+
+    @Test
+    void aCreateWhoseConnectionWasDroppedIsRepeatedUnderTheSameKeyAndTheWaitNamesTheWaiter() throws Exception {
+        AtomicInteger creates = new AtomicInteger();
+        try (FakeServer server = new FakeServer(request -> {
+            if (request.method().equals("POST") && request.path().equals("/api/v1/requests")) {
+                return creates.incrementAndGet() == 1 ? new FakeServer.Answer(FakeServer.HANG_UP, "")
+                        : new FakeServer.Answer(201, PENDING);
+            }
+            return new FakeServer.Answer(200, "{\"id\":\"" + ID + "\",\"state\":\"APPROVED\"}");
+        }); ApprovalClient client = client(server)) {
+            assertThat(client.requestAndAwait(request(), Instant.now().plusSeconds(20), new CancellationSignal())
+                    .approved()).isTrue();
+
+            List<FakeServer.Received> received = server.received();
+            assertThat(received.get(0).idempotencyKey()).isNotNull().isEqualTo(received.get(1).idempotencyKey());
+            assertThat(received.get(2).path()).contains("&waiter=" + received.get(0).idempotencyKey());
+        }
+    }
+
+    @Test
+    void aWaitEndedByTheDeadlineWithdrawsTheRequest() throws Exception {
+        try (FakeServer server = new FakeServer(request -> request.method().equals("POST")
+                ? new FakeServer.Answer(request.path().endsWith("/withdraw") ? 200 : 201, PENDING)
+                : new FakeServer.Answer(200, PENDING));
+             ApprovalClient client = client(server)) {
+            assertThatThrownBy(() -> client.requestAndAwait(request(), Instant.now().plusMillis(500),
+                    new CancellationSignal())).isInstanceOf(ApprovalCancelledException.class);
+            String key = server.received().get(0).idempotencyKey();
+            for (int i = 0; i < 100 && server.received().stream().noneMatch(r -> r.path().contains("/withdraw"));
+                 i++) {
+                Thread.sleep(20);
+            }
+            assertThat(server.received()).anySatisfy(r -> assertThat(r.path())
+                    .isEqualTo("/api/v1/requests/" + ID + "/withdraw?waiter=" + key));
+        }
+    }
+
+    @Test
+    void aRequestWithdrawnWhileTheDriverStillWaitsIsAskedForAnew() throws Exception {
+        AtomicInteger creates = new AtomicInteger();
+        String second = "req_" + "b".repeat(32);
+        try (FakeServer server = new FakeServer(request -> {
+            if (request.method().equals("POST")) {
+                return creates.incrementAndGet() == 1 ? new FakeServer.Answer(201, PENDING)
+                        : new FakeServer.Answer(201, "{\"id\":\"" + second + "\",\"state\":\"PENDING\"}");
+            }
+            return request.path().contains(ID) ? new FakeServer.Answer(200, "{\"id\":\"" + ID
+                    + "\",\"state\":\"WITHDRAWN\"}")
+                    : new FakeServer.Answer(200, "{\"id\":\"" + second + "\",\"state\":\"APPROVED\"}");
+        }); ApprovalClient client = client(server)) {
+            Decision decision = client.requestAndAwait(request(), Instant.now().plusSeconds(20),
+                    new CancellationSignal());
+
+            assertThat(decision.approved()).isTrue();
+            assertThat(decision.requestId()).isEqualTo(second);
+            List<FakeServer.Received> creates2 = server.received().stream()
+                    .filter(r -> r.method().equals("POST")).toList();
+            assertThat(creates2).hasSize(2);
+            assertThat(creates2.get(0).idempotencyKey()).isNotEqualTo(creates2.get(1).idempotencyKey());
+        }
+    }
+
+    @Test
+    void aRefusalAtCreationIsNotRetried() {
+        try (FakeServer server = new FakeServer(request -> new FakeServer.Answer(400,
+                "{\"error\":\"unknown field 'x'\"}")); ApprovalClient client = client(server)) {
+            assertThatThrownBy(() -> client.requestAndAwait(request(), Instant.now().plus(Duration.ofHours(1)),
+                    new CancellationSignal()))
+                    .isInstanceOf(ApprovalUnavailableException.class)
+                    .hasMessageContaining("HTTP 400");
             assertThat(server.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRequestTheServerNoLongerKnowsIsReportedLost() {
+        try (FakeServer server = new FakeServer(request -> request.method().equals("POST")
+                ? new FakeServer.Answer(201, PENDING)
+                : new FakeServer.Answer(404, "{\"error\":\"no request\"}"));
+             ApprovalClient client = client(server)) {
+            assertThatThrownBy(() -> client.requestAndAwait(request(), Instant.now().plusSeconds(20),
+                    new CancellationSignal()))
+                    .isInstanceOf(ApprovalUnavailableException.class)
+                    .hasMessageContaining("the request was lost")
+                    .hasMessageContaining("run it again");
         }
     }
 

@@ -20,13 +20,16 @@ import java.util.concurrent.Executors;
 final class FakeServer implements AutoCloseable {
 
     /** One received request. */
-    record Received(String method, String path, String authorization, String body) {
+    record Received(String method, String path, String authorization, String body, String idempotencyKey) {
     }
 
     /** Decides the answer to a request. */
     interface Script {
         Answer answer(Received request) throws Exception;
     }
+
+    /** An {@link Answer} status that closes the connection without answering. */
+    static final int HANG_UP = -1;
 
     record Answer(int status, String body) {
     }
@@ -61,13 +64,18 @@ final class FakeServer implements AutoCloseable {
         try (exchange) {
             Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"));
             received.add(request);
             Answer answer;
             try {
                 answer = script.answer(request);
             } catch (Exception e) {
                 answer = new Answer(500, "{\"error\":\"script failed\"}");
+            }
+            if (answer.status() == HANG_UP) {
+                // the connection ends without an answer, as when a restarting server drops it
+                return;
             }
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -1,6 +1,5 @@
 package dev.veil.approval.server;
 
-import com.slack.api.bolt.servlet.SlackAppServlet;
 import dev.veil.approval.server.api.ApiServlet;
 import dev.veil.approval.server.api.RequestLimitsFilter;
 import dev.veil.approval.server.api.DecisionWaiters;
@@ -10,6 +9,7 @@ import dev.veil.approval.server.audit.AuditChain;
 import dev.veil.approval.server.audit.AuditLog;
 import dev.veil.approval.server.config.ServerConfig;
 import dev.veil.approval.server.slack.SlackApprovals;
+import dev.veil.approval.server.slack.SlackEventsServlet;
 import dev.veil.approval.server.store.ApprovalStore;
 import dev.veil.approval.server.store.Database;
 import java.net.URI;
@@ -110,7 +110,8 @@ public final class ApprovalServer implements AutoCloseable {
             opened.add(scheduler::shutdownNow);
             every(scheduler, config.requests().storePollInterval(), "polling the store for decisions",
                     waiters::poll);
-            every(scheduler, config.requests().sweepInterval(), "expiring requests", service::expireDue);
+            every(scheduler, config.requests().sweepInterval(), "expiring and withdrawing requests",
+                    service::sweep);
 
             QueuedThreadPool threads = new QueuedThreadPool(200, 4);
             threads.setName("veil-approvals-http");
@@ -132,7 +133,7 @@ public final class ApprovalServer implements AutoCloseable {
             api.setAsyncSupported(true);
             context.addServlet(api, "/api/v1/*");
             if (slack != null) {
-                context.addServlet(new ServletHolder(new SlackAppServlet(slack.app())), "/slack/events");
+                context.addServlet(new ServletHolder(new SlackEventsServlet(slack.app())), "/slack/events");
             }
             JsonErrorHandler errors = new JsonErrorHandler();
             context.setErrorHandler(errors);

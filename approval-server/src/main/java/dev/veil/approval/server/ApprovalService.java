@@ -12,6 +12,8 @@ import dev.veil.approval.server.audit.AuditType;
 import dev.veil.approval.server.config.Durations;
 import dev.veil.approval.server.config.ServerConfig;
 import dev.veil.approval.server.store.ApprovalStore;
+import dev.veil.approval.server.store.StoreConflictException;
+import dev.veil.approval.server.store.StoreException;
 import dev.veil.approval.server.store.StoredRequest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,7 +45,10 @@ import org.slf4j.LoggerFactory;
  *       approved at once while an approval window for that binding is open.</li>
  *   <li>Only a pending request that has not expired can be decided, and only once, even across servers.</li>
  *   <li>Nobody approves their own request ({@link SelfApproval}); rejecting one's own request is allowed.</li>
- *   <li>Every creation, decision, expiry and refusal is written to the audit log in the same transaction.</li>
+ *   <li>Every creation, decision, expiry, withdrawal and refusal is written to the audit log in the same
+ *       transaction, and is on disk before anyone is told.</li>
+ *   <li>A request is decided only while a driver waits on it (a live waiter lease); one nobody waits on is
+ *       withdrawn.</li>
  * </ul>
  */
 public final class ApprovalService {
@@ -62,6 +68,13 @@ public final class ApprovalService {
     /** The longest principal and fingerprint (the store's columns are sized for e-mail addresses and hashes). */
     public static final int MAX_NAME_LENGTH = 200;
 
+    /** The waiter of a request created without an idempotency key (an API client, an older driver). */
+    static final String ANONYMOUS_WAITER = "-";
+    private static final int MAX_SUBMIT_ATTEMPTS = 10;
+    /** How long idempotency keys are remembered: far longer than any driver keeps retrying. */
+    static final Duration KEY_RETENTION = Duration.ofDays(2);
+    /** How long Slack signatures are remembered: longer than the 5 minutes (either way) a timestamp may be off. */
+    static final Duration SLACK_REPLAY_RETENTION = Duration.ofMinutes(15);
     private static final String REQUEST_ID_PREFIX = "req_";
     private static final int REQUEST_ID_RANDOM_BYTES = 16;
     /** The form of every request id {@link #newId} makes: the prefix and its random bytes in lower-case hex. */
@@ -91,18 +104,30 @@ public final class ApprovalService {
      * What {@link #submit} did with a request.
      *
      * @param request the request as it now stands
-     * @param kind    whether it is new, joined a pending one, or was approved by an open window
+     * @param kind    whether it is new, joined a pending one, was approved by an open window, or was made by an
+     *                earlier call with the same idempotency key (a retry)
      */
     public record Submission(StoredRequest request, Kind kind) {
-        public enum Kind { NEW, JOINED, WINDOW }
+        public enum Kind { NEW, JOINED, WINDOW, REPEATED }
+    }
+
+    /** Records a driver's request without an idempotency key (its waiter is anonymous). */
+    public Submission submit(String client, ApprovalRequest request) {
+        return submit(client, request, null);
     }
 
     /**
      * Records a driver's request. Returns it approved when an approval window for its binding is open, the pending
-     * request it joins when there is one, or a new pending request. A window or a pending request counts only when
-     * its row limit covers the new request's ({@link ApprovalRequest#rowLimitCovers}).
+     * request it joins when there is one, or a new pending request; the driver's waiter lease starts on it. A window
+     * or a pending request counts only when its row limit covers the new request's
+     * ({@link ApprovalRequest#rowLimitCovers}).
+     * Identical pending requests are one request however many servers and threads submit them at once: the store
+     * holds at most one pending request per binding, and a loser of that race joins the winner.
+     *
+     * @param key the call's idempotency key, also the id of the driver's waiter; a retry with the same key gets
+     *            what the first call made ({@link Submission.Kind#REPEATED})
      */
-    public Submission submit(String client, ApprovalRequest request) {
+    public Submission submit(String client, ApprovalRequest request, String key) {
         if (request.statement().length() > MAX_STATEMENT_LENGTH) {
             throw new IllegalArgumentException("the statement text is longer than " + MAX_STATEMENT_LENGTH
                     + " characters");
@@ -112,11 +137,47 @@ public final class ApprovalService {
             throw new IllegalArgumentException("the requester principal and the fingerprint are at most "
                     + MAX_NAME_LENGTH + " characters long");
         }
-        Instant now = now();
         String binding = bindingKey(client, request);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Optional<Submission> repeated = repeated(client, key);
+                if (repeated.isPresent()) {
+                    return repeated.get();
+                }
+                Optional<Submission> done = trySubmit(client, request, key, binding);
+                if (done.isPresent()) {
+                    return done.get();
+                }
+            } catch (StoreConflictException e) {
+                // another server or thread created (or joined) at the same moment: look again
+                if (attempt >= MAX_SUBMIT_ATTEMPTS) {
+                    throw new StoreException("the request kept colliding with concurrent ones", e);
+                }
+                continue;
+            }
+            if (attempt >= MAX_SUBMIT_ATTEMPTS) {
+                throw new StoreException("the request kept changing under concurrent ones", null);
+            }
+        }
+    }
+
+    private Optional<Submission> repeated(String client, String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return store.requestOfKey(client, scoped("create", key)).flatMap(this::find).map(earlier -> {
+            if (earlier.pending()) {
+                store.renewLease(earlier.id(), waiter(key, now(), Duration.ZERO));
+            }
+            return new Submission(earlier, Submission.Kind.REPEATED);
+        });
+    }
+
+    /** One round of {@link #submit}; empty when the store changed under it and it must look again. */
+    private Optional<Submission> trySubmit(String client, ApprovalRequest request, String key, String binding) {
+        Instant now = now();
         // an approval covers what the reviewer saw: never a request that may let more rows through
-        Optional<StoredRequest> window = store.findOpenWindow(binding, now)
-                .filter(w -> w.request().rowLimitCovers(request));
+        Optional<StoredRequest> window = store.findOpenWindow(binding, request, now);
         if (window.isPresent()) {
             StoredRequest opened = window.get();
             StoredRequest approved = new StoredRequest(newId(), binding, client, request, ApprovalState.APPROVED,
@@ -127,20 +188,86 @@ public final class ApprovalService {
                     .put("via", "window")
                     .put("approvedUnder", opened.id())
                     .put("approvedUntil", opened.approvedUntil().toString());
-            store.insert(approved, List.of(created(approved), entry(AuditType.REQUEST_APPROVED, approved.id(),
-                    opened.reviewer(), details)));
-            return new Submission(approved, Submission.Kind.WINDOW);
+            store.insert(approved, null, scoped("create", key), List.of(created(approved),
+                    entry(AuditType.REQUEST_APPROVED, approved.id(), opened.reviewer(), details)));
+            return Optional.of(new Submission(approved, Submission.Kind.WINDOW));
         }
-        Optional<StoredRequest> pending = store.findPending(binding, now)
-                .filter(p -> p.request().rowLimitCovers(request));
+        Optional<StoredRequest> pending = store.findPending(binding, request);
         if (pending.isPresent()) {
-            return new Submission(pending.get(), Submission.Kind.JOINED);
+            StoredRequest current = pending.get();
+            if (!current.expiresAt().isAfter(now)) {
+                expire(current.id());
+                return Optional.empty();
+            }
+            return store.join(current.id(), waiter(key, now, Duration.ZERO), client, scoped("create", key), now)
+                    .map(joined -> new Submission(joined, Submission.Kind.JOINED));
         }
         StoredRequest fresh = new StoredRequest(newId(), binding, client, request, ApprovalState.PENDING, now,
                 now.plus(settings.ttl()), null, null, null, null, null, null, null);
-        store.insert(fresh, List.of(created(fresh)));
+        store.insert(fresh, waiter(key, now, Duration.ZERO), scoped("create", key), List.of(created(fresh)));
         notifyListeners(fresh, Listener::created);
-        return new Submission(fresh, Submission.Kind.NEW);
+        return Optional.of(new Submission(fresh, Submission.Kind.NEW));
+    }
+
+    /**
+     * A waiting driver's call: its lease on the request lasts the {@code hold} of the call plus
+     * {@code requests.waiterLease}.
+     */
+    public void renewLease(String id, String waiterId, Duration hold) {
+        store.renewLease(id, waiter(waiterId, now(), hold));
+    }
+
+    /**
+     * A driver stops waiting on a request (its deadline passed, it was cancelled). The request is withdrawn unless
+     * another driver still waits on it; a withdrawn request can never be approved. Returns the request as it then
+     * stands.
+     */
+    public Optional<StoredRequest> withdraw(String client, String id, String waiterId) {
+        String leaving = waiterId == null ? ANONYMOUS_WAITER : waiterId;
+        withdraw(id, leaving, client, "the driver stopped waiting");
+        return find(id);
+    }
+
+    /** Withdraws every pending request within its TTL whose drivers' leases all lapsed; returns how many. */
+    public int withdrawAbandoned() {
+        int withdrawn = 0;
+        for (String id : store.abandoned(now(), 500)) {
+            if (withdraw(id, null, "server", "no driver has waited on it for "
+                    + Durations.describe(settings.waiterLease())).isPresent()) {
+                withdrawn++;
+            }
+        }
+        return withdrawn;
+    }
+
+    /** The periodic sweep: expiries, withdrawals, and forgetting idempotency keys and Slack signatures. */
+    public void sweep() {
+        expireDue();
+        withdrawAbandoned();
+        Instant now = now();
+        store.prune(now.minus(KEY_RETENTION), now.minus(SLACK_REPLAY_RETENTION));
+    }
+
+    /** Whether a (verified) Slack request is seen for the first time; {@code false} for a replay. */
+    public boolean firstSlackReceipt(String signature) {
+        return store.firstReceipt(signature, now());
+    }
+
+    private Optional<StoredRequest> withdraw(String id, String leaving, String actor, String reason) {
+        Optional<StoredRequest> withdrawn = store.withdraw(id, leaving, now(), reason,
+                entry(AuditType.REQUEST_WITHDRAWN, id, actor, json.createObjectNode().put("reason", reason)));
+        withdrawn.ifPresent(this::notifyDecided);
+        return withdrawn;
+    }
+
+    /** An idempotency key in the namespace of one kind of call: a key reused for another kind is not a retry. */
+    private static String scoped(String call, String key) {
+        return key == null ? null : call + ":" + key;
+    }
+
+    private StoredRequest.Waiter waiter(String key, Instant now, Duration hold) {
+        return new StoredRequest.Waiter(key == null ? ANONYMOUS_WAITER : key,
+                now.plus(hold).plus(settings.waiterLease()));
     }
 
     /** The request as it stands; a pending request past its TTL is expired first. */
@@ -207,8 +334,12 @@ public final class ApprovalService {
         Optional<StoredRequest> decided = store.decide(id, state, reviewer.identity(), reason, now, approvedUntil,
                 record);
         if (decided.isEmpty()) {
-            // someone else decided first, or it expired in between
-            throw notPending(find(id).orElse(current));
+            // someone else decided first, it expired in between, or no driver waits on it any more
+            StoredRequest after = find(id).orElse(current);
+            if (after.pending()) {
+                after = withdraw(id, null, "server", "no driver waits on it any more").orElse(after);
+            }
+            throw notPending(after);
         }
         notifyDecided(decided.get());
         return decided.get();
@@ -247,12 +378,25 @@ public final class ApprovalService {
         return expired;
     }
 
-    public void recordOutcome(String client, StoredRequest request, ExecutionOutcome outcome) {
+    /**
+     * Records what happened when an approved statement ran.
+     *
+     * @param key the driver's idempotency key for this outcome, or {@code null}
+     * @return {@code false} when an outcome with this key was recorded before (a retry), and nothing was recorded
+     */
+    public boolean recordOutcome(String client, StoredRequest request, ExecutionOutcome outcome, String key) {
         ObjectNode details = json.valueToTree(outcome);
-        store.appendAudit(List.of(entry(AuditType.EXECUTION_OUTCOME, request.id(), client, details)));
+        return store.appendOnce(client, scoped("outcome", key), request.id(), now(),
+                List.of(entry(AuditType.EXECUTION_OUTCOME, request.id(), client, details)));
     }
 
-    public void recordUsage(String client, List<Map<String, Object>> events) {
+    /**
+     * Records a batch of usage events, one audit record each.
+     *
+     * @param key the driver's idempotency key for this batch, or {@code null}
+     * @return {@code false} when a batch with this key was recorded before (a retry), and nothing was recorded
+     */
+    public boolean recordUsage(String client, List<Map<String, Object>> events, String key) {
         if (events.size() > MAX_USAGE_BATCH) {
             throw new IllegalArgumentException("a batch holds at most " + MAX_USAGE_BATCH + " usage events");
         }
@@ -263,7 +407,7 @@ public final class ApprovalService {
             }
             records.add(entry(AuditType.USAGE_EVENT, null, client, json.valueToTree(event)));
         }
-        store.appendAudit(records);
+        return store.appendOnce(client, scoped("usage", key), null, now(), records);
     }
 
     private StoredRequest expireIfDue(StoredRequest request) {
@@ -308,6 +452,7 @@ public final class ApprovalService {
             case APPROVED -> "already approved" + by;
             case REJECTED -> "already rejected" + by;
             case EXPIRED -> "expired";
+            case WITHDRAWN -> "withdrawn: no driver waits for it any more";
             case PENDING -> "still pending";
         };
         return new DecisionRefusedException(DecisionRefusedException.Refusal.NOT_PENDING,

@@ -111,7 +111,7 @@ class ApprovalClientTest {
     }
 
     @Test
-    void cancellingEndsTheWaitAndLeavesTheRequestPending() throws Exception {
+    void cancellingEndsTheWaitAndWithdrawsTheRequest() throws Exception {
         server = ApprovalServer.start(TestSetup.config(dir, null, Duration.ofHours(1)));
         try (ApprovalClient client = TestSetup.client(server, DRIVER_TOKEN)) {
             CancellationSignal cancel = new CancellationSignal();
@@ -124,8 +124,23 @@ class ApprovalClientTest {
             assertThat(ended).isInstanceOf(ApprovalCancelledException.class);
             assertThat(((ApprovalCancelledException) ended).reason())
                     .isEqualTo(ApprovalCancelledException.Reason.CANCELLED);
-            assertThat(((ApprovalCancelledException) ended).requestId()).isEqualTo(pending().get(0).id());
+            String id = ((ApprovalCancelledException) ended).requestId();
+            assertThat(id).isNotNull();
+            assertWithdrawn(id);
         }
+    }
+
+    /** The request ends withdrawn (the client withdraws asynchronously), and approving it is refused. */
+    private void assertWithdrawn(String id) throws InterruptedException {
+        for (int i = 0; i < 250 && server.service().find(id).orElseThrow().pending(); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(server.service().find(id).orElseThrow().state()).isEqualTo(ApprovalState.WITHDRAWN);
+        RawApi api = new RawApi(server.baseUrl());
+        assertThat(api.post("api/v1/requests/" + id + "/approve", REVIEWER_TOKEN, null).statusCode())
+                .isEqualTo(409);
+        assertThat(RawApi.json(api.get("api/v1/requests/" + id, REVIEWER_TOKEN)).path("state").asText())
+                .isEqualTo("WITHDRAWN");
     }
 
     @Test
@@ -139,7 +154,168 @@ class ApprovalClientTest {
             assertThat(ended).isInstanceOf(ApprovalCancelledException.class);
             assertThat(((ApprovalCancelledException) ended).reason())
                     .isEqualTo(ApprovalCancelledException.Reason.DEADLINE);
+            assertWithdrawn(((ApprovalCancelledException) ended).requestId());
+            assertThat(pending()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDriverThatStopsWaitingDoesNotWithdrawARequestAnotherDriverStillWaitsOn() throws Exception {
+        server = ApprovalServer.start(TestSetup.config(dir, null, Duration.ofHours(1)));
+        try (ApprovalClient client = TestSetup.client(server, DRIVER_TOKEN)) {
+            CompletableFuture<Decision> staying = waitFor(client, Instant.now().plusSeconds(40),
+                    new CancellationSignal());
+            awaitWaitingDriver();
+            CancellationSignal cancel = new CancellationSignal();
+            CompletableFuture<Decision> leaving = waitFor(client, Instant.now().plusSeconds(40), cancel);
+            while (server.waitingDrivers() < 2) {
+                Thread.sleep(20);
+            }
+            cancel.cancel();
+            assertThat(causeOf(leaving)).isInstanceOf(ApprovalCancelledException.class);
+            Thread.sleep(300);
+
+            String id = pending().get(0).id();
+            assertThat(new RawApi(server.baseUrl()).post("api/v1/requests/" + id + "/approve", REVIEWER_TOKEN,
+                    null).statusCode()).isEqualTo(200);
+            assertThat(staying.get(30, TimeUnit.SECONDS).approved()).isTrue();
+        }
+    }
+
+    @Test
+    void aRequestWhoseDriverVanishedIsWithdrawnWhenItsLeaseLapsesAndCannotBeApproved() throws Exception {
+        ServerConfig base = TestSetup.config(dir, null, Duration.ofHours(1));
+        ServerConfig.Requests requests = base.requests();
+        ServerConfig config = new ServerConfig(base.listen(), base.store(),
+                new ServerConfig.Requests(requests.ttl(), requests.maxApprovalWindow(), Duration.ofSeconds(1),
+                        requests.storePollInterval(), Duration.ofHours(1), Duration.ofSeconds(1)),
+                base.tokens(), null, base.audit());
+        server = ApprovalServer.start(config);
+        RawApi api = new RawApi(server.baseUrl());
+        // a driver asks, then vanishes without withdrawing (killed, network gone): nobody renews its lease
+        String id = RawApi.json(api.post("api/v1/requests", DRIVER_TOKEN, TestSetup.json(
+                TestSetup.dropTable("alice@example.com")))).path("id").asText();
+        Thread.sleep(1500);
+
+        // the sweeper has not run yet (1 h): the approval itself finds nobody waiting
+        assertThat(api.post("api/v1/requests/" + id + "/approve", REVIEWER_TOKEN, null).statusCode())
+                .isEqualTo(409);
+        assertThat(server.service().find(id).orElseThrow().state()).isEqualTo(ApprovalState.WITHDRAWN);
+
+        // and the sweeper withdraws the next one by itself
+        String next = RawApi.json(api.post("api/v1/requests", DRIVER_TOKEN, TestSetup.json(
+                TestSetup.request("alice@example.com", "fp-other", "DROP TABLE x")))).path("id").asText();
+        Thread.sleep(1500);
+        assertThat(server.service().withdrawAbandoned()).isEqualTo(1);
+        assertThat(server.service().find(next).orElseThrow().state()).isEqualTo(ApprovalState.WITHDRAWN);
+    }
+
+    @Test
+    void twentyIdenticalRequestsAtOnceAreOneRequest() throws Exception {
+        server = ApprovalServer.start(TestSetup.config(dir, null, Duration.ofHours(1)));
+        int drivers = 20;
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(drivers);
+        List<CompletableFuture<Decision>> waits = new java.util.ArrayList<>();
+        List<ApprovalClient> clients = new java.util.ArrayList<>();
+        for (int i = 0; i < drivers; i++) {
+            ApprovalClient client = TestSetup.client(server, DRIVER_TOKEN);
+            clients.add(client);
+            waits.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    ready.countDown();
+                    ready.await();
+                    return client.requestAndAwait(TestSetup.dropTable("alice@example.com"),
+                            Instant.now().plusSeconds(40), new CancellationSignal());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, this.drivers));
+        }
+        try {
+            while (server.waitingDrivers() < drivers) {
+                Thread.sleep(20);
+            }
             assertThat(pending()).hasSize(1);
+            String id = pending().get(0).id();
+            assertThat(new RawApi(server.baseUrl()).post("api/v1/requests/" + id + "/approve", REVIEWER_TOKEN,
+                    null).statusCode()).isEqualTo(200);
+            for (CompletableFuture<Decision> wait : waits) {
+                assertThat(wait.get(30, TimeUnit.SECONDS).requestId()).isEqualTo(id);
+            }
+            assertThat(server.service().list(null, 50)).hasSize(1);
+        } finally {
+            clients.forEach(ApprovalClient::close);
+        }
+    }
+
+    @Test
+    void aCreateRepeatedWithItsIdempotencyKeyGetsTheSameRequest() {
+        server = ApprovalServer.start(TestSetup.config(dir, null, Duration.ofHours(1)));
+        RawApi api = new RawApi(server.baseUrl());
+        String body = TestSetup.json(TestSetup.dropTable("alice@example.com"));
+        java.net.http.HttpResponse<String> first = api.postWithKey("api/v1/requests", DRIVER_TOKEN, body,
+                "key-0123456789");
+        java.net.http.HttpResponse<String> again = api.postWithKey("api/v1/requests", DRIVER_TOKEN, body,
+                "key-0123456789");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(RawApi.json(again).path("id")).isEqualTo(RawApi.json(first).path("id"));
+        assertThat(server.service().list(null, 10)).hasSize(1);
+    }
+
+    @Test
+    void anOutcomeReportedWhileTheServerIsDownIsRecordedOnceWhenItIsBack() throws Exception {
+        ServerConfig config = TestSetup.config(dir, null, Duration.ofHours(1));
+        server = ApprovalServer.start(config);
+        int port = server.port();
+        try (ApprovalClient client = TestSetup.client(server, DRIVER_TOKEN)) {
+            CompletableFuture<Decision> decision = waitFor(client, Instant.now().plusSeconds(40),
+                    new CancellationSignal());
+            awaitWaitingDriver();
+            String id = pending().get(0).id();
+            assertThat(new RawApi(server.baseUrl()).post("api/v1/requests/" + id + "/approve", REVIEWER_TOKEN,
+                    null).statusCode()).isEqualTo(200);
+            assertThat(decision.get(30, TimeUnit.SECONDS).approved()).isTrue();
+
+            server.close();
+            server = null;
+            CompletableFuture<Boolean> reported = client.reportOutcome(id,
+                    new dev.veil.approval.client.ExecutionOutcome(true, 0L, null, 5L));
+            Thread.sleep(1500);
+            assertThat(reported).isNotDone();
+            assertThat(client.deliveryStats().retries()).isPositive();
+            server = ApprovalServer.start(TestSetup.withPort(config, port));
+
+            assertThat(reported.get(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(client.deliveryStats().delivered()).isEqualTo(1);
+            assertThat(client.deliveryStats().dropped()).isZero();
+        }
+        server.close();
+        try (dev.veil.approval.server.store.Database database = dev.veil.approval.server.store.Database
+                .openExisting(config.store().url(), config.store().user(), config.store().password())) {
+            long outcomes = database.transaction(connection -> {
+                try (java.sql.Statement statement = connection.createStatement();
+                     java.sql.ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM veil_audit_record"
+                             + " WHERE record_type = 'EXECUTION_OUTCOME'")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertThat(outcomes).isEqualTo(1);
+        }
+        server = null;
+    }
+
+    @Test
+    void anOutcomeTheServerRefusesIsCountedAsDropped() throws Exception {
+        server = ApprovalServer.start(TestSetup.config(dir, null, Duration.ofHours(1)));
+        try (ApprovalClient client = TestSetup.client(server, DRIVER_TOKEN)) {
+            // no such request: 404, which no retry can mend
+            assertThat(client.reportOutcome("req_" + "0".repeat(32),
+                    new dev.veil.approval.client.ExecutionOutcome(true, 0L, null, 5L)).get(30, TimeUnit.SECONDS))
+                    .isFalse();
+            assertThat(client.deliveryStats().dropped()).isEqualTo(1);
         }
     }
 

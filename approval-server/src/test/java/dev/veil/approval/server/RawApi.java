@@ -35,6 +35,11 @@ final class RawApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> postWithKey(String path, String token, String json, String key) {
+        return send(builder(path, token).header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** A POST whose body is streamed in chunks, without a Content-Length, as a client that cannot know it would. */
     HttpResponse<String> postChunked(String path, String token, byte[] json) {
         return send(builder(path, token).header("Content-Type", "application/json")

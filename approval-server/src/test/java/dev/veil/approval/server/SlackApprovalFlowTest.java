@@ -357,4 +357,46 @@ class SlackApprovalFlowTest {
         assertThat(stateOf(card.requestId())).isEqualTo(ApprovalState.PENDING);
     }
 
+    @Test
+    void aReplayedClickIsRefusedEvenWithinTheFiveMinutesAndDecidesNothing() throws Exception {
+        waitFor(TestSetup.dropTable("alice@example.com"));
+        Card card = awaitCard(0);
+        // a reject click only opens the modal: replaying it would open it again, were it not refused
+        String body = SlackSigner.interactionBody(SlackPayloads.blockAction(BOB, "veil_reject", card.requestId(),
+                card.channel(), card.ts()));
+        long now = Instant.now().getEpochSecond();
+        String signature = signer.signature(now, body);
+
+        assertThat(signer.post(server.slackEventsUrl(), body, now, signature).statusCode()).isEqualTo(200);
+        slack.awaitCall("views.open", WAIT);
+        HttpResponse<String> replay = signer.post(server.slackEventsUrl(), body, now, signature);
+
+        assertThat(replay.statusCode()).isEqualTo(401);
+        assertThat(replay.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(JSON.readTree(replay.body()).path("error").asText()).contains("replay");
+        Thread.sleep(300);
+        assertThat(slack.calls("views.open")).hasSize(1);
+        assertThat(stateOf(card.requestId())).isEqualTo(ApprovalState.PENDING);
+    }
+
+    @Test
+    void aSignedButMalformedPayloadIsABadRequestInJson() throws Exception {
+        for (String payload : new String[] {"{not json", "{\"type\":\"block_actions\"}", "[]",
+                "{\"type\":\"block_actions\",\"actions\":[{\"action_id\":\"veil_approve\"}]}"}) {
+            HttpResponse<String> response = signer.postInteraction(server.slackEventsUrl(), payload);
+
+            assertThat(response.statusCode()).as(payload + " -> " + response.body()).isIn(200, 400, 404);
+            assertThat(response.statusCode()).as(payload).isNotEqualTo(500);
+            if (response.statusCode() != 200) {
+                assertThat(JSON.readTree(response.body()).path("error").isTextual()).as(response.body()).isTrue();
+            }
+        }
+        long now = Instant.now().getEpochSecond();
+        String notAForm = "%%%";
+        HttpResponse<String> garbage = signer.post(server.slackEventsUrl(), notAForm, now,
+                signer.signature(now, notAForm));
+        assertThat(garbage.statusCode()).as(garbage.body()).isIn(400, 404);
+        assertThat(JSON.readTree(garbage.body()).path("error").isTextual()).isTrue();
+    }
 }

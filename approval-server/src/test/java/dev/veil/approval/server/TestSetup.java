@@ -87,6 +87,15 @@ final class TestSetup {
                 .withRetryDelay(Duration.ofMillis(100)));
     }
 
+    /** The request as a driver sends it. */
+    static String json(ApprovalRequest request) {
+        try {
+            return dev.veil.approval.client.ApprovalJson.mapper(false).writeValueAsString(request);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static ApprovalRequest dropTable(String principal) {
         return request(principal, "fp-drop-orders", "DROP TABLE sales.orders");
     }

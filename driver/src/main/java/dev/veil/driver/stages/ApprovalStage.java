@@ -76,8 +76,8 @@ public final class ApprovalStage implements Stage {
                 throw VeilErrors.timedOut("query timeout while waiting for approval (request " + e.requestId() + ")");
             }
             throw VeilErrors.approval("no decision on approval request " + e.requestId() + " within " + wait
-                    .toString().substring(2).toLowerCase() + " (rule: " + needed.get().rule() + "); it stays pending,"
-                    + " a retry joins it");
+                    .toString().substring(2).toLowerCase() + " (rule: " + needed.get().rule() + "); the request is"
+                    + " withdrawn and can no longer be approved: run the statement again to ask anew");
         } catch (ApprovalUnavailableException e) {
             throw VeilErrors.approvalUnavailable("approval service unavailable: " + e.getMessage(), e);
         } finally {

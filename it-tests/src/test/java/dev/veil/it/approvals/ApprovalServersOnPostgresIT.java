@@ -197,6 +197,48 @@ class ApprovalServersOnPostgresIT {
     }
 
     @Test
+    void twentyIdenticalRequestsAtOnceThroughTwoServersAreOneRequest() throws Exception {
+        ApprovalServer first = startServer(Duration.ofHours(1));
+        ApprovalServer second = startServer(Duration.ofHours(1));
+        int drivers = 20;
+        CountDownLatch ready = new CountDownLatch(drivers);
+        List<CompletableFuture<Decision>> waits = new ArrayList<>();
+        for (int i = 0; i < drivers; i++) {
+            ApprovalServer server = i % 2 == 0 ? first : second;
+            ApprovalClient client = new ApprovalClient(ApprovalClientConfig.of(server.baseUrl(), DRIVER_TOKEN)
+                    .withLongPoll(Duration.ofSeconds(2)).withRetryDelay(Duration.ofMillis(100)));
+            waits.add(CompletableFuture.supplyAsync(() -> {
+                try (client) {
+                    ready.countDown();
+                    ready.await();
+                    return client.requestAndAwait(request("fp-truncate"), Instant.now().plusSeconds(60),
+                            new CancellationSignal());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, this.drivers));
+        }
+        // every driver is waiting once the two servers hold all twenty calls
+        for (int i = 0; i < 500 && first.waitingDrivers() + second.waitingDrivers() < drivers; i++) {
+            Thread.sleep(20);
+        }
+        List<StoredRequest> pending = first.service().list(ApprovalState.PENDING, 50);
+        assertThat(pending).hasSize(1);
+        first.service().decide(pending.get(0).id(), Reviewer.api("carol@example.com"),
+                new Verdict.Approve(null, null));
+
+        for (CompletableFuture<Decision> wait : waits) {
+            Decision decision = wait.get(30, TimeUnit.SECONDS);
+            assertThat(decision.approved()).isTrue();
+            assertThat(decision.requestId()).isEqualTo(pending.get(0).id());
+        }
+        assertThat(first.service().list(null, 50)).hasSize(1);
+        assertThat(auditRecords("REQUEST_CREATED")).isEqualTo(1);
+        AuditReport audit = verifyAudit();
+        assertThat(audit.intact()).as(audit.problems().toString()).isTrue();
+    }
+
+    @Test
     void twoServersDecidingTheSameRequestAtOnceDecideItOnce() throws Exception {
         ApprovalServer first = startServer(Duration.ofHours(1));
         ApprovalServer second = startServer(Duration.ofHours(1));
@@ -267,7 +309,8 @@ class ApprovalServersOnPostgresIT {
             ApprovalServer server = i % 2 == 0 ? first : second;
             int batch = i;
             appends.add(drivers.submit(() -> server.service().recordUsage("etl",
-                    List.of(java.util.Map.of("batch", batch), java.util.Map.of("batch", batch, "second", true)))));
+                    List.of(java.util.Map.of("batch", batch), java.util.Map.of("batch", batch, "second", true)),
+                    null)));
         }
         for (Future<?> append : appends) {
             append.get(30, TimeUnit.SECONDS);

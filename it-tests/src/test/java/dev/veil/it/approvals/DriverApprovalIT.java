@@ -309,9 +309,11 @@ class DriverApprovalIT {
                     throw new IllegalStateException(e);
                 }
             }, drivers);
-            card(0);
+            Card cancelled = card(0);
             s.cancel();
             assertThat(failure(drop).getSQLState()).isEqualTo("57014");
+            // the driver withdrew its request: the card says so, and no approval can make it run later
+            assertWithdrawn(cancelled);
 
             try (Statement timed = c.createStatement()) {
                 timed.setQueryTimeout(1);
@@ -322,8 +324,22 @@ class DriverApprovalIT {
                     assertThat(expected.getMessage()).contains("query timeout while waiting for approval");
                 }
             }
+            assertWithdrawn(card(1));
             assertThat(tableExists("victims")).isTrue();
         }
+    }
+
+    private void assertWithdrawn(Card card) throws Exception {
+        for (int i = 0; i < 250 && server.service().find(card.requestId()).orElseThrow().pending(); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(server.service().find(card.requestId()).orElseThrow().state())
+                .isEqualTo(dev.veil.approval.client.ApprovalState.WITHDRAWN);
+        assertThat(slack.awaitCall("chat.update", call -> card.ts().equals(call.param("ts"))
+                && call.param("blocks").contains("Withdrawn"), WAIT)).isNotNull();
+        assertThat(click(BOB, "veil_approve", card).statusCode()).isEqualTo(200);
+        assertThat(server.service().find(card.requestId()).orElseThrow().state())
+                .isEqualTo(dev.veil.approval.client.ApprovalState.WITHDRAWN);
     }
 
     @Test

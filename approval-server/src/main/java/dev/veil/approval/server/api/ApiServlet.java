@@ -47,6 +47,9 @@ public final class ApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final Pattern REQUEST_PATH = Pattern.compile(
             "/requests/(" + ApprovalService.REQUEST_ID.pattern() + ")(/[a-z]+)?");
+    /** The header naming a driver call's idempotency key: a retry with the same key is not recorded twice. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,100}");
 
     /** The body of an approval through the API. */
     record ApproveBody(String window, String comment) {
@@ -139,6 +142,14 @@ public final class ApiServlet extends HttpServlet {
                 requireMethod(method, "GET");
                 awaitDecision(req, resp, ownRequest(id, driver(caller)));
             }
+            case "/withdraw" -> {
+                requireMethod(method, "POST");
+                Caller.Driver driver = driver(caller);
+                ownRequest(id, driver);
+                StoredRequest after = service.withdraw(driver.name(), id, waiter(req))
+                        .orElseThrow(() -> new BadRequest(404, "no request " + id));
+                write(resp, 200, strict.valueToTree(after.status()));
+            }
             case "/outcome" -> {
                 requireMethod(method, "POST");
                 Caller.Driver driver = driver(caller);
@@ -146,8 +157,10 @@ public final class ApiServlet extends HttpServlet {
                 if (request.state() != ApprovalState.APPROVED) {
                     throw new BadRequest(409, "request " + id + " was not approved");
                 }
-                service.recordOutcome(driver.name(), request, read(req, ExecutionOutcome.class));
-                write(resp, 202, strict.createObjectNode().put("recorded", true));
+                String key = key(req);
+                boolean first = service.recordOutcome(driver.name(), request, read(req, ExecutionOutcome.class),
+                        key);
+                write(resp, 202, strict.createObjectNode().put("recorded", true).put("duplicate", !first));
             }
             case "/approve" -> {
                 requireMethod(method, "POST");
@@ -174,15 +187,41 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private void create(HttpServletRequest req, HttpServletResponse resp, Caller.Driver driver) throws IOException {
+        String key = key(req);
         ApprovalRequest request = read(req, ApprovalRequest.class);
         ApprovalService.Submission submission;
         try {
-            submission = service.submit(driver.name(), request);
+            submission = service.submit(driver.name(), request, key);
         } catch (IllegalArgumentException e) {
             throw new BadRequest(400, e.getMessage());
         }
-        write(resp, submission.kind() == ApprovalService.Submission.Kind.JOINED ? 200 : 201,
-                strict.valueToTree(submission.request().status()));
+        boolean created = submission.kind() == ApprovalService.Submission.Kind.NEW
+                || submission.kind() == ApprovalService.Submission.Kind.WINDOW;
+        write(resp, created ? 201 : 200, strict.valueToTree(submission.request().status()));
+    }
+
+    /** The call's idempotency key, or {@code null} when it has none. */
+    private static String key(HttpServletRequest req) {
+        String key = req.getHeader(IDEMPOTENCY_KEY);
+        if (key == null) {
+            return null;
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw new BadRequest(400, IDEMPOTENCY_KEY + " must be 8 to 100 letters, digits, '-' or '_'");
+        }
+        return key;
+    }
+
+    /** The waiting driver's id (the idempotency key of its create call), or {@code null} for an anonymous one. */
+    private static String waiter(HttpServletRequest req) {
+        String waiter = req.getParameter("waiter");
+        if (waiter == null || waiter.isEmpty()) {
+            return null;
+        }
+        if (!KEY.matcher(waiter).matches()) {
+            throw new BadRequest(400, "waiter must be the Idempotency-Key of the call that created the request");
+        }
+        return waiter;
     }
 
     private void list(HttpServletRequest req, HttpServletResponse resp, Caller.ReviewerCaller reviewer)
@@ -193,7 +232,7 @@ public final class ApiServlet extends HttpServlet {
             try {
                 state = ApprovalState.valueOf(stateParam.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new BadRequest(400, "state must be one of PENDING, APPROVED, REJECTED, EXPIRED");
+                throw new BadRequest(400, "state must be one of PENDING, APPROVED, REJECTED, EXPIRED, WITHDRAWN");
             }
         }
         int limit = intParam(req, "limit", 50, 1, 500);
@@ -206,13 +245,16 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private void usage(HttpServletRequest req, HttpServletResponse resp, Caller.Driver driver) throws IOException {
+        String key = key(req);
         UsageEventBatch batch = read(req, UsageEventBatch.class);
+        boolean first;
         try {
-            service.recordUsage(driver.name(), batch.events());
+            first = service.recordUsage(driver.name(), batch.events(), key);
         } catch (IllegalArgumentException e) {
             throw new BadRequest(400, e.getMessage());
         }
-        write(resp, 202, strict.createObjectNode().put("recorded", batch.events().size()));
+        write(resp, 202, strict.createObjectNode().put("recorded", first ? batch.events().size() : 0)
+                .put("duplicate", !first));
     }
 
     private void decide(HttpServletResponse resp, String id, Caller.ReviewerCaller reviewer, Verdict verdict)
@@ -238,6 +280,10 @@ public final class ApiServlet extends HttpServlet {
         Duration hold = Duration.ofSeconds(requested);
         if (hold.compareTo(longPollTimeout) > 0) {
             hold = longPollTimeout;
+        }
+        if (request.pending()) {
+            // the driver is still there: its lease lasts this call and requests.waiterLease beyond
+            service.renewLease(request.id(), waiter(req), hold);
         }
         if (!request.pending() || hold.isZero()) {
             write(resp, 200, strict.valueToTree(request.status()));
@@ -391,7 +437,7 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private void error(HttpServletResponse resp, int status, String message) throws IOException {
-        write(resp, status, new ApiError(message));
+        JsonErrors.write(resp, status, message);
     }
 
     /** A request the API answers with an error status and message. */

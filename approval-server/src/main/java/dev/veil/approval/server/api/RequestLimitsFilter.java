@@ -59,9 +59,7 @@ public final class RequestLimitsFilter implements Filter {
     }
 
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.getWriter().write("{\"error\":\"" + message + "\"}");
+        JsonErrors.write(response, status, message);
     }
 
     @Override

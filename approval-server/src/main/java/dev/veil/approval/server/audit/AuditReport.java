@@ -27,7 +27,15 @@ public record AuditReport(long records, long lastSeq, String lastHash, List<Prob
         /** The head does not match the last record. */
         HEAD_MISMATCH,
         /** The record an operator wrote down (the anchor) is gone or different. */
-        ANCHOR_MISMATCH
+        ANCHOR_MISMATCH,
+        /** An execution outcome of a request the log does not show approved. */
+        UNAPPROVED_OUTCOME,
+        /** A request decided (approved, rejected, expired, withdrawn) when it already was, or created twice. */
+        DECIDED_TWICE,
+        /** A request decided after its statement ran. */
+        DECIDED_AFTER_OUTCOME,
+        /** The requests table and the log disagree on a request: missing on one side, or another state. */
+        STATE_MISMATCH
     }
 
     /**

@@ -10,6 +10,8 @@ public enum AuditType {
     REQUEST_REJECTED,
     /** Nobody decided within the TTL. */
     REQUEST_EXPIRED,
+    /** Every driver that waited on the request stopped waiting (timeout, cancel, lease lapsed). */
+    REQUEST_WITHDRAWN,
     /** Someone tried to decide and was refused: self-approval, not an approver, identity unknown. */
     DECISION_REFUSED,
     /** The driver reported what happened when the approved statement ran. */

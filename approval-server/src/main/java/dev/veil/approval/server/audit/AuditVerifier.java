@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Walks the audit chain and reports every record that was edited, deleted, reordered or cut off.
  *
+ * <p>Beyond integrity it checks completeness ({@link CompletenessCheck}): no outcome without its approval, no
+ * decision on a request already decided or already run, and a requests table that agrees with the log.
+ *
  * <p>What it can prove, and what it cannot: an edited, inserted, deleted or reordered record breaks the chain and
  * is found. Deleting records at the end leaves a shorter chain that is valid in itself; the head row catches that
  * unless the head was rewritten too. Someone who can write to the store and recompute hashes can rewrite the
@@ -50,7 +53,8 @@ public final class AuditVerifier {
     }
 
     /**
-     * @param connection a connection to the store, in a transaction (for a consistent, streamed read)
+     * @param connection a connection to the store, in a repeatable-read transaction (the log and the requests
+     *                   table are compared as of one moment)
      * @param anchor     a record known from elsewhere, or {@code null}
      */
     public AuditReport verify(Connection connection, Anchor anchor) throws SQLException {
@@ -61,6 +65,7 @@ public final class AuditVerifier {
         long lastSeq = 0;
         String lastHash = AuditChain.GENESIS;
         boolean anchorSeen = false;
+        CompletenessCheck completeness = new CompletenessCheck(problem -> add(problems, truncated, problem));
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT seq, recorded_at, record_type, request_id, actor, payload, prev_hash, hash"
                         + " FROM veil_audit_record ORDER BY seq")) {
@@ -96,6 +101,7 @@ public final class AuditVerifier {
                                     "record " + seq + " is not the record of the anchor: the log was rewritten"));
                         }
                     }
+                    completeness.record(seq, rs.getString(3), rs.getString(4));
                     // continue from the stored hash, so that one edited record is reported once, not from there on
                     lastHash = hash;
                     lastSeq = seq;
@@ -108,6 +114,7 @@ public final class AuditVerifier {
                     "record " + anchor.seq() + " of the anchor is missing: the log was truncated or rewritten"));
         }
         checkHead(connection, lastSeq, lastHash, problems, truncated);
+        completeness.compareWithRequests(connection, lastSeq);
         return new AuditReport(records, lastSeq, lastHash, problems, truncated[0]);
     }
 

@@ -100,7 +100,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
             chain = new AuditChain(key);
             AuditVerifier verifier = new AuditVerifier(chain);
             AuditVerifier.Anchor checkedAnchor = parsedAnchor;
-            report = database.transaction(connection -> verifier.verify(connection, checkedAnchor));
+            report = database.snapshot(connection -> verifier.verify(connection, checkedAnchor));
         } catch (RuntimeException e) {
             err.println("veil: the audit log cannot be read: " + e.getMessage());
             return 2;
@@ -112,7 +112,7 @@ public final class AuditVerifyCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        err.println("veil: audit log TAMPERED: " + report.problems().size()
+        err.println("veil: audit log TAMPERED or INCOMPLETE: " + report.problems().size()
                 + (report.problemsTruncated() ? "+" : "") + " problem(s) in " + report.records() + " records");
         for (AuditReport.Problem problem : report.problems()) {
             err.println("  " + problem.kind() + ": " + problem.message());

@@ -28,7 +28,7 @@ public record ServerConfig(
     public ServerConfig {
         listen = listen == null ? new Listen(null, null) : listen;
         store = store == null ? new Store(null, null, null, null) : store;
-        requests = requests == null ? new Requests(null, null, null, null, null) : requests;
+        requests = requests == null ? new Requests(null, null, null, null, null, null) : requests;
         tokens = tokens == null ? new Tokens(null, null) : tokens;
         audit = audit == null ? new Audit(null) : audit;
     }
@@ -70,17 +70,28 @@ public record ServerConfig(
      * @param maxApprovalWindow the longest approval window a reviewer may give, 8 h by default
      * @param longPollTimeout   the longest a wait call is held before it answers "pending", 25 s by default
      * @param storePollInterval how often waiters look in the store for decisions taken elsewhere, 1 s by default
-     * @param sweepInterval     how often pending requests past their TTL are expired, 15 s by default
+     * @param sweepInterval     how often pending requests past their TTL are expired and requests nobody waits
+     *                          for are withdrawn, 15 s by default
+     * @param waiterLease       how long a waiting driver's lease outlives its last wait call (on top of the time
+     *                          the call is held); a request whose every lease lapsed is withdrawn, 30 s by default
      */
     public record Requests(
             Duration ttl, Duration maxApprovalWindow, Duration longPollTimeout, Duration storePollInterval,
-            Duration sweepInterval) {
+            Duration sweepInterval, Duration waiterLease) {
+
+        /** The settings with the default waiter lease. */
+        public Requests(Duration ttl, Duration maxApprovalWindow, Duration longPollTimeout,
+                        Duration storePollInterval, Duration sweepInterval) {
+            this(ttl, maxApprovalWindow, longPollTimeout, storePollInterval, sweepInterval, null);
+        }
+
         public Requests {
             ttl = ttl == null ? Duration.ofHours(1) : ttl;
             maxApprovalWindow = maxApprovalWindow == null ? Duration.ofHours(8) : maxApprovalWindow;
             longPollTimeout = longPollTimeout == null ? Duration.ofSeconds(25) : longPollTimeout;
             storePollInterval = storePollInterval == null ? Duration.ofSeconds(1) : storePollInterval;
             sweepInterval = sweepInterval == null ? Duration.ofSeconds(15) : sweepInterval;
+            waiterLease = waiterLease == null ? Duration.ofSeconds(30) : waiterLease;
         }
     }
 
@@ -190,6 +201,7 @@ public record ServerConfig(
         positive(problems, "requests.longPollTimeout", requests.longPollTimeout());
         positive(problems, "requests.storePollInterval", requests.storePollInterval());
         positive(problems, "requests.sweepInterval", requests.sweepInterval());
+        positive(problems, "requests.waiterLease", requests.waiterLease());
 
         Set<String> tokensSeen = new HashSet<>();
         Set<String> namesSeen = new HashSet<>();

@@ -58,6 +58,7 @@ final class ApprovalCard {
             case APPROVED -> "given";
             case REJECTED -> "refused";
             case EXPIRED -> "expired";
+            case WITHDRAWN -> "withdrawn";
         } + ": " + request.kind() + " by " + request.requester().principal() + " (" + request.rule() + ")";
     }
 
@@ -81,6 +82,7 @@ final class ApprovalCard {
                     : " for a window, until " + date(stored.approvedUntil()));
             case REJECTED -> ":x: *Rejected* by " + escape(stored.reviewer());
             case EXPIRED -> ":hourglass: *Expired*";
+            case WITHDRAWN -> ":leftwards_arrow_with_hook: *Withdrawn*: the driver stopped waiting; nothing will run";
             case PENDING -> ":hourglass_flowing_sand: *Pending*";
         };
         if (stored.reason() != null) {

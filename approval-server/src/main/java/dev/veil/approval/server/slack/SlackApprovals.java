@@ -24,6 +24,7 @@ import dev.veil.approval.server.DecisionRefusedException;
 import dev.veil.approval.server.Reviewer;
 import dev.veil.approval.server.Verdict;
 import dev.veil.approval.server.config.ServerConfig;
+import dev.veil.approval.server.store.StoreException;
 import dev.veil.approval.server.store.StoredRequest;
 import java.io.IOException;
 import java.time.Duration;
@@ -123,6 +124,17 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
             String timestamp = req.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
             if (!req.isSocketMode() && !notFromTheFuture(timestamp)) {
                 return Response.json(401, "{\"error\":\"invalid request\"}");
+            }
+            // a verified request is accepted once: its signature covers its timestamp and body, so a replay within
+            // the five minutes Bolt allows carries the same signature (remembered in the store, for every server)
+            String signature = req.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+            try {
+                if (!req.isSocketMode() && (signature == null || !service.firstSlackReceipt(signature))) {
+                    return Response.json(401, "{\"error\":\"this Slack request was received before (replay)\"}");
+                }
+            } catch (StoreException e) {
+                LOG.error("the approval store failed: {}", e.getMessage(), e);
+                return Response.json(503, "{\"error\":\"the approval store is unavailable\"}");
             }
             return chain.next(req);
         });

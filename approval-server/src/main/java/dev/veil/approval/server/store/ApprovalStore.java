@@ -7,6 +7,10 @@ import dev.veil.approval.client.ApprovalRequest;
 import dev.veil.approval.client.ApprovalState;
 import dev.veil.approval.server.audit.AuditEntry;
 import dev.veil.approval.server.audit.AuditLog;
+import dev.veil.approval.server.store.StoredRequest.Waiter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +36,10 @@ public final class ApprovalStore {
             + " created_at, expires_at, decided_at, reviewer, reason, approved_until, approved_under, slack_channel,"
             + " slack_ts";
 
+    /** A waiter of the request in the statement holds a lease past the time bound to the next parameter. */
+    private static final String LIVE_WAITER = "EXISTS (SELECT 1 FROM veil_request_waiter w"
+            + " WHERE w.request_id = veil_approval_request.id AND w.lease_until > ?)";
+
     private final Database database;
     private final AuditLog audit;
     private final ObjectMapper json = ApprovalJson.mapper(false);
@@ -39,11 +49,19 @@ public final class ApprovalStore {
         this.audit = audit;
     }
 
-    public void insert(StoredRequest request, List<AuditEntry> records) {
-        database.transaction(connection -> {
+    /**
+     * Records a new request with its audit records, durably. A pending request holds its binding's pending key
+     * (so a second pending request with the same binding is a {@link StoreConflictException}) and, when given, its
+     * first waiter's lease.
+     *
+     * @param waiter the driver's waiter (its lease keeps the request alive), or {@code null}
+     * @param key    the idempotency key of the call that created it, or {@code null}
+     */
+    public void insert(StoredRequest request, Waiter waiter, String key, List<AuditEntry> records) {
+        database.durably(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO veil_approval_request (" + COLUMNS + ")"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO veil_approval_request (" + COLUMNS + ", pending_key)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, request.id());
                 insert.setString(2, request.bindingKey());
                 insert.setString(3, request.client());
@@ -60,11 +78,251 @@ public final class ApprovalStore {
                 insert.setString(14, request.approvedUnder());
                 insert.setString(15, request.slackChannel());
                 insert.setString(16, request.slackTs());
+                insert.setString(17, request.pending() ? pendingKey(request) : null);
                 insert.executeUpdate();
             }
+            if (waiter != null && request.pending()) {
+                insertWaiter(connection, request.id(), waiter);
+            }
+            insertKey(connection, request.client(), key, request.id(), request.createdAt());
             audit.append(connection, records);
             return null;
         });
+    }
+
+    /**
+     * A driver waits on a pending request too (it asked for the same thing). Durable; empty when the request is
+     * no longer pending, and then nothing is recorded.
+     */
+    public Optional<StoredRequest> join(String id, Waiter waiter, String client, String key, Instant now) {
+        return database.durably(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT state FROM veil_approval_request WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, id);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next() || !ApprovalState.PENDING.name().equals(rs.getString(1))) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            if (waiter != null && !renewWaiter(connection, id, waiter)) {
+                insertWaiter(connection, id, waiter);
+            }
+            insertKey(connection, client, key, id, now);
+            return find(connection, id);
+        });
+    }
+
+    /** The request an earlier call with this idempotency key created or joined, if any. */
+    public Optional<String> requestOfKey(String client, String key) {
+        return database.transaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT request_id FROM veil_idempotency_key WHERE client = ? AND idem_key = ?")) {
+                select.setString(1, client);
+                select.setString(2, key);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1) == null ? "" : rs.getString(1))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Extends a waiter's lease on a pending request (registering the waiter if it is new). Not forced to disk: a
+     * renewal lost in a crash only shortens the lease, and the driver renews again when the server is back.
+     */
+    public void renewLease(String id, Waiter waiter) {
+        try {
+            database.transaction(connection -> {
+                if (!renewWaiter(connection, id, waiter)) {
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO veil_request_waiter (request_id, waiter, lease_until) SELECT id, ?, ?"
+                                    + " FROM veil_approval_request WHERE id = ? AND state = ?")) {
+                        insert.setString(1, waiter.id());
+                        insert.setLong(2, waiter.leaseUntil().toEpochMilli());
+                        insert.setString(3, id);
+                        insert.setString(4, ApprovalState.PENDING.name());
+                        insert.executeUpdate();
+                    }
+                }
+                return null;
+            });
+        } catch (StoreConflictException e) {
+            // the same waiter renewed at the same moment through another call: its lease is fresh either way
+        }
+    }
+
+    /**
+     * Withdraws a pending request nobody waits on any more. {@code leaving}, when given, is a waiter that stops
+     * waiting now (its lease is dropped even when others still wait). Durable; empty when the request stays (it
+     * is decided, or another waiter's lease is live).
+     */
+    public Optional<StoredRequest> withdraw(String id, String leaving, Instant now, String reason, AuditEntry record) {
+        return database.durably(connection -> {
+            if (leaving != null) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM veil_request_waiter WHERE request_id = ? AND waiter = ?")) {
+                    delete.setString(1, id);
+                    delete.setString(2, leaving);
+                    delete.executeUpdate();
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE veil_approval_request SET state = ?, decided_at = ?, reason = ?, pending_key = NULL"
+                            + " WHERE id = ? AND state = ? AND expires_at > ? AND NOT " + LIVE_WAITER)) {
+                update.setString(1, ApprovalState.WITHDRAWN.name());
+                update.setLong(2, now.toEpochMilli());
+                update.setString(3, reason);
+                update.setString(4, id);
+                update.setString(5, ApprovalState.PENDING.name());
+                update.setLong(6, now.toEpochMilli());
+                update.setLong(7, now.toEpochMilli());
+                if (update.executeUpdate() != 1) {
+                    return Optional.empty();
+                }
+            }
+            deleteWaiters(connection, id);
+            audit.append(connection, List.of(record));
+            return find(connection, id);
+        });
+    }
+
+    /** Ids of pending requests within their TTL whose every waiter's lease has lapsed. */
+    public List<String> abandoned(Instant now, int limit) {
+        return database.transaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM veil_approval_request WHERE state = ? AND expires_at > ? AND NOT " + LIVE_WAITER
+                            + " ORDER BY created_at LIMIT ?")) {
+                select.setString(1, ApprovalState.PENDING.name());
+                select.setLong(2, now.toEpochMilli());
+                select.setLong(3, now.toEpochMilli());
+                select.setInt(4, limit);
+                return ids(select);
+            }
+        });
+    }
+
+    /**
+     * Appends records once per idempotency key, durably: {@code false} when a call with this key was recorded
+     * before (a driver's retry), and then nothing is appended.
+     */
+    public boolean appendOnce(String client, String key, String requestId, Instant now, List<AuditEntry> records) {
+        if (key != null && requestOfKey(client, key).isPresent()) {
+            return false;
+        }
+        try {
+            database.durably(connection -> {
+                insertKey(connection, client, key, requestId, now);
+                audit.append(connection, records);
+                return null;
+            });
+            return true;
+        } catch (StoreConflictException e) {
+            if (key != null && requestOfKey(client, key).isPresent()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Remembers a Slack request's signature; {@code false} when it was received before (a replay). Durable. */
+    public boolean firstReceipt(String signature, Instant now) {
+        try {
+            return database.durably(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO veil_slack_request (signature, received_at) SELECT ?, ? WHERE NOT EXISTS"
+                                + " (SELECT 1 FROM veil_slack_request WHERE signature = ?)")) {
+                    insert.setString(1, signature);
+                    insert.setLong(2, now.toEpochMilli());
+                    insert.setString(3, signature);
+                    return insert.executeUpdate() == 1;
+                }
+            });
+        } catch (StoreConflictException e) {
+            return false;
+        }
+    }
+
+    /** Forgets idempotency keys and Slack signatures older than their horizons; a retry is never that late. */
+    public void prune(Instant keysBefore, Instant signaturesBefore) {
+        database.transaction(connection -> {
+            try (PreparedStatement keys = connection.prepareStatement(
+                    "DELETE FROM veil_idempotency_key WHERE created_at < ?");
+                 PreparedStatement signatures = connection.prepareStatement(
+                         "DELETE FROM veil_slack_request WHERE received_at < ?")) {
+                keys.setLong(1, keysBefore.toEpochMilli());
+                keys.executeUpdate();
+                signatures.setLong(1, signaturesBefore.toEpochMilli());
+                signatures.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static void insertWaiter(Connection connection, String id, Waiter waiter) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO veil_request_waiter (request_id, waiter, lease_until) VALUES (?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, waiter.id());
+            insert.setLong(3, waiter.leaseUntil().toEpochMilli());
+            insert.executeUpdate();
+        }
+    }
+
+    private static boolean renewWaiter(Connection connection, String id, Waiter waiter) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE veil_request_waiter SET lease_until = ? WHERE request_id = ? AND waiter = ?"
+                        + " AND lease_until < ?")) {
+            update.setLong(1, waiter.leaseUntil().toEpochMilli());
+            update.setString(2, id);
+            update.setString(3, waiter.id());
+            update.setLong(4, waiter.leaseUntil().toEpochMilli());
+            if (update.executeUpdate() == 1) {
+                return true;
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM veil_request_waiter WHERE request_id = ? AND waiter = ?")) {
+            select.setString(1, id);
+            select.setString(2, waiter.id());
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void deleteWaiters(Connection connection, String id) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM veil_request_waiter WHERE request_id = ?")) {
+            delete.setString(1, id);
+            delete.executeUpdate();
+        }
+    }
+
+    private static void insertKey(Connection connection, String client, String key, String requestId,
+                                  Instant now) throws SQLException {
+        if (key == null) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO veil_idempotency_key (client, idem_key, request_id, created_at) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, client);
+            insert.setString(2, key);
+            insert.setString(3, requestId);
+            insert.setLong(4, now.toEpochMilli());
+            insert.executeUpdate();
+        }
+    }
+
+    private static List<String> ids(PreparedStatement select) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
     }
 
     public Optional<StoredRequest> find(String id) {
@@ -94,33 +352,58 @@ public final class ApprovalStore {
         });
     }
 
-    /** The approval given by a reviewer for a window that is still open for this binding, if any. */
-    public Optional<StoredRequest> findOpenWindow(String bindingKey, Instant now) {
+    /**
+     * The approval given by a reviewer for a window that is still open for this binding and covers the new request's
+     * row limit, if any.
+     */
+    public Optional<StoredRequest> findOpenWindow(String bindingKey, ApprovalRequest later, Instant now) {
         return database.transaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT " + COLUMNS + " FROM veil_approval_request WHERE binding_key = ? AND state = ?"
-                            + " AND approved_under IS NULL AND approved_until > ? ORDER BY approved_until DESC"
-                            + " LIMIT 1")) {
+                            + " AND approved_under IS NULL AND approved_until > ? ORDER BY approved_until DESC")) {
                 select.setString(1, bindingKey);
                 select.setString(2, ApprovalState.APPROVED.name());
                 select.setLong(3, now.toEpochMilli());
-                return readAll(select).stream().findFirst();
+                return readAll(select).stream().filter(window -> window.request().rowLimitCovers(later)).findFirst();
             }
         });
     }
 
-    /** The oldest request still pending for this binding, if any: a retry joins it instead of asking again. */
-    public Optional<StoredRequest> findPending(String bindingKey, Instant now) {
+    /**
+     * The pending request of this binding that covers the new request's row limit, if any (past its TTL too, until
+     * it is expired): a retry joins it instead of asking again. The smallest covering one is chosen; requests of one
+     * binding and one row limit are at most one (the pending key is unique).
+     */
+    public Optional<StoredRequest> findPending(String bindingKey, ApprovalRequest later) {
         return database.transaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM veil_approval_request WHERE binding_key = ? AND state = ?"
-                            + " AND expires_at > ? ORDER BY created_at LIMIT 1")) {
+                    "SELECT " + COLUMNS + " FROM veil_approval_request WHERE binding_key = ?"
+                            + " AND pending_key IS NOT NULL")) {
                 select.setString(1, bindingKey);
-                select.setString(2, ApprovalState.PENDING.name());
-                select.setLong(3, now.toEpochMilli());
-                return readAll(select).stream().findFirst();
+                return readAll(select).stream()
+                        .filter(pending -> pending.request().rowLimitCovers(later))
+                        .min(Comparator.comparing(pending -> pending.request().rowLimit() == null
+                                ? Long.MAX_VALUE : pending.request().rowLimit()));
             }
         });
+    }
+
+    /**
+     * What makes two pending requests one: their binding and the rows they ask for. A request without a row limit
+     * keeps the binding itself (as stored by earlier versions).
+     */
+    static String pendingKey(StoredRequest request) {
+        Long rowLimit = request.request().rowLimit();
+        if (rowLimit == null) {
+            return request.bindingKey();
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((request.bindingKey() + "/" + rowLimit).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Requests, newest first, optionally of one state. */
@@ -140,15 +423,17 @@ public final class ApprovalStore {
     }
 
     /**
-     * Decides a pending request that has not expired. Returns the decided request, or empty when it was not
-     * pending any more (someone else decided first, or it expired).
+     * Decides a pending request that has not expired and on which a driver still waits (a live lease). Returns the
+     * decided request, or empty when it was not pending any more (someone else decided first, it expired) or its
+     * drivers are gone. Durable.
      */
     public Optional<StoredRequest> decide(String id, ApprovalState state, String reviewer, String reason,
                                           Instant decidedAt, Instant approvedUntil, AuditEntry record) {
-        return database.transaction(connection -> {
+        return database.durably(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE veil_approval_request SET state = ?, reviewer = ?, reason = ?, decided_at = ?,"
-                            + " approved_until = ? WHERE id = ? AND state = ? AND expires_at > ?")) {
+                            + " approved_until = ?, pending_key = NULL WHERE id = ? AND state = ?"
+                            + " AND expires_at > ? AND " + LIVE_WAITER)) {
                 update.setString(1, state.name());
                 update.setString(2, reviewer);
                 update.setString(3, reason);
@@ -157,10 +442,12 @@ public final class ApprovalStore {
                 update.setString(6, id);
                 update.setString(7, ApprovalState.PENDING.name());
                 update.setLong(8, decidedAt.toEpochMilli());
+                update.setLong(9, decidedAt.toEpochMilli());
                 if (update.executeUpdate() != 1) {
                     return Optional.empty();
                 }
             }
+            deleteWaiters(connection, id);
             audit.append(connection, List.of(record));
             return find(connection, id);
         });
@@ -168,9 +455,9 @@ public final class ApprovalStore {
 
     /** Expires a pending request whose TTL has passed; empty when it was not pending or not due. */
     public Optional<StoredRequest> expire(String id, Instant now, String reason, AuditEntry record) {
-        return database.transaction(connection -> {
+        return database.durably(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE veil_approval_request SET state = ?, decided_at = ?, reason = ?"
+                    "UPDATE veil_approval_request SET state = ?, decided_at = ?, reason = ?, pending_key = NULL"
                             + " WHERE id = ? AND state = ? AND expires_at <= ?")) {
                 update.setString(1, ApprovalState.EXPIRED.name());
                 update.setLong(2, now.toEpochMilli());
@@ -182,6 +469,7 @@ public final class ApprovalStore {
                     return Optional.empty();
                 }
             }
+            deleteWaiters(connection, id);
             audit.append(connection, List.of(record));
             return find(connection, id);
         });
@@ -209,7 +497,7 @@ public final class ApprovalStore {
 
     /** Remembers where the request's Slack card is, so that any server can update it. */
     public void recordSlackMessage(String id, String channel, String ts) {
-        database.transaction(connection -> {
+        database.durably(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE veil_approval_request SET slack_channel = ?, slack_ts = ? WHERE id = ?")) {
                 update.setString(1, channel);
@@ -221,9 +509,9 @@ public final class ApprovalStore {
         });
     }
 
-    /** Appends records that change no request: refusals, outcomes, usage events. */
+    /** Appends records that change no request (refusals), durably. */
     public void appendAudit(List<AuditEntry> records) {
-        database.transaction(connection -> {
+        database.durably(connection -> {
             audit.append(connection, records);
             return null;
         });

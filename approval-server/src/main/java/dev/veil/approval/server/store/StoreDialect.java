@@ -4,15 +4,17 @@ import java.util.Locale;
 
 /** The few things that differ between the stores: H2 (one server) and PostgreSQL (production, several servers). */
 public enum StoreDialect {
-    H2("VARCHAR(1000000)", null),
-    POSTGRESQL("TEXT", "SELECT pg_advisory_xact_lock(7301207813)");
+    H2("VARCHAR(1000000)", null, "CHECKPOINT SYNC"),
+    POSTGRESQL("TEXT", "SELECT pg_advisory_xact_lock(7301207813)", null);
 
     private final String textType;
     private final String schemaLock;
+    private final String syncStatement;
 
-    StoreDialect(String textType, String schemaLock) {
+    StoreDialect(String textType, String schemaLock, String syncStatement) {
         this.textType = textType;
         this.schemaLock = schemaLock;
+        this.syncStatement = syncStatement;
     }
 
     public static StoreDialect of(String jdbcUrl) {
@@ -37,5 +39,14 @@ public enum StoreDialect {
      */
     String schemaLock() {
         return schemaLock;
+    }
+
+    /**
+     * What forces committed transactions to disk after a commit, or {@code null} when the commit itself does
+     * (PostgreSQL with {@code synchronous_commit = on}). H2's {@code CHECKPOINT SYNC} writes the MVStore's pending
+     * changes to its file and fsyncs it.
+     */
+    String syncStatement() {
+        return syncStatement;
     }
 }

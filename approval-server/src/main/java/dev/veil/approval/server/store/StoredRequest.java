@@ -51,6 +51,15 @@ public record StoredRequest(
                 approvedUnder);
     }
 
+    /**
+     * A driver waiting on a request, and until when its lease keeps the request alive.
+     *
+     * @param id         the waiter's id (the idempotency key of the driver's create call), unique per wait
+     * @param leaseUntil when the lease lapses unless renewed
+     */
+    public record Waiter(String id, Instant leaseUntil) {
+    }
+
     public boolean pending() {
         return state == ApprovalState.PENDING;
     }

@@ -35,6 +35,7 @@ class ConfigLoaderTest {
         assertThat(config.store().password()).isEqualTo("veil_approvals_db_password-value-0123456789");
         assertThat(config.requests().ttl()).isEqualTo(Duration.ofHours(1));
         assertThat(config.requests().longPollTimeout()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(config.requests().waiterLease()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.tokens().drivers()).extracting(ServerConfig.DriverToken::name)
                 .containsExactly("spark-etl", "notebooks");
         assertThat(config.slack().approvers().userGroups()).containsExactly("S0123ABCDEF");
