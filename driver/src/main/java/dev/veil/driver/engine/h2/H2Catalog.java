@@ -1,6 +1,10 @@
 package dev.veil.driver.engine.h2;
 
+import dev.veil.analyzer.TableName;
 import dev.veil.driver.engine.CatalogReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 
 /** H2's catalog: names in upper case, views and routines in its INFORMATION_SCHEMA. */
 final class H2Catalog extends CatalogReader {
@@ -13,6 +17,14 @@ final class H2Catalog extends CatalogReader {
     @Override
     protected String viewDefinitionQuery() {
         return "SELECT VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
+    }
+
+    /** A synonym is another name of its table: the table for a synonym, the synonyms for a table. */
+    @Override
+    public List<TableName> relatives(Connection c, TableName relation) throws SQLException {
+        return relationsOf(c, "SELECT SYNONYM_FOR_SCHEMA, SYNONYM_FOR FROM INFORMATION_SCHEMA.SYNONYMS"
+                + " WHERE SYNONYM_SCHEMA = ?1 AND SYNONYM_NAME = ?2 UNION SELECT SYNONYM_SCHEMA, SYNONYM_NAME"
+                + " FROM INFORMATION_SCHEMA.SYNONYMS WHERE SYNONYM_FOR_SCHEMA = ?1 AND SYNONYM_FOR = ?2", relation);
     }
 
     @Override
