@@ -27,3 +27,13 @@ SELECT JSON_OBJECTAGG(name, email) FROM users
 -- out: EXTRACTVALUE(name, '/a') ~ depts.name
 -- fn: extractvalue SCALAR
 SELECT EXTRACTVALUE(name, '/a') FROM depts
+
+-- case: PARTITION (…) selects partitions of the same table
+-- reads: users
+-- out: id = users.id
+-- out: ssn = users.ssn
+SELECT id, ssn FROM users PARTITION (p0, p1)
+
+-- case: PARTITION (…) with a qualified column
+-- out: ssn = users.ssn
+SELECT users.ssn FROM users PARTITION (p0) WHERE users.id = 1

@@ -55,8 +55,9 @@ final class Relations {
         String name = r.fold(rawName);
         String schema = t.getSchemaName() == null ? null : r.fold(t.getSchemaName());
         String db = t.getDatabaseName() == null ? null : r.fold(t.getDatabaseName());
-        String aliasName = t.getAlias() == null ? null : r.fold(t.getAlias().getName());
-        if (t.getAlias() != null
+        boolean partitions = partitionSelection(t);
+        String aliasName = t.getAlias() == null || partitions ? null : r.fold(t.getAlias().getName());
+        if (t.getAlias() != null && !partitions
                 && t.getAlias().getAliasColumns() != null) throw new Unsupported("column alias list on a table");
         if (schema == null && db == null) {
             List<Col> cte = findCte(scope, name);
@@ -98,9 +99,21 @@ final class Relations {
                         ColumnReference.Origin.BASE_TABLE));
             }
         }
-        String varName = aliasName != null ? aliasName : name;
-        String qualifier = aliasName != null ? r.dialect.quoteIdentifier(aliasName) : t.getFullyQualifiedName();
+        // a name the catalog answers with another relation (an H2 synonym) ranges under that relation's name
+        boolean renamed = aliasName == null && !tn.name().equals(name);
+        String varName = aliasName != null ? aliasName : renamed ? tn.name() : name;
+        String qualifier = aliasName != null ? r.dialect.quoteIdentifier(aliasName)
+                : renamed ? r.dialect.quoteIdentifier(tn.name()) : t.getFullyQualifiedName();
         return new RangeVar(varName, tn, qualifier, cols);
+    }
+
+    /**
+     * MariaDB {@code t PARTITION (p0, …)}: rows of some partitions of the same table (the parser reads it as an
+     * alias named PARTITION with a column list; PARTITION is a reserved word there, so it cannot be an alias).
+     */
+    private boolean partitionSelection(Table t) {
+        return r.dialect == dev.veil.analyzer.Dialect.MARIADB && t.getAlias() != null && !t.getAlias().isUseAs()
+                && t.getAlias().getName().equalsIgnoreCase("PARTITION") && t.getAlias().getAliasColumns() != null;
     }
 
     boolean relationExists(String name) {
