@@ -13,6 +13,7 @@ import dev.veil.analyzer.TableName;
 import dev.veil.analyzer.WholeRowReference;
 import dev.veil.analyzer.WriteFlow;
 import dev.veil.driver.catalog.DatabaseCatalog;
+import dev.veil.driver.catalog.RelativeClasses;
 import dev.veil.driver.catalog.SessionCatalog;
 import dev.veil.driver.engine.Engine;
 import dev.veil.driver.errors.VeilErrors;

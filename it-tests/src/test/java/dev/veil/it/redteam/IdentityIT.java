@@ -1,5 +1,6 @@
 package dev.veil.it.redteam;
 
+import static dev.veil.it.redteam.RedTeam.ALL;
 import static dev.veil.it.redteam.RedTeam.H2;
 import static dev.veil.it.redteam.RedTeam.PG;
 import static dev.veil.it.redteam.RedTeam.mutating;
@@ -54,6 +55,7 @@ class IdentityIT {
                     RedTeam.bumpCatalog(ctx.db);
                     ctx.run("SELECT email, loyalty_code, notes FROM rt_syn");
                     ctx.run("SELECT * FROM rt_syn");
+                    ctx.run("SELECT rt_customers.notes, rt_customers.ssn FROM rt_syn");
                 }),
                 mutating("ID-05", "PostgreSQL: rename the customers table with ALTER INDEX, then select", PG, ctx -> {
                     ctx.run("ALTER INDEX rt_customers RENAME TO rt_zz");
@@ -65,7 +67,34 @@ class IdentityIT {
                     ctx.run("SELECT notes FROM rt_customers");
                 }),
                 mutating("ID-07", "PostgreSQL: a $user schema created after the session started", PG,
-                        IdentityIT::userSchemaCreatedLater));
+                        IdentityIT::userSchemaCreatedLater),
+                mutating("ID-08", "generated-key names the vendor turns into RETURNING * or appends as written", ALL,
+                        IdentityIT::keyNames));
+    }
+
+    /** Key names that are not column names: each reaches the vendor only if Veil lets it through. */
+    private static void keyNames(Ctx ctx) throws Exception {
+        String update = "UPDATE rt_customers SET tier = tier WHERE id = 1";
+        for (String name : List.of("*x", "**", "*", "\"id\", ssn, notes", "id, ssn", "\"*\"")) {
+            ctx.statements.add("executeUpdate(UPDATE …, {" + name + "})");
+            try (java.sql.Statement s = ctx.veil().createStatement()) {
+                s.executeUpdate(update, new String[] {name});
+                try (java.sql.ResultSet rs = s.getGeneratedKeys()) {
+                    ctx.scan("generated keys " + name, rs);
+                }
+            } catch (java.sql.SQLException e) {
+                ctx.observe("keys " + name, e);
+            }
+            ctx.statements.add("prepareStatement(UPDATE …, {" + name + "})");
+            try (java.sql.PreparedStatement p = ctx.veil().prepareStatement(update, new String[] {name})) {
+                p.executeUpdate();
+                try (java.sql.ResultSet rs = p.getGeneratedKeys()) {
+                    ctx.scan("prepared generated keys " + name, rs);
+                }
+            } catch (java.sql.SQLException e) {
+                ctx.observe("prepared keys " + name, e);
+            }
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.veil.driver.stages;
+package dev.veil.driver.catalog;
 
 import dev.veil.analyzer.CatalogColumn;
 import dev.veil.analyzer.Relation;
@@ -16,18 +16,18 @@ import java.util.function.BiPredicate;
  * sources made sensitive keeps that class; one they left alone, or declared not sensitive, takes the first class a
  * relative gives the column of the same name — protection is never lost by reading the values under another name.
  */
-final class RelativeClasses {
+public final class RelativeClasses {
 
     /** Classifies one relative by its own sources. */
     @FunctionalInterface
-    interface OwnClasses {
+    public interface OwnClasses {
         Map<String, Classification> of(TableName relative) throws SQLException;
     }
 
     private RelativeClasses() {
     }
 
-    static Map<String, Classification> merge(Map<String, Classification> own, Relation relation,
+    public static Map<String, Classification> merge(Map<String, Classification> own, Relation relation,
             List<TableName> relatives, OwnClasses classes, BiPredicate<String, String> sameColumn)
             throws SQLException {
         if (relatives.isEmpty()) {
