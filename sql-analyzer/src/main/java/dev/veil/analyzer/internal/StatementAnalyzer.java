@@ -230,18 +230,6 @@ public final class StatementAnalyzer {
                 || st instanceof net.sf.jsqlparser.statement.create.view.AlterView;
     }
 
-    /**
-     * The relation a DDL statement changes, resolved along the search path as the database resolves it (an
-     * unqualified name is not necessarily in the first schema); a name no relation has is named as a new one.
-     */
-    private static dev.veil.analyzer.TableName existingOrNew(Resolver r, net.sf.jsqlparser.schema.Table t) {
-        try {
-            return r.lookup(t).name();
-        } catch (Unsupported e) {
-            return r.newTableName(t);
-        }
-    }
-
     /** Classifies DDL without a query from its tokens ({@link DdlStatements}), or makes it UNKNOWN. */
     private void ddl(SqlLexer.Segment seg, StatementDraft d, Dialect dialect, Catalog catalog, String executed,
                      String parseError) {
@@ -250,10 +238,7 @@ public final class StatementAnalyzer {
         try {
             DdlStatements.Result res = DdlStatements.classify(seg, dialect,
                     name -> r.classify(name) == FunctionCategory.SCALAR);
-            boolean creates = res.type().ddlAction().map(a -> a == dev.veil.analyzer.DdlAction.CREATE).orElse(false);
-            for (net.sf.jsqlparser.schema.Table t : res.written()) {
-                d.tablesWritten.add(creates ? r.newTableName(t) : existingOrNew(r, t));
-            }
+            for (net.sf.jsqlparser.schema.Table t : res.written()) d.tablesWritten.add(r.newTableName(t));
             for (net.sf.jsqlparser.schema.Table t : res.read()) d.tablesRead.add(r.lookup(t).name());
             d.kind = StatementKind.DDL;
             d.type = res.type();

@@ -23,8 +23,20 @@ final class Relations {
         this.r = r;
     }
 
-    /** A name for a relation the statement creates. */
+    /**
+     * A name for a relation a DDL statement creates or changes. Unqualified, it is the relation of that name the
+     * search path finds, as the database resolves it (an index, a rename, a comment names an existing table wherever
+     * it is on the path; a schema on the path that does not exist yet is not where it lives); else a new relation in
+     * the first schema the database creates in.
+     */
     TableName newTableName(Table t) {
+        if (t.getSchemaName() == null && t.getDatabaseName() == null && t.getName() != null) {
+            try {
+                return lookup(null, null, r.fold(t.getName())).name();
+            } catch (Unsupported e) {
+                // no relation of that name: a new one
+            }
+        }
         String name = r.fold(t.getName());
         String schema = t.getSchemaName() != null ? r.fold(t.getSchemaName())
                 : r.catalog.searchPath().isEmpty() ? null : firstCreationSchema();
