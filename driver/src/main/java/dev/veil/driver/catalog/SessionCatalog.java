@@ -2,6 +2,7 @@ package dev.veil.driver.catalog;
 
 import dev.veil.analyzer.Catalog;
 import dev.veil.analyzer.Relation;
+import dev.veil.analyzer.TableName;
 import dev.veil.driver.engine.Engine;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -69,6 +70,19 @@ public final class SessionCatalog implements Catalog {
         DatabaseCatalog.FunctionKey key = new DatabaseCatalog.FunctionKey(schema, name,
                 schema == null ? String.join(",", searchPath) : null);
         return database.function(key, () -> loadFunction(schema, name));
+    }
+
+    /**
+     * The relations sharing {@code table}'s stored rows (see {@code CatalogReader#relatives}), read through this
+     * session's connection. Not cached here: it is read once per classification, which is cached.
+     */
+    public List<TableName> relatives(TableName table) {
+        try {
+            return engine.runInternal(vendor, c -> engine.catalog().relatives(c, table));
+        } catch (SQLException e) {
+            throw new DatabaseCatalog.CatalogException("cannot read the relations sharing the rows of " + table
+                    + " (SQLState " + e.getSQLState() + ")", e);
+        }
     }
 
     private Optional<Relation> load(DatabaseCatalog.RelationKey key) {

@@ -125,6 +125,31 @@ public abstract class CatalogReader {
         return Optional.of(new Relation(key, kind, columns, definition));
     }
 
+    /**
+     * The relations whose stored rows {@code relation} physically shares: those it reads rows from or whose rows it
+     * holds (inheritance parents and children, partitions and their roots), and other names of the same table
+     * (synonyms). A column rule on any of them protects the values wherever they are read from, so their classes
+     * are merged with the relation's own. Engines without such relations answer none.
+     */
+    public List<TableName> relatives(Connection c, TableName relation) throws SQLException {
+        return List.of();
+    }
+
+    /** Runs a query binding {@code relation}'s schema and name as its first two parameters; rows are schema, name. */
+    protected List<TableName> relationsOf(Connection c, String query, TableName relation) throws SQLException {
+        List<TableName> found = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(query)) {
+            p.setString(1, relation.schema());
+            p.setString(2, relation.name());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new TableName(relation.catalog(), rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return found;
+    }
+
     /** Whether a user-defined routine of that name exists: in {@code schema}, or on the search path when null. */
     public boolean isUserDefinedFunction(Connection c, String schema, String name) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(functionQuery(schema != null))) {

@@ -81,20 +81,34 @@ public final class GeneratedKeys {
     }
 
     /**
-     * Named key columns: none may be sensitive. Returns the copy it checked, for the vendor: the caller's array may
-     * change after the check (another thread), and a vendor may keep it and read it when executing.
+     * Named key columns. Each must be a plain identifier (letters, digits, {@code _}, {@code $}, or one quoted with
+     * the engine's quotes and holding no quote) that names a column of the written table: the vendor drivers splice
+     * the names into the statement ({@code *x} or {@code **} becomes {@code RETURNING *}, a quoted name is appended
+     * as written), so anything else would return what Veil never analyzed. None may be sensitive. Returns the copy it
+     * checked, for the vendor: the caller's array may change after the check (another thread), and a vendor may keep
+     * it and read it when executing.
      */
     public String[] checkedNames(String[] requested) throws SQLException {
         String[] names = requested == null ? null : requested.clone();
-        if (exempt || names == null) {
-            return names;
+        if (names == null) {
+            return null;
         }
-        for (Map.Entry<TableName, WrittenTable> table : sensitiveWrites()) {
-            for (String name : names) {
-                String unquoted = name.replace("\"", "").replace("`", "").trim();
-                for (String column : table.getValue().sensitiveColumns()) {
-                    if (column.equalsIgnoreCase(unquoted) || unquoted.equals("*")) {
-                        throw refused(table.getKey() + "." + column + " is sensitive");
+        for (String name : names) {
+            String column = KeyNames.column(name).orElseThrow(() -> refused("a key column name must be a plain"
+                    + " column name"));
+            if (written.size() == 1) {
+                Map.Entry<TableName, WrittenTable> table = written.entrySet().iterator().next();
+                if (table.getValue().columns().stream().noneMatch(column::equalsIgnoreCase)) {
+                    throw refused("a key column name names no column of " + table.getKey());
+                }
+            }
+            if (exempt) {
+                continue;
+            }
+            for (Map.Entry<TableName, WrittenTable> table : sensitiveWrites()) {
+                for (String sensitive : table.getValue().sensitiveColumns()) {
+                    if (sensitive.equalsIgnoreCase(column)) {
+                        throw refused(table.getKey() + "." + sensitive + " is sensitive");
                     }
                 }
             }

@@ -12,6 +12,8 @@ import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.TableName;
 import dev.veil.analyzer.WholeRowReference;
 import dev.veil.analyzer.WriteFlow;
+import dev.veil.driver.catalog.DatabaseCatalog;
+import dev.veil.driver.catalog.RelativeClasses;
 import dev.veil.driver.catalog.SessionCatalog;
 import dev.veil.driver.engine.Engine;
 import dev.veil.driver.errors.VeilErrors;
@@ -174,7 +176,28 @@ public final class ClassifyStage implements Stage {
         return ValueType.OTHER;
     }
 
+    /**
+     * A table's classes: its own, and for each column none of its own sources made sensitive, the class of the
+     * same column in a relation sharing its stored rows (a partition's root, an inheritance parent or child, the
+     * table behind a synonym — {@link RelativeClasses}), so a rule protects the values wherever they are read from.
+     */
     private static Map<String, Classification> classify(Session session, TableName table, Relation relation)
+            throws SQLException {
+        Map<String, Classification> own = classifyOwn(session, table, relation);
+        SessionCatalog catalog = session.tracker().catalog();
+        try {
+            return RelativeClasses.merge(own, relation, catalog.relatives(table), relative -> {
+                Optional<Relation> found = catalog.relation(relative.catalog(), relative.schema(), relative.name());
+                return found.isEmpty() || found.get().kind() == Relation.Kind.SYSTEM_TABLE ? Map.of()
+                        : classifyOwn(session, relative, found.get());
+            }, session.engine().orElseThrow().sqlDialect()::sameColumnName);
+        } catch (DatabaseCatalog.CatalogException e) {
+            throw VeilErrors.refused("cannot read the relations sharing the rows of " + table + " to classify its"
+                    + " columns; the statement was not run");
+        }
+    }
+
+    private static Map<String, Classification> classifyOwn(Session session, TableName table, Relation relation)
             throws SQLException {
         List<ColumnInfo> columns = new ArrayList<>();
         for (CatalogColumn c : relation.columns()) {

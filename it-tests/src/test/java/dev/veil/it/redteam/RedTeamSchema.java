@@ -24,7 +24,7 @@ final class RedTeamSchema {
             "rt_v_activity", "rt_v_filtered", "rt_mv");
     static final List<String> TABLES = List.of("rt_customers", "rt_orders", "rt_sink", "rt_guess", "rt_bump",
             "rt_copy", "rt_copy2", "rt_parent", "rt_child", "rt_link", "rt_shadow", "rt_pb", "rt_tmp", "rt_log",
-                    "rt_zz");
+                    "rt_zz", "rt_customers_old");
 
     static void recreate(TestDatabase db) throws SQLException {
         try (Connection c = db.openRaw()) {

@@ -1,5 +1,6 @@
 package dev.veil.analyzer.internal;
 
+import java.util.List;
 import java.util.Locale;
 
 import dev.veil.analyzer.Catalog;
@@ -23,6 +24,7 @@ import dev.veil.analyzer.internal.lexing.Fingerprints;
 import dev.veil.analyzer.internal.lexing.SqlLexer;
 import dev.veil.analyzer.internal.parsing.JsqlParsing;
 import dev.veil.analyzer.internal.parsing.ParseCheck;
+import dev.veil.analyzer.internal.parsing.QueryForms;
 import dev.veil.analyzer.internal.resolve.Resolver;
 import dev.veil.analyzer.internal.resolve.Statements;
 import dev.veil.analyzer.internal.resolve.Unsupported;
@@ -82,6 +84,11 @@ public final class StatementAnalyzer {
         Fingerprint fp = Fingerprints.of(lexed.text(), seg.tokens());
         KeywordHazards.lexical(seg, d);
         CrossCheck cc = crossCheck ? CrossCheck.notApplicable("not a query") : CrossCheck.disabled();
+        java.util.Optional<QueryForms.Form> form = QueryForms.of(seg, dialect);
+        if (form.isPresent()) {
+            queryForm(form.get(), lexed, executed, seg, d, dialect, catalog);
+            return finish(lexed.text(), seg, d, dialect, fp, cc);
+        }
         JsqlParsing.Parsed parsed;
         boolean ddl = DdlStatements.applies(seg);
         try {
@@ -128,6 +135,45 @@ public final class StatementAnalyzer {
             cc = calcite.check(dialect, catalog, d, fp);
         }
         return finish(lexed.text(), seg, d, dialect, fp, cc);
+    }
+
+    /** A statement of a form the parser reads only the query of ({@link QueryForms}). */
+    private void queryForm(QueryForms.Form form, SqlLexer.Lexed lexed, String executed, SqlLexer.Segment seg,
+                           StatementDraft d, Dialect dialect, Catalog catalog) {
+        int start = form.queryStart();
+        JsqlParsing.Parsed parsed;
+        try {
+            parsed = JsqlParsing.parse(lexed.parseText().substring(start, seg.end()), dialect, parseTimeoutMillis,
+                    maxNestingDepth);
+        } catch (JsqlParsing.ParseFailure f) {
+            KeywordStatements.fallback(seg, d, f.getMessage());
+            return;
+        }
+        if (!(parsed.statement() instanceof net.sf.jsqlparser.statement.select.Select query)) {
+            KeywordHazards.of(seg, d);
+            d.unknownReason = "the query of " + form.kind() + " is not a query";
+            return;
+        }
+        List<SqlLexer.Tok> tail = new java.util.ArrayList<>();
+        for (SqlLexer.Tok t : seg.tokens()) if (t.start >= start) tail.add(t);
+        String differential = ParseCheck.compare(new SqlLexer.Segment(start, seg.end(), tail), start,
+                parsed.tokens());
+        if (differential != null) {
+            KeywordHazards.of(seg, d);
+            d.unknownReason = "lexer and parser disagree: " + differential;
+            return;
+        }
+        Resolver r = new Resolver(dialect, catalog, viewDefinitions.views(dialect, catalog), executed, start, d, 0);
+        r.parameterPlaceholders(lexed.placeholders());
+        try {
+            Statements statements = new Statements(r, dialect, d);
+            statements.analyze(QueryForms.statement(form, query));
+            if (form.kind() == QueryForms.Kind.MERGE_KEY) statements.upsertKeys(form.target(), form.keys());
+            r.checkAllColumnsVisited(parsed.root(), true);
+        } catch (Unsupported u) {
+            KeywordHazards.of(seg, d);
+            d.unknownReason = u.getMessage();
+        }
     }
 
     private static StatementDraft finish(String text, SqlLexer.Segment seg, StatementDraft d, Dialect dialect,

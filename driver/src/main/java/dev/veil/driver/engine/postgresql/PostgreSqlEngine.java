@@ -12,12 +12,14 @@ import dev.veil.policy.mask.MaskDialect;
 import dev.veil.policy.mask.MaskDialects;
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** PostgreSQL. */
 public final class PostgreSqlEngine extends Engine {
@@ -82,19 +84,37 @@ public final class PostgreSqlEngine extends Engine {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT session_user, current_database(), current_schemas(true),"
                      + " current_setting('standard_conforming_strings'), current_setting('server_encoding'),"
-                     + " current_setting('client_encoding')")) {
+                     + " current_setting('client_encoding'), current_setting('search_path'), current_user")) {
             rs.next();
             requireDefault(rs.getString(4).equalsIgnoreCase("on"), "PostgreSQL standard_conforming_strings is off");
             requireDefault(rs.getString(5).equalsIgnoreCase("UTF8"), "PostgreSQL server_encoding is not UTF8");
             requireDefault(rs.getString(6).equalsIgnoreCase("UTF8"), "PostgreSQL client_encoding is not UTF8");
             Array schemas = rs.getArray(3);
-            List<String> path = new ArrayList<>(Arrays.asList((String[]) schemas.getArray()));
-            // the session's temporary schema is searched first, whether or not current_schemas lists it first
-            path.stream().filter(p -> p.startsWith("pg_temp_")).findFirst().ifPresent(temp -> {
-                path.remove(temp);
-                path.add(0, temp);
-            });
-            return new SessionState(rs.getString(1), rs.getString(2), path);
+            List<String> effective = Arrays.asList((String[]) schemas.getArray());
+            String setting = rs.getString(7);
+            List<String> entries = PostgreSqlSearchPath.entries(setting, rs.getString(8));
+            Set<String> missing = missingSchemas(c, entries.stream()
+                    .filter(e -> !effective.contains(e) && !e.equals("pg_temp")).toList());
+            return new SessionState(rs.getString(1), rs.getString(2),
+                    PostgreSqlSearchPath.of(effective, setting, rs.getString(8), missing));
         }
+    }
+
+    /** The names among {@code names} that no schema has (yet). */
+    private static Set<String> missingSchemas(Connection c, List<String> names) throws SQLException {
+        Set<String> missing = new HashSet<>();
+        if (names.isEmpty()) {
+            return missing;
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT e FROM unnest(?::text[]) AS e WHERE NOT EXISTS"
+                + " (SELECT 1 FROM pg_catalog.pg_namespace n WHERE n.nspname = e)")) {
+            p.setArray(1, c.createArrayOf("text", names.toArray()));
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    missing.add(rs.getString(1));
+                }
+            }
+        }
+        return missing;
     }
 }

@@ -180,9 +180,20 @@ public final class H2Dialect extends Dialect implements DialectRules {
         return "C" + position;
     }
 
+    /** {@code SYSTEM_RANGE} returns {@code X}; {@code UNNEST} of n arrays returns {@code C1} … {@code Cn}. */
     @Override
-    public String tableFunctionColumn(String function, String alias) {
-        return function.toUpperCase(Locale.ROOT);
+    public List<String> tableFunctionColumns(String function, String alias, int arguments) {
+        if (function.equals("system_range")) {
+            return List.of("X");
+        }
+        if (function.equals("unnest")) {
+            List<String> columns = new java.util.ArrayList<>();
+            for (int i = 1; i <= Math.max(1, arguments); i++) {
+                columns.add("C" + i);
+            }
+            return columns;
+        }
+        return List.of(function.toUpperCase(Locale.ROOT));
     }
 
     @Override public int maxAliasLength() { return 256; }

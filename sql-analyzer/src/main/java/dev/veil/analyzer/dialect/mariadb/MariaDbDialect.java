@@ -192,8 +192,8 @@ public final class MariaDbDialect extends Dialect implements DialectRules {
     }
 
     @Override
-    public String tableFunctionColumn(String function, String alias) {
-        return function;
+    public List<String> tableFunctionColumns(String function, String alias, int arguments) {
+        return List.of(function);
     }
 
     @Override public int maxAliasLength() { return 256; }

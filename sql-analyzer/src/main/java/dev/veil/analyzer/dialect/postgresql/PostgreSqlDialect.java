@@ -167,10 +167,19 @@ public final class PostgreSqlDialect extends Dialect implements DialectRules {
         return "column" + position;
     }
 
-    /** A table function's alias names its column too. */
+    /**
+     * A function returning a base type names its one column after its alias, else after itself ({@code unnest} of
+     * several arrays: one such column each); one with OUT parameters names its columns after them.
+     */
     @Override
-    public String tableFunctionColumn(String function, String alias) {
-        return alias != null ? alias : function;
+    public List<String> tableFunctionColumns(String function, String alias, int arguments) {
+        return switch (function) {
+            case "json_array_elements", "jsonb_array_elements", "json_array_elements_text",
+                 "jsonb_array_elements_text" -> List.of("value");
+            case "json_each", "jsonb_each", "json_each_text", "jsonb_each_text" -> List.of("key", "value");
+            case "unnest" -> java.util.Collections.nCopies(Math.max(1, arguments), alias != null ? alias : function);
+            default -> List.of(alias != null ? alias : function);
+        };
     }
 
     @Override public int maxAliasLength() { return 63; }

@@ -192,7 +192,10 @@ public final class DdlStatements {
             case "TYPE" -> StatementType.ALTER_TYPE;
             default -> StatementType.ALTER_DOMAIN;
         };
-        return new Result(type, object.equals("TABLE") ? List.of(name) : List.of(), List.of());
+        // PostgreSQL's ALTER INDEX (and, in some versions, ALTER SEQUENCE) renames or moves any relation, a table
+        // too: the named relation is reported as changed, so what holds for changing a table holds for it
+        return new Result(type, Set.of("TABLE", "INDEX", "SEQUENCE").contains(object) ? List.of(name) : List.of(),
+                List.of());
     }
 
     /** DROP of anything: names, commas, IF EXISTS, CASCADE; parentheses only for routine signatures. */

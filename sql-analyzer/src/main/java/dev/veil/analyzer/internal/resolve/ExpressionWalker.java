@@ -13,6 +13,7 @@ import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JsonAggregateFunction;
 import net.sf.jsqlparser.expression.LambdaExpression;
 import net.sf.jsqlparser.expression.RowGetExpression;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
@@ -72,6 +73,21 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
         r.markTable(atc.getTable());
         if (v == null) throw new Unsupported("unknown relation in " + atc);
         sources.addAll(r.wholeRow(v, atc, clause, depth).sources);
+        return null;
+    }
+
+    /**
+     * {@code JSON_OBJECTAGG(key, value)} and {@code JSON_ARRAYAGG(value ORDER BY …)}: the parser's visitor skips
+     * the key, the value and the ordering; all of them shape the result.
+     */
+    @Override
+    public <S> Void visit(JsonAggregateFunction f, S context) {
+        super.visit(f, context);
+        if (f.getKey() instanceof Expression key) key.accept(this, context);
+        if (f.getValue() instanceof Expression value) value.accept(this, context);
+        if (f.getExpressionOrderByElements() != null) {
+            for (OrderByElement o : f.getExpressionOrderByElements()) o.getExpression().accept(this, context);
+        }
         return null;
     }
 

@@ -117,8 +117,9 @@ final class FromClauses {
                 + f.getName().toLowerCase(Locale.ROOT) + " (" + cat + ")");
         String fname = Labels.lastPart(f.getName()).toLowerCase(Locale.ROOT);
         if (!Set.of("generate_series", "unnest", "system_range", "regexp_split_to_table", "json_array_elements",
-                "jsonb_array_elements", "json_array_elements_text", "jsonb_array_elements_text", "generate_subscripts")
-                .contains(fname)) {
+                "jsonb_array_elements", "json_array_elements_text", "jsonb_array_elements_text", "generate_subscripts",
+                "json_each", "jsonb_each", "json_each_text", "jsonb_each_text", "json_object_keys",
+                "jsonb_object_keys", "string_to_table").contains(fname)) {
             throw new Unsupported("table function " + fname);
         }
         List<Col> cols = new ArrayList<>();
@@ -127,9 +128,11 @@ final class FromClauses {
             for (var ac : alias.getAliasColumns()) cols.add(new Col(r.fold(ac.name), lin,
                     ColumnReference.Origin.DERIVED));
         } else {
-            String colName = r.dialect.rules().tableFunctionColumn(fname,
-                    alias == null ? null : r.fold(alias.getName()));
-            cols.add(new Col(colName, lin, ColumnReference.Origin.DERIVED));
+            int arguments = f.getParameters() == null ? 0 : f.getParameters().size();
+            for (String colName : r.dialect.rules().tableFunctionColumns(fname,
+                    alias == null ? null : r.fold(alias.getName()), arguments)) {
+                cols.add(new Col(colName, lin, ColumnReference.Origin.DERIVED));
+            }
         }
         String name = alias == null ? fname : r.fold(alias.getName());
         return new RangeVar(name, null, r.dialect.quoteIdentifier(name), cols);

@@ -23,8 +23,20 @@ final class Relations {
         this.r = r;
     }
 
-    /** A name for a relation the statement creates. */
+    /**
+     * A name for a relation a DDL statement creates or changes. Unqualified, it is the relation of that name the
+     * search path finds, as the database resolves it (an index, a rename, a comment names an existing table wherever
+     * it is on the path; a schema on the path that does not exist yet is not where it lives); else a new relation in
+     * the first schema the database creates in.
+     */
     TableName newTableName(Table t) {
+        if (t.getSchemaName() == null && t.getDatabaseName() == null && t.getName() != null) {
+            try {
+                return lookup(null, null, r.fold(t.getName())).name();
+            } catch (Unsupported e) {
+                // no relation of that name: a new one
+            }
+        }
         String name = r.fold(t.getName());
         String schema = t.getSchemaName() != null ? r.fold(t.getSchemaName())
                 : r.catalog.searchPath().isEmpty() ? null : firstCreationSchema();
@@ -55,8 +67,9 @@ final class Relations {
         String name = r.fold(rawName);
         String schema = t.getSchemaName() == null ? null : r.fold(t.getSchemaName());
         String db = t.getDatabaseName() == null ? null : r.fold(t.getDatabaseName());
-        String aliasName = t.getAlias() == null ? null : r.fold(t.getAlias().getName());
-        if (t.getAlias() != null
+        boolean partitions = partitionSelection(t);
+        String aliasName = t.getAlias() == null || partitions ? null : r.fold(t.getAlias().getName());
+        if (t.getAlias() != null && !partitions
                 && t.getAlias().getAliasColumns() != null) throw new Unsupported("column alias list on a table");
         if (schema == null && db == null) {
             List<Col> cte = findCte(scope, name);
@@ -98,9 +111,21 @@ final class Relations {
                         ColumnReference.Origin.BASE_TABLE));
             }
         }
-        String varName = aliasName != null ? aliasName : name;
-        String qualifier = aliasName != null ? r.dialect.quoteIdentifier(aliasName) : t.getFullyQualifiedName();
+        // a name the catalog answers with another relation (an H2 synonym) ranges under that relation's name
+        boolean renamed = aliasName == null && !tn.name().equals(name);
+        String varName = aliasName != null ? aliasName : renamed ? tn.name() : name;
+        String qualifier = aliasName != null ? r.dialect.quoteIdentifier(aliasName)
+                : renamed ? r.dialect.quoteIdentifier(tn.name()) : t.getFullyQualifiedName();
         return new RangeVar(varName, tn, qualifier, cols);
+    }
+
+    /**
+     * MariaDB {@code t PARTITION (p0, …)}: rows of some partitions of the same table (the parser reads it as an
+     * alias named PARTITION with a column list; PARTITION is a reserved word there, so it cannot be an alias).
+     */
+    private boolean partitionSelection(Table t) {
+        return r.dialect == dev.veil.analyzer.Dialect.MARIADB && t.getAlias() != null && !t.getAlias().isUseAs()
+                && t.getAlias().getName().equalsIgnoreCase("PARTITION") && t.getAlias().getAliasColumns() != null;
     }
 
     boolean relationExists(String name) {

@@ -80,8 +80,9 @@ public interface ResolutionRules {
     String valuesColumnLabel(int position, String firstRow);
 
     /**
-     * The column a table function without a column alias list returns: {@code function} (its lower-case name) and
-     * {@code alias} (folded, or null when it has none).
+     * The columns a table function without a column alias list returns, as the database names them:
+     * {@code function} (its lower-case name), {@code alias} (folded, or null when it has none) and the number of
+     * its arguments.
      */
-    String tableFunctionColumn(String function, String alias);
+    List<String> tableFunctionColumns(String function, String alias, int arguments);
 }

@@ -83,6 +83,11 @@ public final class Statements {
         if (!dispatch.handled) throw new Unsupported(st.getClass().getSimpleName() + " statements are not analyzed");
     }
 
+    /** The key columns of H2 {@code MERGE … KEY}, analyzed after the upsert itself. */
+    public void upsertKeys(Table target, List<String> keys) {
+        writes.upsertKeys(target, keys);
+    }
+
     /**
      * Sends the statement to the analysis of its type. Only the statement itself is dispatched: where the adapter
      * walks into a statement of a type not analyzed here, the statements it meets inside are ignored.

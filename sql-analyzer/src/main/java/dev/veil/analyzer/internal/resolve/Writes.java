@@ -144,6 +144,14 @@ final class Writes {
         for (int i = 0; i < values.size(); i++) flow(rel.name(), targets.get(i), values.get(i));
     }
 
+    /** H2 {@code MERGE … KEY (k, …)}: the key columns select the row the merge replaces, as a WHERE clause would. */
+    void upsertKeys(Table t, List<String> keys) {
+        Relation rel = r.lookup(t);
+        Scope scope = new Scope(null, null);
+        r.addVar(scope, r.targetVar(t, rel));
+        for (String key : keys) r.expr(new Column(key), scope, Clause.WHERE, 0, null);
+    }
+
     private static StatementType upsertType(UpsertType type) {
         if (type == null) return StatementType.UPSERT;
         return switch (type) {
