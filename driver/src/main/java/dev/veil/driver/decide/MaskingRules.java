@@ -3,6 +3,7 @@ package dev.veil.driver.decide;
 import dev.veil.analyzer.BaseColumn;
 import dev.veil.analyzer.Clause;
 import dev.veil.analyzer.ColumnReference;
+import dev.veil.analyzer.Flow;
 import dev.veil.driver.pipeline.StatementPlan.Sensitivity;
 import dev.veil.policy.PredicateMode;
 import dev.veil.policy.mask.Mask;
@@ -10,44 +11,72 @@ import dev.veil.policy.mask.MaskRenderer;
 import dev.veil.policy.mask.ValueType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * What happens to one column reference that reads a sensitive column — the heart of Veil's rewrite:
+ * The one place that decides what happens to a column reference that reads a sensitive column. The decision is
+ * made from the reference's data flows ({@link ColumnReference#flows()}, see docs/analyzer.md), never from the clause
+ * it sits in; the decision rules, the rewrite and the explanation all ask here:
  * <ul>
- *   <li>a value that leaves the statement (select list at any depth, RETURNING, a value written) is masked where
- *       the base column (or view column) is referenced; references to derived tables, CTEs and output aliases are
- *       left alone, as their values were masked where they were produced;</li>
- *   <li>a reference that filters, joins, groups or orders follows the class's {@code predicates} mode: {@code deny}
- *       refuses the statement, {@code masked} compares masked values, {@code allow} compares raw values — and, so
- *       that masking never changes which rows come back, refuses a comparison that would see masked values;</li>
- *   <li>a whole row that carries a sensitive column is refused.</li>
+ *   <li>a whole row that carries a sensitive column is refused;</li>
+ *   <li><b>schema-embedded</b> (a stored definition the database evaluates over raw values later, such as a view's
+ *       WHERE) is refused, unless the principal is exempt or the DDL is held for approval;</li>
+ *   <li><b>returned</b> or <b>written</b> values are masked where the base column (or view column) is referenced;
+ *       a reference to a derived table, CTE or output alias is left alone when its value was masked where it was
+ *       produced, and masked here when it was produced raw (only to select rows);</li>
+ *   <li><b>row-selecting</b> values follow the class's {@code predicates} mode: {@code deny} refuses; {@code masked}
+ *       compares masked values; {@code allow} compares raw whole values — a value used through an expression that
+ *       may expose a part of it is refused, and so is a comparison that would see a value masked upstream (masking
+ *       must never change which rows a statement returns or changes);</li>
+ *   <li>a value with no flow (a view's output: it reaches a caller only when the view is read, masked there) is
+ *       kept; <b>error-raising</b> values need nothing here: errors of statements reading sensitive columns are
+ *       scrubbed.</li>
  * </ul>
  */
 public final class MaskingRules {
 
     /** The outcome for one reference. */
     public sealed interface Outcome {
-        record Keep() implements Outcome {
+        record Keep(String why) implements Outcome {
         }
 
         record Replace(String sql, List<String> masks) implements Outcome {
         }
 
-        record Refuse(String message) implements Outcome {
+        /** {@code awaitsApproval}: a schema-embedded use, which an approval of the DDL admits. */
+        record Refuse(String message, boolean awaitsApproval) implements Outcome {
+            public Refuse(String message) {
+                this(message, false);
+            }
         }
     }
 
-    private static final Outcome KEEP = new Outcome.Keep();
+    private static final Outcome NOT_SENSITIVE = new Outcome.Keep("reads no sensitive column");
+    private static final Outcome MASKED_UPSTREAM = new Outcome.Keep("kept: its value was masked where it was"
+            + " produced");
+    private static final Outcome RAW_PREDICATE = new Outcome.Keep("raw: compared as a whole value"
+            + " (predicates: allow)");
+    private static final Outcome DEFINITION = new Outcome.Keep("kept: a view's definition; masked where the view is"
+            + " read");
+    private static final Set<Flow> MASKING_FLOWS = EnumSet.of(Flow.RETURNED, Flow.WRITTEN);
 
     private final Map<BaseColumn, Sensitivity> sensitive;
     private final MaskRenderer renderer;
+    private final boolean ddlApproved;
 
     public MaskingRules(Map<BaseColumn, Sensitivity> sensitive, MaskRenderer renderer) {
+        this(sensitive, renderer, false);
+    }
+
+    /** {@code ddlApproved}: the statement is held for approval, which admits schema-embedded uses. */
+    public MaskingRules(Map<BaseColumn, Sensitivity> sensitive, MaskRenderer renderer, boolean ddlApproved) {
         this.sensitive = sensitive;
         this.renderer = renderer;
+        this.ddlApproved = ddlApproved;
     }
 
     public Outcome decide(ColumnReference ref) {
@@ -58,24 +87,41 @@ public final class MaskingRules {
             }
         }
         if (reads.isEmpty()) {
-            return KEEP;
+            return NOT_SENSITIVE;
         }
         reads.sort(Comparator.naturalOrder());
         if (ref.kind() == ColumnReference.Kind.WHOLE_ROW) {
             return new Outcome.Refuse("the whole-row reference " + ref.text() + " carries " + describe(reads)
                     + " (rule: whole-row)");
         }
-        return switch (ref.clause()) {
-            case OUTPUT, WRITE_VALUE -> ref.origin() == ColumnReference.Origin.DERIVED ? KEEP : mask(ref, reads);
-            case OTHER -> KEEP; // LIMIT/OFFSET and conflict targets return no value
-            default -> predicate(ref, reads);
-        };
+        Set<Flow> flows = ref.flows();
+        if (flows.contains(Flow.SCHEMA_EMBEDDED) && !ddlApproved) {
+            return new Outcome.Refuse(describe(reads) + " is used in " + clauseName(ref.clause()) + " of a stored"
+                    + " definition the database evaluates over raw values later; it needs an approval or an exempt"
+                    + " user (rule: schema-embedded)", true);
+        }
+        if (flows.contains(Flow.RETURNED) || flows.contains(Flow.WRITTEN)) {
+            if (ref.origin() != ColumnReference.Origin.DERIVED) {
+                return mask(ref, reads);
+            }
+            return maskedUpstream(ref) ? MASKED_UPSTREAM : mask(ref, reads);
+        }
+        if (flows.contains(Flow.ROW_SELECTING)) {
+            return predicate(ref, reads);
+        }
+        return DEFINITION;
+    }
+
+    /** Whether a derived reference's value was masked where it was produced (it was produced for a result). */
+    private static boolean maskedUpstream(ColumnReference ref) {
+        return ref.producedFor().stream().anyMatch(MASKING_FLOWS::contains);
     }
 
     private Outcome predicate(ColumnReference ref, List<BaseColumn> reads) {
         PredicateMode mode = strictest(reads);
         String where = clauseName(ref.clause());
         boolean using = ref.kind() == ColumnReference.Kind.USING_COLUMN;
+        boolean derived = ref.origin() == ColumnReference.Origin.DERIVED;
         return switch (mode) {
             case DENY -> new Outcome.Refuse(describe(reads) + " is used in " + where
                     + "; predicates on its class are denied (rule: predicates: deny)");
@@ -85,11 +131,17 @@ public final class MaskingRules {
                     yield new Outcome.Refuse(describe(reads) + " is joined with " + (ref.text().isEmpty() ? "NATURAL"
                             : "USING") + ", which would compare raw values; join with ON (rule: predicates: masked)");
                 }
-                yield ref.origin() == ColumnReference.Origin.DERIVED ? KEEP : mask(ref, reads);
+                yield derived ? MASKED_UPSTREAM : mask(ref, reads);
             }
             case ALLOW -> {
-                if (using || ref.origin() != ColumnReference.Origin.DERIVED) {
-                    yield KEEP;
+                if (ref.partOfValue()) {
+                    yield new Outcome.Refuse(describe(reads) + " is used in " + where + " through an expression"
+                            + " that may expose a part of its value; predicates: allow admits only whole-value"
+                            + " comparisons (=, <>, <, >, IN, BETWEEN, IS NULL, joins, grouping, ordering, counting)"
+                            + " (rule: predicates: allow)");
+                }
+                if (using || !derived || !maskedUpstream(ref)) {
+                    yield RAW_PREDICATE;
                 }
                 // an output alias of a plain column: order or group by the stored column itself
                 if (ref.qualifiedSource().isPresent()) {
@@ -151,6 +203,8 @@ public final class MaskingRules {
             case WINDOW_PARTITION -> "a window PARTITION BY";
             case WINDOW_ORDER -> "a window ORDER BY";
             case DISTINCT_ON -> "DISTINCT ON";
+            case OUTPUT -> "the select list";
+            case OTHER -> "LIMIT, OFFSET or a conflict target";
             default -> clause.name();
         };
     }

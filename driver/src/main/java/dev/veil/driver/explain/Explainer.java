@@ -61,7 +61,7 @@ public final class Explainer {
         if (analysis.isEmpty() || analysis.get().isUnknown() || plan.sensitive().isEmpty()) {
             return references;
         }
-        MaskingRules rules = new MaskingRules(plan.sensitive(), session.masks());
+        MaskingRules rules = new MaskingRules(plan.sensitive(), session.masks(), plan.approval().isPresent());
         for (StatementAnalysis s : analysis.get().statements()) {
             for (ColumnReference ref : s.columnReferences()) {
                 if (ref.sources().stream().noneMatch(plan.sensitive()::containsKey)) {
@@ -74,10 +74,8 @@ public final class Explainer {
                     what = "masked (" + String.join(", ", replace.masks()) + ")";
                 } else if (outcome instanceof MaskingRules.Outcome.Refuse refuse) {
                     what = "refused: " + refuse.message();
-                } else if (ref.origin() == ColumnReference.Origin.DERIVED) {
-                    what = "kept: its value was masked where it was produced";
                 } else {
-                    what = "raw (predicates: allow)";
+                    what = ((MaskingRules.Outcome.Keep) outcome).why();
                 }
                 references.add(new Explanation.Reference(ref.text(), where, what));
             }

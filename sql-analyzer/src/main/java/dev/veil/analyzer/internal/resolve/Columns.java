@@ -10,6 +10,7 @@ import dev.veil.analyzer.BaseColumn;
 import dev.veil.analyzer.Clause;
 import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.ColumnUse;
+import dev.veil.analyzer.Flow;
 import dev.veil.analyzer.FunctionCategory;
 import dev.veil.analyzer.FunctionUse;
 import dev.veil.analyzer.WholeRowReference;
@@ -66,7 +67,7 @@ final class Columns {
             Col col = findCol(v, colName);
             if (col == null) throw new Unsupported("column " + colName + " not found in " + v.name);
             return occurrence(col.lin, col.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth, label,
-                    null);
+                    null, col.producedFor);
         }
         if (mode != Binding.INPUT_ONLY) {
             Lin bound = outputBinding(c, colName, scope, aliases, mode, written, sp, clause, depth, label);
@@ -76,7 +77,7 @@ final class Columns {
             Col found = localInput(s, colName);
             if (found != null) {
                 return occurrence(found.lin, found.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth,
-                        label, null);
+                        label, null, found.producedFor);
             }
         }
         // a whole-row reference: PostgreSQL lets a relation name stand for its row
@@ -135,8 +136,9 @@ final class Columns {
                 source = o.source();
             }
         }
+        // an output of the block itself: computed for where the block's values go
         return occurrence(aliasLin, ColumnReference.Origin.DERIVED, ColumnReference.Kind.COLUMN, written, sp, clause,
-                depth, label, source);
+                depth, label, source, r.outputs.flows());
     }
 
     /** The input column of that name in the FROM clause of {@code scope} itself (not an enclosing query's), or null. */
@@ -174,19 +176,24 @@ final class Columns {
         String written = sp != null ? r.source(sp) : node.toString();
         r.draft.wholeRows.add(new WholeRowReference(written, clause, all));
         Lin lin = Lin.of(all, true);
+        FlowContext ctx = r.nextFlow != null ? r.nextFlow : r.context(clause);
+        ColumnReference.Origin origin = v.table != null ? ColumnReference.Origin.BASE_TABLE
+                : ColumnReference.Origin.DERIVED;
         ColumnReference cr = new ColumnReference(r.statementIndex, written, clause, ColumnReference.Kind.WHOLE_ROW,
-                v.table != null ? ColumnReference.Origin.BASE_TABLE : ColumnReference.Origin.DERIVED, all, true,
-                        depth > 0, null);
+                origin, all, true, depth > 0, null, Optional.empty(), ctx.flows(), ctx.partOfValue(),
+                origin == ColumnReference.Origin.DERIVED ? r.outputs.flows() : java.util.Set.of());
         r.draft.occurrences.add(new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null));
         if (clause != Clause.OUTPUT && clause != Clause.WRITE_VALUE) r.uses.add(new ColumnUse(clause, written, all));
         return lin;
     }
 
     Lin occurrence(Lin lin, ColumnReference.Origin origin, ColumnReference.Kind kind, String written, int[] sp,
-                           Clause clause, int depth, String label, String qualifiedSource) {
+                           Clause clause, int depth, String label, String qualifiedSource,
+                           java.util.Set<Flow> producedFor) {
+        FlowContext ctx = r.nextFlow != null ? r.nextFlow : r.context(clause);
         ColumnReference cr = new ColumnReference(r.statementIndex, written, clause, kind, origin, lin.sources,
-                lin.derived,
-                depth > 0, label, Optional.ofNullable(qualifiedSource));
+                lin.derived, depth > 0, label, Optional.ofNullable(qualifiedSource), ctx.flows(), ctx.partOfValue(),
+                producedFor);
         r.draft.occurrences.add(new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null));
         if (clause != Clause.OUTPUT && clause != Clause.WRITE_VALUE) r.uses.add(new ColumnUse(clause, written,
                 lin.sources));

@@ -101,7 +101,7 @@ final class FromClauses {
         }
         for (int i = 0; i < outs.size(); i++) {
             String n = i < names.size() ? names.get(i) : outs.get(i).label();
-            cols.add(new Col(n, outs.get(i).lin(), ColumnReference.Origin.DERIVED));
+            cols.add(new Col(n, outs.get(i).lin(), ColumnReference.Origin.DERIVED, r.outputs.flows()));
         }
         String name = alias == null ? null : r.fold(alias.getName());
         String qualifier = alias == null ? null : r.dialect.quoteIdentifier(name);
@@ -125,11 +125,11 @@ final class FromClauses {
         net.sf.jsqlparser.expression.Alias alias = tf.getAlias();
         if (alias != null && alias.getAliasColumns() != null) {
             for (var ac : alias.getAliasColumns()) cols.add(new Col(r.fold(ac.name), lin,
-                    ColumnReference.Origin.DERIVED));
+                    ColumnReference.Origin.DERIVED, r.outputs.flows()));
         } else {
             String colName = r.dialect.rules().tableFunctionColumn(fname,
                     alias == null ? null : r.fold(alias.getName()));
-            cols.add(new Col(colName, lin, ColumnReference.Origin.DERIVED));
+            cols.add(new Col(colName, lin, ColumnReference.Origin.DERIVED, r.outputs.flows()));
         }
         String name = alias == null ? fname : r.fold(alias.getName());
         return new RangeVar(name, null, r.dialect.quoteIdentifier(name), cols);
@@ -177,13 +177,16 @@ final class FromClauses {
                 ColumnReference.Origin origin = l.col().origin == ColumnReference.Origin.DERIVED
                         && rightSide.col().origin == ColumnReference.Origin.DERIVED ? ColumnReference.Origin.DERIVED
                         : ColumnReference.Origin.BASE_TABLE;
-                Col m = new Col(l.col().name, l.col().lin.merge(rightSide.col().lin), origin);
+                Set<dev.veil.analyzer.Flow> produced = new java.util.HashSet<>(l.col().producedFor);
+                produced.addAll(rightSide.col().producedFor);
+                Col m = new Col(l.col().name, l.col().lin.merge(rightSide.col().lin), origin, produced);
                 scope.merged.put(n.toLowerCase(Locale.ROOT), m);
                 star.add(new StarEntry(m, null, mergedReference(l, rightSide)));
                 Set<BaseColumn> src = m.lin.sources;
                 r.uses.add(new ColumnUse(Clause.JOIN_USING, n, src));
                 ColumnReference cr = new ColumnReference(r.statementIndex, n, Clause.JOIN_USING,
-                        ColumnReference.Kind.USING_COLUMN, ColumnReference.Origin.DERIVED, src, true, depth > 0, null);
+                        ColumnReference.Kind.USING_COLUMN, ColumnReference.Origin.DERIVED, src, true, depth > 0, null,
+                        java.util.Optional.empty(), r.selecting.flows(), false, produced);
                 r.draft.occurrences.add(new Occurrence(cr, -1, -1, null));
             }
             star.addAll(restLeft);

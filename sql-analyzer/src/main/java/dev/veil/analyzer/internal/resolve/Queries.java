@@ -38,6 +38,16 @@ final class Queries {
      * @param depth       0 for the statement's own top level
      */
     List<Out> query(Select sel, Scope outer, Clause valueClause, int depth) {
+        FlowContext saved = r.outputs;
+        if (valueClause == Clause.WRITE_VALUE) r.outputs = r.writes;
+        try {
+            return resolveQuery(sel, outer, valueClause, depth);
+        } finally {
+            r.outputs = saved;
+        }
+    }
+
+    private List<Out> resolveQuery(Select sel, Scope outer, Clause valueClause, int depth) {
         if (sel.getForClause() != null) throw new Unsupported("FOR XML/JSON clause");
         // PROCEDURE ANALYSE() returns statistics over the selected values (their minima and maxima)
         if (sel.getMySqlProcedureAnalyse() != null) throw new Unsupported("PROCEDURE ANALYSE");
@@ -159,7 +169,7 @@ final class Queries {
         List<Col> cols = new ArrayList<>();
         for (int i = 0; i < outs.size(); i++) {
             cols.add(new Col(colNames.isEmpty() ? outs.get(i).label() : colNames.get(i), outs.get(i).lin(),
-                    ColumnReference.Origin.DERIVED));
+                    ColumnReference.Origin.DERIVED, r.outputs.flows()));
         }
         return cols;
     }

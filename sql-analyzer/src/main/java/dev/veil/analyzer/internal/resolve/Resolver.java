@@ -61,6 +61,18 @@ public final class Resolver {
     Map<String, Lin> insertedValues;
     /** Offsets (in the analyzed text) of parameters the parser sees as {@link SqlLexer#PARAMETER_PLACEHOLDER}. */
     Set<Integer> parameterPlaceholders = Set.of();
+    /**
+     * Where the select-list values of the query block being resolved go: returned at the top level; for a subquery,
+     * where the expression holding it goes (a subquery in WHERE selects rows); for a derived table or CTE, where the
+     * block reading it sends its values.
+     */
+    FlowContext outputs = FlowContext.RETURNED;
+    /** Where written values go (stored; a view's definition keeps them for its readers). */
+    FlowContext writes = FlowContext.WRITTEN;
+    /** Where predicate, grouping and ordering values go. */
+    FlowContext selecting = FlowContext.SELECTING;
+    /** Set by the expression walker for the one occurrence it is about to record. */
+    FlowContext nextFlow;
 
     private final Completeness completeness = new Completeness(this);
     private final Queries queries = new Queries(this);
@@ -126,10 +138,19 @@ public final class Resolver {
         if (e == null) return Lin.NONE;
         Expression bare = unwrap(e);
         ExpressionWalker w = new ExpressionWalker(this, scope, clause, depth, aliases, label,
-                bare instanceof Column c ? c : null);
+                bare instanceof Column c ? c : null, WholeValues.of(e));
         e.accept(w, null);
         if (bare instanceof Column && w.single != null) return w.single;
         return Lin.of(w.sources, true);
+    }
+
+    /** The flows of a reference in {@code clause} when its expression says nothing more. */
+    FlowContext context(Clause clause) {
+        return switch (clause) {
+            case OUTPUT -> outputs;
+            case WRITE_VALUE -> writes;
+            default -> selecting;
+        };
     }
 
     static Expression unwrap(Expression e) {
@@ -285,6 +306,7 @@ public final class Resolver {
 
     Lin occurrence(Lin lin, ColumnReference.Origin origin, ColumnReference.Kind kind, String written, int[] sp,
                    Clause clause, int depth, String label, String qualifiedSource) {
-        return columns.occurrence(lin, origin, kind, written, sp, clause, depth, label, qualifiedSource);
+        return columns.occurrence(lin, origin, kind, written, sp, clause, depth, label, qualifiedSource,
+                origin == ColumnReference.Origin.DERIVED ? Set.of(dev.veil.analyzer.Flow.RETURNED) : Set.of());
     }
 }

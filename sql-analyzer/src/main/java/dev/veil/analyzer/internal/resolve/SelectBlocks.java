@@ -114,7 +114,8 @@ final class SelectBlocks {
             s = new Scope(outer, outer);
             s.outputs = outs;
             RangeVar v = new RangeVar(null, null, null, new ArrayList<>());
-            for (Out o : outs) v.cols.add(new Col(o.label(), o.lin(), ColumnReference.Origin.DERIVED));
+            for (Out o : outs) v.cols.add(new Col(o.label(), o.lin(), ColumnReference.Origin.DERIVED,
+                    r.outputs.flows()));
             s.vars.add(v);
         }
         if (sel.getOrderByElements() != null) {
@@ -156,7 +157,8 @@ final class SelectBlocks {
                 ColumnReference cr = new ColumnReference(r.statementIndex, sp != null ? r.source(sp) : Long.toString(n),
                         clause,
                         ColumnReference.Kind.OUTPUT_POSITION, ColumnReference.Origin.DERIVED, o.lin().sources,
-                        o.lin().derived, depth > 0, null, Optional.ofNullable(source));
+                        o.lin().derived, depth > 0, null, Optional.ofNullable(source), r.context(clause).flows(),
+                        r.context(clause).partOfValue(), r.outputs.flows());
                 r.draft.occurrences.add(new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null));
                 r.uses.add(new ColumnUse(clause, Long.toString(n), o.lin().sources));
                 return;

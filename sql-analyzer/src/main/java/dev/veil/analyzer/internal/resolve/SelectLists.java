@@ -80,8 +80,10 @@ final class SelectLists {
         if (v == null) ref = se.merged();
         else if (v.qualifier == null) ref = null;
         else ref = v.qualifier + "." + r.dialect.quoteIdentifier(c.name);
+        FlowContext ctx = r.context(clause);
         ColumnReference cr = new ColumnReference(r.statementIndex, ref == null ? c.name : ref, clause,
-                ColumnReference.Kind.STAR_COLUMN, c.origin, c.lin.sources, c.lin.derived, depth > 0, c.name);
+                ColumnReference.Kind.STAR_COLUMN, c.origin, c.lin.sources, c.lin.derived, depth > 0, c.name,
+                java.util.Optional.empty(), ctx.flows(), ctx.partOfValue(), c.producedFor);
         Occurrence o = new Occurrence(cr, -1, -1, info);
         r.draft.occurrences.add(o);
         info.starColumns.add(new ItemInfo.StarColumn(ref, c.name, o, v == null));
