@@ -96,9 +96,9 @@ public final class MaskingRules {
         }
         Set<Flow> flows = ref.flows();
         if (flows.contains(Flow.SCHEMA_EMBEDDED) && !ddlApproved) {
-            return new Outcome.Refuse(describe(reads) + " is used in " + clauseName(ref.clause()) + " of a stored"
-                    + " definition the database evaluates over raw values later; it needs an approval or an exempt"
-                    + " user (rule: schema-embedded)", true);
+            return new Outcome.Refuse(describe(reads) + " is used in a stored definition the database evaluates"
+                    + " over raw values later (a view's predicate, an index); it needs an approval or an exempt user"
+                    + " (rule: schema-embedded)", true);
         }
         if (flows.contains(Flow.RETURNED) || flows.contains(Flow.WRITTEN)) {
             if (ref.origin() != ColumnReference.Origin.DERIVED) {
@@ -119,7 +119,12 @@ public final class MaskingRules {
 
     private Outcome predicate(ColumnReference ref, List<BaseColumn> reads) {
         PredicateMode mode = strictest(reads);
-        String where = clauseName(ref.clause());
+        String where = switch (ref.clause()) {
+            case OUTPUT, WRITE_VALUE -> ref.nested() ? "a subquery's select list or an aggregate that returns no"
+                    + " value of it" : "an aggregate that returns no value of it";
+            case OTHER -> "LIMIT, OFFSET or a conflict target";
+            default -> clauseName(ref.clause());
+        };
         boolean using = ref.kind() == ColumnReference.Kind.USING_COLUMN;
         boolean derived = ref.origin() == ColumnReference.Origin.DERIVED;
         return switch (mode) {
@@ -203,8 +208,6 @@ public final class MaskingRules {
             case WINDOW_PARTITION -> "a window PARTITION BY";
             case WINDOW_ORDER -> "a window ORDER BY";
             case DISTINCT_ON -> "DISTINCT ON";
-            case OUTPUT -> "the select list";
-            case OTHER -> "LIMIT, OFFSET or a conflict target";
             default -> clause.name();
         };
     }

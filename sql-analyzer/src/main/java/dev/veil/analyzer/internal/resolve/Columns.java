@@ -10,7 +10,6 @@ import dev.veil.analyzer.BaseColumn;
 import dev.veil.analyzer.Clause;
 import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.ColumnUse;
-import dev.veil.analyzer.Flow;
 import dev.veil.analyzer.FunctionCategory;
 import dev.veil.analyzer.FunctionUse;
 import dev.veil.analyzer.WholeRowReference;
@@ -67,7 +66,7 @@ final class Columns {
             Col col = findCol(v, colName);
             if (col == null) throw new Unsupported("column " + colName + " not found in " + v.name);
             return occurrence(col.lin, col.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth, label,
-                    null, col.producedFor);
+                    null, col.producers);
         }
         if (mode != Binding.INPUT_ONLY) {
             Lin bound = outputBinding(c, colName, scope, aliases, mode, written, sp, clause, depth, label);
@@ -77,7 +76,7 @@ final class Columns {
             Col found = localInput(s, colName);
             if (found != null) {
                 return occurrence(found.lin, found.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth,
-                        label, null, found.producedFor);
+                        label, null, found.producers);
             }
         }
         // a whole-row reference: PostgreSQL lets a relation name stand for its row
@@ -136,9 +135,11 @@ final class Columns {
                 source = o.source();
             }
         }
-        // an output of the block itself: computed for where the block's values go
+        // an output of the block itself: it now also goes where this reference goes
+        List<FlowNode> producers = new ArrayList<>();
+        for (Out o : matches) producers.addAll(Col.of(o));
         return occurrence(aliasLin, ColumnReference.Origin.DERIVED, ColumnReference.Kind.COLUMN, written, sp, clause,
-                depth, label, source, r.outputs.flows());
+                depth, label, source, producers);
     }
 
     /** The input column of that name in the FROM clause of {@code scope} itself (not an enclosing query's), or null. */
@@ -176,25 +177,32 @@ final class Columns {
         String written = sp != null ? r.source(sp) : node.toString();
         r.draft.wholeRows.add(new WholeRowReference(written, clause, all));
         Lin lin = Lin.of(all, true);
-        FlowContext ctx = r.nextFlow != null ? r.nextFlow : r.context(clause);
         ColumnReference.Origin origin = v.table != null ? ColumnReference.Origin.BASE_TABLE
                 : ColumnReference.Origin.DERIVED;
         ColumnReference cr = new ColumnReference(r.statementIndex, written, clause, ColumnReference.Kind.WHOLE_ROW,
-                origin, all, true, depth > 0, null, Optional.empty(), ctx.flows(), ctx.partOfValue(),
-                origin == ColumnReference.Origin.DERIVED ? r.outputs.flows() : java.util.Set.of());
-        r.draft.occurrences.add(new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null));
+                origin, all, true, depth > 0, null);
+        Occurrence o = new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null);
+        r.draft.occurrences.add(o);
+        List<FlowNode> producers = new ArrayList<>();
+        for (Col c : v.cols) producers.addAll(c.producers);
+        Flows.record(r, o, node(clause), producers);
         if (clause != Clause.OUTPUT && clause != Clause.WRITE_VALUE) r.uses.add(new ColumnUse(clause, written, all));
         return lin;
     }
 
+    /** Where the reference about to be recorded goes: what the walker said, else where its clause's values go. */
+    private FlowNode node(Clause clause) {
+        return r.nextFlow != null ? r.nextFlow : FlowNode.open().feeds(r.context(clause), false);
+    }
+
     Lin occurrence(Lin lin, ColumnReference.Origin origin, ColumnReference.Kind kind, String written, int[] sp,
                            Clause clause, int depth, String label, String qualifiedSource,
-                           java.util.Set<Flow> producedFor) {
-        FlowContext ctx = r.nextFlow != null ? r.nextFlow : r.context(clause);
+                           List<FlowNode> producers) {
         ColumnReference cr = new ColumnReference(r.statementIndex, written, clause, kind, origin, lin.sources,
-                lin.derived, depth > 0, label, Optional.ofNullable(qualifiedSource), ctx.flows(), ctx.partOfValue(),
-                producedFor);
-        r.draft.occurrences.add(new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null));
+                lin.derived, depth > 0, label, Optional.ofNullable(qualifiedSource));
+        Occurrence o = new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null);
+        r.draft.occurrences.add(o);
+        Flows.record(r, o, node(clause), producers);
         if (clause != Clause.OUTPUT && clause != Clause.WRITE_VALUE) r.uses.add(new ColumnUse(clause, written,
                 lin.sources));
         return lin;

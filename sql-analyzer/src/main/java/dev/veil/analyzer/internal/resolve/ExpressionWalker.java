@@ -8,7 +8,6 @@ import java.util.TreeSet;
 import dev.veil.analyzer.BaseColumn;
 import dev.veil.analyzer.Clause;
 import dev.veil.analyzer.ColumnReference;
-import dev.veil.analyzer.Flow;
 
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
@@ -65,10 +64,9 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
      * inside {@code COUNT(…)} and an aggregate's FILTER, row selection only — marked as exposing a part of the value
      * unless the node is used whole, and as error-raising inside a cast.
      */
-    private FlowContext flowOf(Object node) {
-        FlowContext ctx = counted > 0 ? r.selecting : r.context(clause);
-        ctx = ctx.partIf(!whole.isWhole(node));
-        return casts > 0 ? ctx.with(Flow.ERROR_RAISING) : ctx;
+    private FlowNode flowOf(Object node) {
+        FlowNode n = FlowNode.open().feeds(counted > 0 ? r.selecting : r.context(clause), !whole.isWhole(node));
+        return casts > 0 ? n.feeds(Sinks.ERROR, false) : n;
     }
 
     @Override
@@ -239,7 +237,7 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
         int markUses = r.uses.size();
         // the subquery's values go where this expression sends them: returned from the select list, selecting rows
         // from WHERE, IN, EXISTS, LIMIT, …
-        FlowContext saved = r.outputs;
+        FlowNode saved = r.outputs;
         r.outputs = flowOf(sub);
         List<Out> outs;
         try {
@@ -294,7 +292,7 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
         int dot = name.indexOf('.');
         Column value = dot < 0 ? new Column(name) : new Column(new Table(name.substring(0, dot)),
                 name.substring(dot + 1));
-        r.nextFlow = r.context(clause).partIf(true).with(Flow.ERROR_RAISING);
+        r.nextFlow = FlowNode.open().feeds(r.context(clause), true).feeds(Sinks.ERROR, false);
         Lin l;
         try {
             l = r.column(value, valueSpan, scope, clause, depth, aliases, Binding.INPUT_ONLY, null);

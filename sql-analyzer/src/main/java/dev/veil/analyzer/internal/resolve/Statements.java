@@ -428,13 +428,13 @@ public final class Statements {
         } else {
             // a view stores its definition, not values: its outputs reach a caller only when the view is read (and
             // are masked there, through their lineage); its predicates are evaluated over raw values at every read
-            r.writes = FlowContext.VIEW_OUTPUT;
-            r.selecting = FlowContext.VIEW_SELECTING;
+            r.writes = Sinks.VIEW_OUTPUT;
+            r.selecting = Sinks.VIEW_SELECTING;
             try {
                 outs = r.query(cv.getSelect(), null, Clause.WRITE_VALUE, 0);
             } finally {
-                r.writes = FlowContext.WRITTEN;
-                r.selecting = FlowContext.SELECTING;
+                r.writes = Sinks.WRITTEN;
+                r.selecting = Sinks.SELECTING;
             }
         }
         List<String> names = new ArrayList<>();
