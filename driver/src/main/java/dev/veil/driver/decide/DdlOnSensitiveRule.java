@@ -5,6 +5,7 @@ import dev.veil.analyzer.DdlAction;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.StatementKind;
 import dev.veil.analyzer.TableName;
+import dev.veil.driver.pipeline.ReferenceOutcome;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.Set;
@@ -25,8 +26,7 @@ final class DdlOnSensitiveRule implements DecisionRule {
             return;
         }
         for (ColumnReference ref : s.columnReferences()) {
-            if (context.masking().decide(ref) instanceof MaskingRules.Outcome.Refuse refuse
-                    && refuse.awaitsApproval()) {
+            if (context.plan().decision(ref) instanceof ReferenceOutcome.Refuse refuse && refuse.awaitsApproval()) {
                 throw context.refusal(s, refuse.message());
             }
         }

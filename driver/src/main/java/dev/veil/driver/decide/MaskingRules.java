@@ -4,6 +4,7 @@ import dev.veil.analyzer.BaseColumn;
 import dev.veil.analyzer.Clause;
 import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.Flow;
+import dev.veil.driver.pipeline.ReferenceOutcome;
 import dev.veil.driver.pipeline.StatementPlan.Sensitivity;
 import dev.veil.policy.PredicateMode;
 import dev.veil.policy.mask.Mask;
@@ -20,7 +21,9 @@ import java.util.Set;
 /**
  * The one place that decides what happens to a column reference that reads a sensitive column. The decision is
  * made from the reference's data flows ({@link ColumnReference#flows()}, see docs/analyzer.md), never from the clause
- * it sits in; the decision rules, the rewrite and the explanation all ask here:
+ * it sits in, once per reference when the statement is decided ({@link RuleContext#decideReferences()}); the plan
+ * keeps it, and the decision rules, the rewrite, the explanation and the usage events (the masks applied) read it
+ * there:
  * <ul>
  *   <li>a whole row that carries a sensitive column is refused;</li>
  *   <li><b>schema-embedded</b> (a stored definition the database evaluates over raw values later, such as a view's
@@ -39,47 +42,24 @@ import java.util.Set;
  */
 public final class MaskingRules {
 
-    /** The outcome for one reference. */
-    public sealed interface Outcome {
-        record Keep(String why) implements Outcome {
-        }
-
-        record Replace(String sql, List<String> masks) implements Outcome {
-        }
-
-        /** {@code awaitsApproval}: a schema-embedded use, which an approval of the DDL admits. */
-        record Refuse(String message, boolean awaitsApproval) implements Outcome {
-            public Refuse(String message) {
-                this(message, false);
-            }
-        }
-    }
-
-    private static final Outcome NOT_SENSITIVE = new Outcome.Keep("reads no sensitive column");
-    private static final Outcome MASKED_UPSTREAM = new Outcome.Keep("kept: its value was masked where it was"
-            + " produced");
-    private static final Outcome RAW_PREDICATE = new Outcome.Keep("raw: compared as a whole value"
+    private static final ReferenceOutcome NOT_SENSITIVE = new ReferenceOutcome.Keep("reads no sensitive column");
+    private static final ReferenceOutcome MASKED_UPSTREAM = new ReferenceOutcome.Keep("kept: its value was masked"
+            + " where it was produced");
+    private static final ReferenceOutcome RAW_PREDICATE = new ReferenceOutcome.Keep("raw: compared as a whole value"
             + " (predicates: allow)");
-    private static final Outcome DEFINITION = new Outcome.Keep("kept: a view's definition; masked where the view is"
-            + " read");
+    private static final ReferenceOutcome DEFINITION = new ReferenceOutcome.Keep("kept: a view's definition; masked"
+            + " where the view is read");
     private static final Set<Flow> MASKING_FLOWS = EnumSet.of(Flow.RETURNED, Flow.WRITTEN);
 
     private final Map<BaseColumn, Sensitivity> sensitive;
     private final MaskRenderer renderer;
-    private final boolean ddlApproved;
 
     public MaskingRules(Map<BaseColumn, Sensitivity> sensitive, MaskRenderer renderer) {
-        this(sensitive, renderer, false);
-    }
-
-    /** {@code ddlApproved}: the statement is held for approval, which admits schema-embedded uses. */
-    public MaskingRules(Map<BaseColumn, Sensitivity> sensitive, MaskRenderer renderer, boolean ddlApproved) {
         this.sensitive = sensitive;
         this.renderer = renderer;
-        this.ddlApproved = ddlApproved;
     }
 
-    public Outcome decide(ColumnReference ref) {
+    public ReferenceOutcome decide(ColumnReference ref) {
         List<BaseColumn> reads = new ArrayList<>();
         for (BaseColumn source : ref.sources()) {
             if (sensitive.containsKey(source)) {
@@ -91,15 +71,21 @@ public final class MaskingRules {
         }
         reads.sort(Comparator.naturalOrder());
         if (ref.kind() == ColumnReference.Kind.WHOLE_ROW) {
-            return new Outcome.Refuse("the whole-row reference " + ref.text() + " carries " + describe(reads)
+            return new ReferenceOutcome.Refuse("the whole-row reference " + ref.text() + " carries " + describe(reads)
                     + " (rule: whole-row)");
         }
-        Set<Flow> flows = ref.flows();
-        if (flows.contains(Flow.SCHEMA_EMBEDDED) && !ddlApproved) {
-            return new Outcome.Refuse(describe(reads) + " is used in a stored definition the database evaluates"
-                    + " over raw values later (a view's predicate, an index); it needs an approval or an exempt user"
-                    + " (rule: schema-embedded)", true);
+        ReferenceOutcome byFlow = byFlow(ref, reads);
+        if (ref.flows().contains(Flow.SCHEMA_EMBEDDED)) {
+            return new ReferenceOutcome.Refuse(describe(reads) + " is used in a stored definition the database"
+                    + " evaluates over raw values later (a view's predicate, an index); it needs an approval or an"
+                    + " exempt user (rule: schema-embedded)", byFlow);
         }
+        return byFlow;
+    }
+
+    /** Returned, written, row-selecting, or none of these. */
+    private ReferenceOutcome byFlow(ColumnReference ref, List<BaseColumn> reads) {
+        Set<Flow> flows = ref.flows();
         if (flows.contains(Flow.RETURNED) || flows.contains(Flow.WRITTEN)) {
             if (ref.origin() != ColumnReference.Origin.DERIVED) {
                 return mask(ref, reads);
@@ -117,7 +103,7 @@ public final class MaskingRules {
         return ref.producedFor().stream().anyMatch(MASKING_FLOWS::contains);
     }
 
-    private Outcome predicate(ColumnReference ref, List<BaseColumn> reads) {
+    private ReferenceOutcome predicate(ColumnReference ref, List<BaseColumn> reads) {
         PredicateMode mode = strictest(reads);
         String where = switch (ref.clause()) {
             case OUTPUT, WRITE_VALUE -> ref.nested() ? "a subquery's select list or an aggregate that returns no"
@@ -128,19 +114,21 @@ public final class MaskingRules {
         boolean using = ref.kind() == ColumnReference.Kind.USING_COLUMN;
         boolean derived = ref.origin() == ColumnReference.Origin.DERIVED;
         return switch (mode) {
-            case DENY -> new Outcome.Refuse(describe(reads) + " is used in " + where
+            case DENY -> new ReferenceOutcome.Refuse(describe(reads) + " is used in " + where
                     + "; predicates on its class are denied (rule: predicates: deny)");
             case MASKED -> {
                 if (using) {
                     // JOIN USING and NATURAL JOIN compare the stored values, and their columns cannot be replaced
-                    yield new Outcome.Refuse(describe(reads) + " is joined with " + (ref.text().isEmpty() ? "NATURAL"
+                    yield new ReferenceOutcome.Refuse(describe(reads) + " is joined with "
+                            + (ref.text().isEmpty() ? "NATURAL"
                             : "USING") + ", which would compare raw values; join with ON (rule: predicates: masked)");
                 }
                 yield derived ? MASKED_UPSTREAM : mask(ref, reads);
             }
             case ALLOW -> {
                 if (ref.partOfValue()) {
-                    yield new Outcome.Refuse(describe(reads) + " is used in " + where + " through an expression"
+                    yield new ReferenceOutcome.Refuse(describe(reads) + " is used in " + where
+                            + " through an expression"
                             + " that may expose a part of its value; predicates: allow admits only whole-value"
                             + " comparisons (=, <>, <, >, IN, BETWEEN, IS NULL, joins, grouping, ordering, counting)"
                             + " (rule: predicates: allow)");
@@ -150,16 +138,17 @@ public final class MaskingRules {
                 }
                 // an output alias of a plain column: order or group by the stored column itself
                 if (ref.qualifiedSource().isPresent()) {
-                    yield new Outcome.Replace(ref.qualifiedSource().get(), List.of());
+                    yield new ReferenceOutcome.Replace(ref.qualifiedSource().get(), List.of());
                 }
-                yield new Outcome.Refuse(describe(reads) + " is used in " + where + " through a derived column or"
+                yield new ReferenceOutcome.Refuse(describe(reads) + " is used in " + where
+                        + " through a derived column or"
                         + " output alias, whose value is masked; refer to the table's column to use raw values"
                         + " (rule: predicates: allow)");
             }
         };
     }
 
-    private Outcome mask(ColumnReference ref, List<BaseColumn> reads) {
+    private ReferenceOutcome mask(ColumnReference ref, List<BaseColumn> reads) {
         Mask mask;
         ValueType type;
         if (reads.size() == 1 && ref.sources().size() == 1 && !ref.derived()) {
@@ -175,7 +164,7 @@ public final class MaskingRules {
         for (BaseColumn column : reads) {
             applied.add(column + "=" + mask.kind().name().toLowerCase(Locale.ROOT));
         }
-        return new Outcome.Replace(renderer.render(mask, ref.text(), type), applied);
+        return new ReferenceOutcome.Replace(renderer.render(mask, ref.text(), type), applied);
     }
 
     private PredicateMode strictest(List<BaseColumn> reads) {

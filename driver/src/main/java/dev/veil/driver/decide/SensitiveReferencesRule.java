@@ -2,6 +2,7 @@ package dev.veil.driver.decide;
 
 import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.StatementAnalysis;
+import dev.veil.driver.pipeline.ReferenceOutcome;
 import java.sql.SQLException;
 
 /**
@@ -18,8 +19,7 @@ final class SensitiveReferencesRule implements DecisionRule {
             return;
         }
         for (ColumnReference ref : s.columnReferences()) {
-            if (context.masking().decide(ref) instanceof MaskingRules.Outcome.Refuse refuse
-                    && !refuse.awaitsApproval()) {
+            if (context.plan().decision(ref) instanceof ReferenceOutcome.Refuse refuse && !refuse.awaitsApproval()) {
                 throw context.refusal(s, refuse.message());
             }
         }

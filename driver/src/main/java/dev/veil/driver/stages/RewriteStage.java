@@ -3,8 +3,8 @@ package dev.veil.driver.stages;
 import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.RewriteResult;
 import dev.veil.analyzer.Substitution;
-import dev.veil.driver.decide.MaskingRules;
 import dev.veil.driver.errors.VeilErrors;
+import dev.veil.driver.pipeline.ReferenceOutcome;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
 import dev.veil.driver.pipeline.StatementPlan;
@@ -29,14 +29,13 @@ public final class RewriteStage implements Stage {
             plan.sql(analysis.get().executedSql());
             return;
         }
-        MaskingRules rules = new MaskingRules(plan.sensitive(), session.masks(), plan.approval().isPresent());
         RewriteResult result = analysis.get().rewrite(ref -> {
-            MaskingRules.Outcome outcome = rules.decide(ref);
-            if (outcome instanceof MaskingRules.Outcome.Replace replace) {
+            ReferenceOutcome outcome = plan.decision(ref);
+            if (outcome instanceof ReferenceOutcome.Replace replace) {
                 replace.masks().forEach(plan::mask);
                 return Substitution.replaceWith(replace.sql());
             }
-            if (outcome instanceof MaskingRules.Outcome.Refuse refuse) {
+            if (outcome instanceof ReferenceOutcome.Refuse refuse) {
                 return Substitution.refuse(refuse.message());
             }
             return Substitution.keep();
