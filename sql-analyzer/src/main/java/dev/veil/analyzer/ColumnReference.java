@@ -1,5 +1,6 @@
 package dev.veil.analyzer;
 
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,10 +27,19 @@ import java.util.Set;
  *                       with it orders or groups by the stored value even when the select item is rewritten. Empty
  *                       in every other case (expressions, derived tables without an alias, JOIN USING columns,
  *                       ORDER BY of a SELECT DISTINCT, set operations).
+ * @param flows          the ways the reference's value can reach the caller (see {@link Flow}); the one fact
+ *                       decisions about the reference are made from
+ * @param partOfValue    true when the value reaches a {@link Flow#ROW_SELECTING} position through an expression
+ *                       that may expose a part of it (a function, LIKE, arithmetic, a cast…) rather than as a whole
+ *                       value (compared with =, &lt;&gt;, &lt;, &gt;, IN, BETWEEN, IS NULL, grouped, ordered, counted)
+ * @param producedFor    for a reference of origin {@link Origin#DERIVED}: the flows of the references that computed
+ *                       its value (a derived table or CTE column produced for the statement's result was masked
+ *                       where it was produced; one produced only to select rows was not); empty otherwise
  */
 public record ColumnReference(int statementIndex, String text, Clause clause, Kind kind, Origin origin,
                               Set<BaseColumn> sources, boolean derived, boolean nested, String label,
-                              Optional<String> qualifiedSource) {
+                              Optional<String> qualifiedSource, Set<Flow> flows, boolean partOfValue,
+                              Set<Flow> producedFor) {
 
     public enum Kind {
         /** A column reference written in the statement. */
@@ -65,11 +75,26 @@ public record ColumnReference(int statementIndex, String text, Clause clause, Ki
     public ColumnReference {
         sources = Set.copyOf(sources);
         qualifiedSource = qualifiedSource == null ? Optional.empty() : qualifiedSource;
+        flows = flows == null || flows.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flows));
+        producedFor = producedFor == null || producedFor.isEmpty() ? Set.of() : Set.copyOf(producedFor);
+    }
+
+    /** A reference whose flows are those of its clause (a whole value; nothing known of how it was produced). */
+    public ColumnReference(int statementIndex, String text, Clause clause, Kind kind, Origin origin,
+                           Set<BaseColumn> sources, boolean derived, boolean nested, String label,
+                           Optional<String> qualifiedSource) {
+        this(statementIndex, text, clause, kind, origin, sources, derived, nested, label, qualifiedSource,
+                Flow.of(clause), false, origin == Origin.DERIVED ? Flow.of(clause) : Set.of());
     }
 
     public ColumnReference(int statementIndex, String text, Clause clause, Kind kind, Origin origin,
                            Set<BaseColumn> sources, boolean derived, boolean nested, String label) {
         this(statementIndex, text, clause, kind, origin, sources, derived, nested, label, Optional.empty());
+    }
+
+    /** Whether the value can reach the caller by {@code flow}. */
+    public boolean flowsTo(Flow flow) {
+        return flows.contains(flow);
     }
 
     /** The base column when this is a direct reference to one. */

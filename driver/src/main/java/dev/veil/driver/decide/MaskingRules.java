@@ -3,6 +3,8 @@ package dev.veil.driver.decide;
 import dev.veil.analyzer.BaseColumn;
 import dev.veil.analyzer.Clause;
 import dev.veil.analyzer.ColumnReference;
+import dev.veil.analyzer.Flow;
+import dev.veil.driver.pipeline.ReferenceOutcome;
 import dev.veil.driver.pipeline.StatementPlan.Sensitivity;
 import dev.veil.policy.PredicateMode;
 import dev.veil.policy.mask.Mask;
@@ -10,37 +12,44 @@ import dev.veil.policy.mask.MaskRenderer;
 import dev.veil.policy.mask.ValueType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * What happens to one column reference that reads a sensitive column — the heart of Veil's rewrite:
+ * The one place that decides what happens to a column reference that reads a sensitive column. The decision is
+ * made from the reference's data flows ({@link ColumnReference#flows()}, see docs/analyzer.md), never from the clause
+ * it sits in, once per reference when the statement is decided ({@link RuleContext#decideReferences()}); the plan
+ * keeps it, and the decision rules, the rewrite, the explanation and the usage events (the masks applied) read it
+ * there:
  * <ul>
- *   <li>a value that leaves the statement (select list at any depth, RETURNING, a value written) is masked where
- *       the base column (or view column) is referenced; references to derived tables, CTEs and output aliases are
- *       left alone, as their values were masked where they were produced;</li>
- *   <li>a reference that filters, joins, groups or orders follows the class's {@code predicates} mode: {@code deny}
- *       refuses the statement, {@code masked} compares masked values, {@code allow} compares raw values — and, so
- *       that masking never changes which rows come back, refuses a comparison that would see masked values;</li>
- *   <li>a whole row that carries a sensitive column is refused.</li>
+ *   <li>a whole row that carries a sensitive column is refused;</li>
+ *   <li><b>schema-embedded</b> (a stored definition the database evaluates over raw values later, such as a view's
+ *       WHERE) is refused, unless the principal is exempt or the DDL is held for approval;</li>
+ *   <li><b>returned</b> or <b>written</b> values are masked where the base column (or view column) is referenced;
+ *       a reference to a derived table, CTE or output alias is left alone when its value was masked where it was
+ *       produced, and masked here when it was produced raw (only to select rows);</li>
+ *   <li><b>row-selecting</b> values follow the class's {@code predicates} mode: {@code deny} refuses; {@code masked}
+ *       compares masked values; {@code allow} compares raw whole values — a value used through an expression that
+ *       may expose a part of it is refused, and so is a comparison that would see a value masked upstream (masking
+ *       must never change which rows a statement returns or changes);</li>
+ *   <li>a value with no flow (a view's output: it reaches a caller only when the view is read, masked there) is
+ *       kept; <b>error-raising</b> values need nothing here: errors of statements reading sensitive columns are
+ *       scrubbed.</li>
  * </ul>
  */
 public final class MaskingRules {
 
-    /** The outcome for one reference. */
-    public sealed interface Outcome {
-        record Keep() implements Outcome {
-        }
-
-        record Replace(String sql, List<String> masks) implements Outcome {
-        }
-
-        record Refuse(String message) implements Outcome {
-        }
-    }
-
-    private static final Outcome KEEP = new Outcome.Keep();
+    private static final ReferenceOutcome NOT_SENSITIVE = new ReferenceOutcome.Keep("reads no sensitive column");
+    private static final ReferenceOutcome MASKED_UPSTREAM = new ReferenceOutcome.Keep("kept: its value was masked"
+            + " where it was produced");
+    private static final ReferenceOutcome RAW_PREDICATE = new ReferenceOutcome.Keep("raw: compared as a whole value"
+            + " (predicates: allow)");
+    private static final ReferenceOutcome DEFINITION = new ReferenceOutcome.Keep("kept: a view's definition; masked"
+            + " where the view is read");
+    private static final Set<Flow> MASKING_FLOWS = EnumSet.of(Flow.RETURNED, Flow.WRITTEN);
 
     private final Map<BaseColumn, Sensitivity> sensitive;
     private final MaskRenderer renderer;
@@ -50,7 +59,7 @@ public final class MaskingRules {
         this.renderer = renderer;
     }
 
-    public Outcome decide(ColumnReference ref) {
+    public ReferenceOutcome decide(ColumnReference ref) {
         List<BaseColumn> reads = new ArrayList<>();
         for (BaseColumn source : ref.sources()) {
             if (sensitive.containsKey(source)) {
@@ -58,51 +67,88 @@ public final class MaskingRules {
             }
         }
         if (reads.isEmpty()) {
-            return KEEP;
+            return NOT_SENSITIVE;
         }
         reads.sort(Comparator.naturalOrder());
         if (ref.kind() == ColumnReference.Kind.WHOLE_ROW) {
-            return new Outcome.Refuse("the whole-row reference " + ref.text() + " carries " + describe(reads)
+            return new ReferenceOutcome.Refuse("the whole-row reference " + ref.text() + " carries " + describe(reads)
                     + " (rule: whole-row)");
         }
-        return switch (ref.clause()) {
-            case OUTPUT, WRITE_VALUE -> ref.origin() == ColumnReference.Origin.DERIVED ? KEEP : mask(ref, reads);
-            case OTHER -> KEEP; // LIMIT/OFFSET and conflict targets return no value
-            default -> predicate(ref, reads);
-        };
+        ReferenceOutcome byFlow = byFlow(ref, reads);
+        if (ref.flows().contains(Flow.SCHEMA_EMBEDDED)) {
+            return new ReferenceOutcome.Refuse(describe(reads) + " is used in a stored definition the database"
+                    + " evaluates over raw values later (a view's predicate, an index); it needs an approval or an"
+                    + " exempt user (rule: schema-embedded)", byFlow);
+        }
+        return byFlow;
     }
 
-    private Outcome predicate(ColumnReference ref, List<BaseColumn> reads) {
+    /** Returned, written, row-selecting, or none of these. */
+    private ReferenceOutcome byFlow(ColumnReference ref, List<BaseColumn> reads) {
+        Set<Flow> flows = ref.flows();
+        if (flows.contains(Flow.RETURNED) || flows.contains(Flow.WRITTEN)) {
+            if (ref.origin() != ColumnReference.Origin.DERIVED) {
+                return mask(ref, reads);
+            }
+            return maskedUpstream(ref) ? MASKED_UPSTREAM : mask(ref, reads);
+        }
+        if (flows.contains(Flow.ROW_SELECTING)) {
+            return predicate(ref, reads);
+        }
+        return DEFINITION;
+    }
+
+    /** Whether a derived reference's value was masked where it was produced (it was produced for a result). */
+    private static boolean maskedUpstream(ColumnReference ref) {
+        return ref.producedFor().stream().anyMatch(MASKING_FLOWS::contains);
+    }
+
+    private ReferenceOutcome predicate(ColumnReference ref, List<BaseColumn> reads) {
         PredicateMode mode = strictest(reads);
-        String where = clauseName(ref.clause());
+        String where = switch (ref.clause()) {
+            case OUTPUT, WRITE_VALUE -> ref.nested() ? "a subquery's select list or an aggregate that returns no"
+                    + " value of it" : "an aggregate that returns no value of it";
+            case OTHER -> "LIMIT, OFFSET or a conflict target";
+            default -> clauseName(ref.clause());
+        };
         boolean using = ref.kind() == ColumnReference.Kind.USING_COLUMN;
+        boolean derived = ref.origin() == ColumnReference.Origin.DERIVED;
         return switch (mode) {
-            case DENY -> new Outcome.Refuse(describe(reads) + " is used in " + where
+            case DENY -> new ReferenceOutcome.Refuse(describe(reads) + " is used in " + where
                     + "; predicates on its class are denied (rule: predicates: deny)");
             case MASKED -> {
                 if (using) {
                     // JOIN USING and NATURAL JOIN compare the stored values, and their columns cannot be replaced
-                    yield new Outcome.Refuse(describe(reads) + " is joined with " + (ref.text().isEmpty() ? "NATURAL"
+                    yield new ReferenceOutcome.Refuse(describe(reads) + " is joined with "
+                            + (ref.text().isEmpty() ? "NATURAL"
                             : "USING") + ", which would compare raw values; join with ON (rule: predicates: masked)");
                 }
-                yield ref.origin() == ColumnReference.Origin.DERIVED ? KEEP : mask(ref, reads);
+                yield derived ? MASKED_UPSTREAM : mask(ref, reads);
             }
             case ALLOW -> {
-                if (using || ref.origin() != ColumnReference.Origin.DERIVED) {
-                    yield KEEP;
+                if (ref.partOfValue()) {
+                    yield new ReferenceOutcome.Refuse(describe(reads) + " is used in " + where
+                            + " through an expression"
+                            + " that may expose a part of its value; predicates: allow admits only whole-value"
+                            + " comparisons (=, <>, <, >, IN, BETWEEN, IS NULL, joins, grouping, ordering, counting)"
+                            + " (rule: predicates: allow)");
+                }
+                if (using || !derived || !maskedUpstream(ref)) {
+                    yield RAW_PREDICATE;
                 }
                 // an output alias of a plain column: order or group by the stored column itself
                 if (ref.qualifiedSource().isPresent()) {
-                    yield new Outcome.Replace(ref.qualifiedSource().get(), List.of());
+                    yield new ReferenceOutcome.Replace(ref.qualifiedSource().get(), List.of());
                 }
-                yield new Outcome.Refuse(describe(reads) + " is used in " + where + " through a derived column or"
+                yield new ReferenceOutcome.Refuse(describe(reads) + " is used in " + where
+                        + " through a derived column or"
                         + " output alias, whose value is masked; refer to the table's column to use raw values"
                         + " (rule: predicates: allow)");
             }
         };
     }
 
-    private Outcome mask(ColumnReference ref, List<BaseColumn> reads) {
+    private ReferenceOutcome mask(ColumnReference ref, List<BaseColumn> reads) {
         Mask mask;
         ValueType type;
         if (reads.size() == 1 && ref.sources().size() == 1 && !ref.derived()) {
@@ -118,7 +164,7 @@ public final class MaskingRules {
         for (BaseColumn column : reads) {
             applied.add(column + "=" + mask.kind().name().toLowerCase(Locale.ROOT));
         }
-        return new Outcome.Replace(renderer.render(mask, ref.text(), type), applied);
+        return new ReferenceOutcome.Replace(renderer.render(mask, ref.text(), type), applied);
     }
 
     private PredicateMode strictest(List<BaseColumn> reads) {

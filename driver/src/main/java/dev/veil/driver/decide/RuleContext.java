@@ -1,5 +1,6 @@
 package dev.veil.driver.decide;
 
+import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.driver.engine.Engine;
@@ -56,8 +57,23 @@ public final class RuleContext {
         return plan.exempt();
     }
 
+    /**
+     * Decides, once, what happens at each reference to a sensitive column of every statement (for principals who are
+     * not exempt), and records it in the plan: the rules, the rewrite and the explanation read it from there.
+     */
+    public void decideReferences() {
+        if (exempt() || plan.sensitive().isEmpty() || plan.analysis().isEmpty()) {
+            return;
+        }
+        for (StatementAnalysis s : plan.analysis().get().statements()) {
+            for (ColumnReference ref : s.columnReferences()) {
+                plan.decide(ref, masking().decide(ref));
+            }
+        }
+    }
+
     /** What happens at each reference to a sensitive column. */
-    public MaskingRules masking() {
+    private MaskingRules masking() {
         if (masking == null) {
             masking = new MaskingRules(plan.sensitive(), session.masks());
         }

@@ -5,6 +5,7 @@ import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.TableName;
 import dev.veil.driver.decide.MaskingRules;
+import dev.veil.driver.pipeline.ReferenceOutcome;
 import dev.veil.driver.engine.Engine;
 import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.Entry;
@@ -39,7 +40,7 @@ public final class Explainer {
         reached.sensitive().forEach((column, s) -> columns.add(new Explanation.Column(column.toString(), s.classId(),
                 s.source(), s.evidence(), s.sensitiveClass().mask().toString(),
                 s.sensitiveClass().predicates().name().toLowerCase(Locale.ROOT))));
-        List<Explanation.Reference> references = reached.exempt() ? List.of() : references(session, reached);
+        List<Explanation.Reference> references = reached.exempt() ? List.of() : references(reached);
         if (attempt.refusal() != null) {
             SQLException refusal = attempt.refusal();
             if (!VeilErrors.raisedByVeil(refusal)) {
@@ -55,29 +56,27 @@ public final class Explainer {
     }
 
     /** What happens at each reference to a sensitive column. */
-    private static List<Explanation.Reference> references(Session session, StatementPlan.Builder plan) {
+    private static List<Explanation.Reference> references(StatementPlan.Builder plan) {
         List<Explanation.Reference> references = new ArrayList<>();
         Optional<Analysis> analysis = plan.analysis();
         if (analysis.isEmpty() || analysis.get().isUnknown() || plan.sensitive().isEmpty()) {
             return references;
         }
-        MaskingRules rules = new MaskingRules(plan.sensitive(), session.masks());
         for (StatementAnalysis s : analysis.get().statements()) {
             for (ColumnReference ref : s.columnReferences()) {
                 if (ref.sources().stream().noneMatch(plan.sensitive()::containsKey)) {
                     continue;
                 }
                 String where = MaskingRules.clauseName(ref.clause());
-                MaskingRules.Outcome outcome = rules.decide(ref);
+                ReferenceOutcome outcome = plan.decision(ref);
                 String what;
-                if (outcome instanceof MaskingRules.Outcome.Replace replace) {
-                    what = "masked (" + String.join(", ", replace.masks()) + ")";
-                } else if (outcome instanceof MaskingRules.Outcome.Refuse refuse) {
+                if (outcome instanceof ReferenceOutcome.Replace replace) {
+                    what = replace.masks().isEmpty() ? "compared as the stored column " + replace.sql()
+                            + " (predicates: allow)" : "masked (" + String.join(", ", replace.masks()) + ")";
+                } else if (outcome instanceof ReferenceOutcome.Refuse refuse) {
                     what = "refused: " + refuse.message();
-                } else if (ref.origin() == ColumnReference.Origin.DERIVED) {
-                    what = "kept: its value was masked where it was produced";
                 } else {
-                    what = "raw (predicates: allow)";
+                    what = ((ReferenceOutcome.Keep) outcome).why();
                 }
                 references.add(new Explanation.Reference(ref.text(), where, what));
             }

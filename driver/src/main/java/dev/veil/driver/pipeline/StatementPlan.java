@@ -2,6 +2,7 @@ package dev.veil.driver.pipeline;
 
 import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.BaseColumn;
+import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.StatementKind;
 import dev.veil.analyzer.TableName;
 import java.util.ArrayList;
@@ -265,6 +266,7 @@ public final class StatementPlan {
         private String sql;
         private Analysis analysis;
         private final Map<BaseColumn, Sensitivity> sensitive = new LinkedHashMap<>();
+        private final Map<ColumnReference, ReferenceOutcome> decisions = new java.util.IdentityHashMap<>();
         private final List<String> masks = new ArrayList<>();
         private final Set<TableName> sensitiveTables = new LinkedHashSet<>();
         private boolean exempt;
@@ -352,6 +354,29 @@ public final class StatementPlan {
         public Optional<Approval> approval() {
             return Optional.ofNullable(approval);
         }
+
+        /** Records the decision for one column reference (made once, when the statement is decided). */
+        public void decide(ColumnReference ref, ReferenceOutcome outcome) {
+            decisions.put(ref, outcome);
+        }
+
+        /**
+         * The decision for one column reference, as it applies to this plan: a use an approval admits is admitted
+         * when the statement is held for approval. A reference no decision was recorded for reads no sensitive
+         * column (or the principal is exempt).
+         */
+        public ReferenceOutcome decision(ColumnReference ref) {
+            ReferenceOutcome outcome = decisions.get(ref);
+            if (outcome == null) {
+                return NOT_DECIDED;
+            }
+            if (outcome instanceof ReferenceOutcome.Refuse refuse && refuse.awaitsApproval() && approval != null) {
+                return refuse.ifApproved();
+            }
+            return outcome;
+        }
+
+        private static final ReferenceOutcome NOT_DECIDED = new ReferenceOutcome.Keep("reads no sensitive column");
 
         public Builder approval(Approval approval) {
             this.approval = approval;

@@ -28,6 +28,7 @@ public final class DecideStage implements Stage {
     @Override
     public void plan(Session session, StatementPlan.Builder plan) throws SQLException {
         RuleContext context = new RuleContext(session, plan);
+        context.decideReferences();
         for (DecisionRule rule : rules) {
             if (!rule.beforeStatements(context)) {
                 return;

@@ -1,7 +1,6 @@
 package dev.veil.it.fuzz;
 
 import dev.veil.it.support.TestDatabase.Engine;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -37,13 +36,7 @@ final class KnownGaps {
         }
     }
 
-    private static final Set<Engine> ALL = EnumSet.allOf(Engine.class);
-
-    static final List<Gap> GAPS = List.of(
-            new Gap("F-01", "predicates: allow lets predicates over a part of a value (SUBSTR, LIKE, POSITION, ASCII,"
-                    + " regular expressions, length) see the raw value, so probes reconstruct it character by"
-                    + " character",
-                    ALL, "probe.", Set.of("predicates:allow"), Finding.Kind.EXTRACTION, null));
+    static final List<Gap> GAPS = List.of();
 
     /** The gap a finding of a unit falls in, or null. */
     static Gap of(Engine engine, Unit u, Finding.Kind kind, String route) {

@@ -260,7 +260,48 @@ class PredicateOraclesIT {
                         })),
                 blind("PRED-48", "set operation branch order: the filter in the second branch", ALL,
                         "SELECT id FROM rt_orders WHERE id < 0 UNION SELECT id FROM rt_customers WHERE id = 1 AND"
-                                + " ssn LIKE '%1$s%%'", rows()));
+                                + " ssn LIKE '%1$s%%'", rows()),
+                // predicates: allow compares whole values only: a part of the e-mail, in every row-selecting place
+                email("PRED-55", "allow mode: a part of the value in WHERE", ALL,
+                        "SELECT id FROM rt_customers WHERE id = 1 AND " + PART, rows()),
+                email("PRED-56", "allow mode: a part of the value in JOIN ON", ALL,
+                        "SELECT c.id FROM rt_customers c JOIN rt_orders o ON o.customer_id = c.id AND c.id = 1 AND "
+                                + PART.replace("email", "c.email"), rows()),
+                email("PRED-57", "allow mode: a part of the value in HAVING", ALL,
+                        "SELECT id FROM rt_customers WHERE id = 1 GROUP BY id, email HAVING " + PART, rows()),
+                email("PRED-58", "allow mode: a part of the value in ORDER BY CASE (row order)", ALL,
+                        "SELECT id FROM rt_customers WHERE id IN (1, 2) ORDER BY CASE WHEN id = 1 AND " + PART
+                                + " THEN 0 ELSE 1 END, id DESC", firstIs("1")),
+                email("PRED-59", "allow mode: a part of the value in a window ORDER BY", ALL,
+                        "SELECT ROW_NUMBER() OVER (ORDER BY CASE WHEN id = 1 AND " + PART + " THEN 0 ELSE 1 END, id"
+                                + " DESC) AS rn, id FROM rt_customers WHERE id IN (1, 2) ORDER BY id", firstIs("1")),
+                email("PRED-60", "allow mode: a part of the value in a LIMIT subquery (row count)", PG_H2,
+                        "SELECT id FROM rt_orders ORDER BY id LIMIT (SELECT COUNT(*) FROM rt_customers WHERE id = 1"
+                                + " AND " + PART + ")", rows()),
+                email("PRED-61", "allow mode: a part of the value in EXISTS", ALL,
+                        "SELECT id FROM rt_orders WHERE EXISTS (SELECT 1 FROM rt_customers WHERE id = 1 AND " + PART
+                                + ")", rows()),
+                email("PRED-62", "allow mode: a part of the value in an UPDATE's WHERE (update count)", ALL,
+                        "UPDATE rt_customers SET tier = tier WHERE id = 1 AND " + PART, r -> r.updated() == 1),
+                email("PRED-63", "allow mode: a part of the value as a subquery's output compared in WHERE", ALL,
+                        "SELECT id FROM rt_orders WHERE 1 IN (SELECT CASE WHEN " + PART + " THEN 1 ELSE 0 END FROM"
+                                + " rt_customers WHERE id = 1)", rows()),
+                email("PRED-64", "allow mode: a part of the value counted by COUNT(DISTINCT …)", ALL,
+                        "SELECT COUNT(DISTINCT CASE WHEN id = 1 AND " + PART + " THEN 'y' ELSE 'n' END) FROM"
+                                + " rt_customers WHERE id IN (1, 2)", firstIs("2")));
+    }
+
+    /** A predicate exposing a prefix of the e-mail ({@code %1$s}: the guessed prefix). */
+    private static final String PART = "SUBSTRING(email, 1, CHAR_LENGTH('%1$s')) = '%1$s'";
+
+    /** Blind extraction of customer 1's e-mail (class email, predicates allow) through a template. */
+    private static Attempt email(String id, String title, java.util.Set<Engine> engines, String template,
+                                 Predicate<Result> truthy) {
+        return new Attempt(id, title, engines, false, ctx -> ctx.blind("customer 1's e-mail",
+                "abcdefghijklmnopqrstuvwxyz.", 14, p -> {
+                    Result r = ctx.run(String.format(template, "z" + p));
+                    return r.refused() ? null : truthy.test(r);
+                }));
     }
 
     /** One probe: true when rows came back, null when Veil refused. */

@@ -118,6 +118,7 @@ public final class StatementAnalyzer {
         r.parameterPlaceholders(lexed.placeholders());
         try {
             new Statements(r, dialect, d).analyze(parsed.statement());
+            r.finishFlows();
             r.checkAllColumnsVisited(parsed.root(), d.kind == StatementKind.QUERY || d.kind == StatementKind.DML);
         } catch (Unsupported u) {
             KeywordHazards.of(seg, d);
@@ -240,6 +241,9 @@ public final class StatementAnalyzer {
                     name -> r.classify(name) == FunctionCategory.SCALAR);
             for (net.sf.jsqlparser.schema.Table t : res.written()) d.tablesWritten.add(r.newTableName(t));
             for (net.sf.jsqlparser.schema.Table t : res.read()) d.tablesRead.add(r.lookup(t).name());
+            if (res.type() == StatementType.CREATE_INDEX) {
+                for (net.sf.jsqlparser.schema.Table t : res.written()) r.schemaEmbedded(t, seg.tokens());
+            }
             d.kind = StatementKind.DDL;
             d.type = res.type();
             KeywordHazards.of(seg, d);

@@ -66,7 +66,7 @@ final class Columns {
             Col col = findCol(v, colName);
             if (col == null) throw new Unsupported("column " + colName + " not found in " + v.name);
             return occurrence(col.lin, col.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth, label,
-                    null);
+                    null, col.producers);
         }
         if (mode != Binding.INPUT_ONLY) {
             Lin bound = outputBinding(c, colName, scope, aliases, mode, written, sp, clause, depth, label);
@@ -76,7 +76,7 @@ final class Columns {
             Col found = localInput(s, colName);
             if (found != null) {
                 return occurrence(found.lin, found.origin, ColumnReference.Kind.COLUMN, written, sp, clause, depth,
-                        label, null);
+                        label, null, found.producers);
             }
         }
         // a whole-row reference: PostgreSQL lets a relation name stand for its row
@@ -135,8 +135,11 @@ final class Columns {
                 source = o.source();
             }
         }
+        // an output of the block itself: it now also goes where this reference goes
+        List<FlowNode> producers = new ArrayList<>();
+        for (Out o : matches) producers.addAll(Col.of(o));
         return occurrence(aliasLin, ColumnReference.Origin.DERIVED, ColumnReference.Kind.COLUMN, written, sp, clause,
-                depth, label, source);
+                depth, label, source, producers);
     }
 
     /** The input column of that name in the FROM clause of {@code scope} itself (not an enclosing query's), or null. */
@@ -174,20 +177,32 @@ final class Columns {
         String written = sp != null ? r.source(sp) : node.toString();
         r.draft.wholeRows.add(new WholeRowReference(written, clause, all));
         Lin lin = Lin.of(all, true);
+        ColumnReference.Origin origin = v.table != null ? ColumnReference.Origin.BASE_TABLE
+                : ColumnReference.Origin.DERIVED;
         ColumnReference cr = new ColumnReference(r.statementIndex, written, clause, ColumnReference.Kind.WHOLE_ROW,
-                v.table != null ? ColumnReference.Origin.BASE_TABLE : ColumnReference.Origin.DERIVED, all, true,
-                        depth > 0, null);
-        r.draft.occurrences.add(new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null));
+                origin, all, true, depth > 0, null);
+        Occurrence o = new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null);
+        r.draft.occurrences.add(o);
+        List<FlowNode> producers = new ArrayList<>();
+        for (Col c : v.cols) producers.addAll(c.producers);
+        Flows.record(r, o, node(clause), producers);
         if (clause != Clause.OUTPUT && clause != Clause.WRITE_VALUE) r.uses.add(new ColumnUse(clause, written, all));
         return lin;
     }
 
+    /** Where the reference about to be recorded goes: what the walker said, else where its clause's values go. */
+    private FlowNode node(Clause clause) {
+        return r.nextFlow != null ? r.nextFlow : FlowNode.open().feeds(r.context(clause), false);
+    }
+
     Lin occurrence(Lin lin, ColumnReference.Origin origin, ColumnReference.Kind kind, String written, int[] sp,
-                           Clause clause, int depth, String label, String qualifiedSource) {
+                           Clause clause, int depth, String label, String qualifiedSource,
+                           List<FlowNode> producers) {
         ColumnReference cr = new ColumnReference(r.statementIndex, written, clause, kind, origin, lin.sources,
-                lin.derived,
-                depth > 0, label, Optional.ofNullable(qualifiedSource));
-        r.draft.occurrences.add(new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null));
+                lin.derived, depth > 0, label, Optional.ofNullable(qualifiedSource));
+        Occurrence o = new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null);
+        r.draft.occurrences.add(o);
+        Flows.record(r, o, node(clause), producers);
         if (clause != Clause.OUTPUT && clause != Clause.WRITE_VALUE) r.uses.add(new ColumnUse(clause, written,
                 lin.sources));
         return lin;

@@ -41,8 +41,15 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
     final Column bare;
     final TreeSet<BaseColumn> sources = new TreeSet<>();
     Lin single;
+    /** Which nodes of the expression are used as whole values. */
+    private final WholeValues whole;
+    /** Inside the arguments or FILTER of an aggregate that returns no value of them ({@code COUNT}). */
+    private int counted;
+    /** Inside a cast (which may fail on the value). */
+    private int casts;
 
-    ExpressionWalker(Resolver r, Scope scope, Clause clause, int depth, Aliases aliases, String label, Column bare) {
+    ExpressionWalker(Resolver r, Scope scope, Clause clause, int depth, Aliases aliases, String label, Column bare,
+                     WholeValues whole) {
         this.r = r;
         this.scope = scope;
         this.clause = clause;
@@ -50,6 +57,17 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
         this.aliases = aliases;
         this.label = label;
         this.bare = bare;
+        this.whole = whole;
+    }
+
+    /**
+     * Where the value of {@code node} (a column or a subquery of this expression) goes: the clause's flows — or,
+     * inside {@code COUNT(…)} and an aggregate's FILTER, row selection only — marked as exposing a part of the value
+     * unless the node is used whole, and as error-raising inside a cast.
+     */
+    private FlowNode flowOf(Object node) {
+        FlowNode n = FlowNode.open().feeds(counted > 0 ? r.selecting : r.context(clause), !whole.isWhole(node));
+        return casts > 0 ? n.feeds(Sinks.ERROR, false) : n;
     }
 
     @Override
@@ -61,7 +79,13 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
             return null;
         }
         Binding mode = aliases == null ? Binding.INPUT_ONLY : column == bare ? aliases.bare() : aliases.nested();
-        Lin l = r.column(column, scope, clause, depth, aliases, mode, label);
+        r.nextFlow = flowOf(column);
+        Lin l;
+        try {
+            l = r.column(column, scope, clause, depth, aliases, mode, label);
+        } finally {
+            r.nextFlow = null;
+        }
         single = l;
         sources.addAll(l.sources);
         return null;
@@ -121,7 +145,13 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
             if (!params.isEmpty()) {
                 r.reservedSettingCheck(fname, params.get(0));
             }
-            for (Expression p : params) p.accept(this, context);
+            boolean count = WholeValues.isCount(f.getName());
+            if (count) counted++;
+            try {
+                for (Expression p : params) p.accept(this, context);
+            } finally {
+                if (count) counted--;
+            }
         }
         if (f.getNamedParameters() != null) {
             NamedExpressionList<?> np = f.getNamedParameters();
@@ -139,10 +169,24 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
     public <S> Void visit(AnalyticExpression a, S context) {
         r.function(a.getName());
         if (a.getKeep() != null) throw new Unsupported("KEEP clause");
-        if (a.getExpression() != null) a.getExpression().accept(this, context);
+        boolean count = WholeValues.isCount(a.getName());
+        if (count) counted++;
+        try {
+            if (a.getExpression() != null) a.getExpression().accept(this, context);
+        } finally {
+            if (count) counted--;
+        }
         if (a.getOffset() != null) a.getOffset().accept(this, context);
         if (a.getDefaultValue() != null) a.getDefaultValue().accept(this, context);
-        if (a.getFilterExpression() != null) a.getFilterExpression().accept(this, context);
+        if (a.getFilterExpression() != null) {
+            // FILTER (WHERE …) selects the rows an aggregate reads
+            counted++;
+            try {
+                a.getFilterExpression().accept(this, context);
+            } finally {
+                counted--;
+            }
+        }
         if (a.getFuncOrderBy() != null) for (OrderByElement o : a.getFuncOrderBy()) o.getExpression().accept(this,
                 context);
         WindowDefinition named = null;
@@ -194,10 +238,29 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
         return null;
     }
 
+    @Override
+    public <S> Void visit(net.sf.jsqlparser.expression.CastExpression cast, S context) {
+        casts++;
+        try {
+            return super.visit(cast, context);
+        } finally {
+            casts--;
+        }
+    }
+
     private void subquery(Select sub) {
         int mark = r.draft.occurrences.size();
         int markUses = r.uses.size();
-        List<Out> outs = r.query(sub, new Scope(scope, scope), Clause.OUTPUT, depth + 1);
+        // the subquery's values go where this expression sends them: returned from the select list, selecting rows
+        // from WHERE, IN, EXISTS, LIMIT, …
+        FlowNode saved = r.outputs;
+        r.outputs = flowOf(sub);
+        List<Out> outs;
+        try {
+            outs = r.query(sub, new Scope(scope, scope), Clause.OUTPUT, depth + 1);
+        } finally {
+            r.outputs = saved;
+        }
         for (Out o : outs) sources.addAll(o.lin().sources);
         // everything the subquery reads can shape the value (EXISTS, IN, scalar subqueries with filters)
         for (int i = mark; i < r.draft.occurrences.size(); i++)
@@ -245,7 +308,13 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
         int dot = name.indexOf('.');
         Column value = dot < 0 ? new Column(name) : new Column(new Table(name.substring(0, dot)),
                 name.substring(dot + 1));
-        Lin l = r.column(value, valueSpan, scope, clause, depth, aliases, Binding.INPUT_ONLY, null);
+        r.nextFlow = FlowNode.open().feeds(r.context(clause), true).feeds(Sinks.ERROR, false);
+        Lin l;
+        try {
+            l = r.column(value, valueSpan, scope, clause, depth, aliases, Binding.INPUT_ONLY, null);
+        } finally {
+            r.nextFlow = null;
+        }
         sources.addAll(l.sources);
         return null;
     }

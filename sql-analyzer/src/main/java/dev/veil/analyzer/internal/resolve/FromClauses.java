@@ -48,17 +48,17 @@ final class FromClauses {
         if (fi instanceof Table t) return List.of(r.table(t, scope, depth));
         if (fi instanceof LateralSubSelect ls) {
             Scope lateral = lateralScope(scope);
-            List<Out> outs = r.query(ls.getSelect(), lateral, Clause.OUTPUT, depth + 1);
+            List<Out> outs = deferred(() -> r.query(ls.getSelect(), lateral, Clause.OUTPUT, depth + 1));
             return List.of(derivedVar(ls.getAlias(), outs, "LATERAL subquery"));
         }
         if (fi instanceof ParenthesedSelect ps) {
-            List<Out> outs = r.query(ps.getSelect(), cteOnly(scope), Clause.OUTPUT, depth + 1);
+            List<Out> outs = deferred(() -> r.query(ps.getSelect(), cteOnly(scope), Clause.OUTPUT, depth + 1));
             return List.of(derivedVar(ps.getAlias(), outs, "subquery"));
         }
         if (fi instanceof ParenthesedFromItem pfi) {
             if (pfi.getAlias() != null && (pfi.getJoins() == null || pfi.getJoins().isEmpty())
                     && pfi.getFromItem() instanceof Values v && v.getAlias() == null) {
-                List<Out> outs = r.values(v, cteOnly(scope), Clause.OUTPUT, depth + 1);
+                List<Out> outs = deferred(() -> r.values(v, cteOnly(scope), Clause.OUTPUT, depth + 1));
                 return List.of(derivedVar(pfi.getAlias(), outs, "VALUES"));
             }
             if (pfi.getAlias() != null) throw new Unsupported("alias on a parenthesized join");
@@ -74,7 +74,7 @@ final class FromClauses {
         }
         if (fi instanceof TableFunction tf) return List.of(tableFunction(tf, scope, depth));
         if (fi instanceof Values v) {
-            List<Out> outs = r.values(v, cteOnly(scope), Clause.OUTPUT, depth + 1);
+            List<Out> outs = deferred(() -> r.values(v, cteOnly(scope), Clause.OUTPUT, depth + 1));
             return List.of(derivedVar(v.getAlias(), outs, "VALUES"));
         }
         throw new Unsupported(fi.getClass().getSimpleName() + " in FROM");
@@ -92,6 +92,23 @@ final class FromClauses {
         return s;
     }
 
+    /**
+     * Resolves a derived table's query: its outputs go wherever the enclosing query sends the columns it reads from
+     * it (known once the enclosing query is resolved), not where the enclosing query's own values go.
+     */
+    List<Out> deferred(java.util.function.Supplier<List<Out>> query) {
+        FlowNode outputs = r.outputs;
+        FlowNode item = r.item;
+        r.outputs = null;
+        r.item = null;
+        try {
+            return query.get();
+        } finally {
+            r.outputs = outputs;
+            r.item = item;
+        }
+    }
+
     RangeVar derivedVar(net.sf.jsqlparser.expression.Alias alias, List<Out> outs, String what) {
         List<Col> cols = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -101,7 +118,7 @@ final class FromClauses {
         }
         for (int i = 0; i < outs.size(); i++) {
             String n = i < names.size() ? names.get(i) : outs.get(i).label();
-            cols.add(new Col(n, outs.get(i).lin(), ColumnReference.Origin.DERIVED));
+            cols.add(new Col(n, outs.get(i).lin(), ColumnReference.Origin.DERIVED, Col.of(outs.get(i))));
         }
         String name = alias == null ? null : r.fold(alias.getName());
         String qualifier = alias == null ? null : r.dialect.quoteIdentifier(name);
@@ -111,7 +128,16 @@ final class FromClauses {
     RangeVar tableFunction(TableFunction tf, Scope scope, int depth) {
         Function f = tf.getFunction();
         if (f == null || tf.isRowsFrom()) throw new Unsupported("ROWS FROM");
-        Lin lin = r.expr(f, lateralScope(scope), Clause.OUTPUT, depth, null).asDerived();
+        // the function's arguments go wherever its columns go
+        FlowNode node = FlowNode.open();
+        FlowNode item = r.item;
+        r.item = node;
+        Lin lin;
+        try {
+            lin = r.expr(f, lateralScope(scope), Clause.OUTPUT, depth, null).asDerived();
+        } finally {
+            r.item = item;
+        }
         FunctionCategory cat = r.classify(f.getName());
         if (cat != FunctionCategory.SCALAR) throw new Unsupported("table function "
                 + f.getName().toLowerCase(Locale.ROOT) + " (" + cat + ")");
@@ -126,12 +152,12 @@ final class FromClauses {
         net.sf.jsqlparser.expression.Alias alias = tf.getAlias();
         if (alias != null && alias.getAliasColumns() != null) {
             for (var ac : alias.getAliasColumns()) cols.add(new Col(r.fold(ac.name), lin,
-                    ColumnReference.Origin.DERIVED));
+                    ColumnReference.Origin.DERIVED, List.of(node)));
         } else {
             int arguments = f.getParameters() == null ? 0 : f.getParameters().size();
             for (String colName : r.dialect.rules().tableFunctionColumns(fname,
                     alias == null ? null : r.fold(alias.getName()), arguments)) {
-                cols.add(new Col(colName, lin, ColumnReference.Origin.DERIVED));
+                cols.add(new Col(colName, lin, ColumnReference.Origin.DERIVED, List.of(node)));
             }
         }
         String name = alias == null ? fname : r.fold(alias.getName());
@@ -180,14 +206,18 @@ final class FromClauses {
                 ColumnReference.Origin origin = l.col().origin == ColumnReference.Origin.DERIVED
                         && rightSide.col().origin == ColumnReference.Origin.DERIVED ? ColumnReference.Origin.DERIVED
                         : ColumnReference.Origin.BASE_TABLE;
-                Col m = new Col(l.col().name, l.col().lin.merge(rightSide.col().lin), origin);
+                List<FlowNode> produced = new ArrayList<>(l.col().producers);
+                produced.addAll(rightSide.col().producers);
+                Col m = new Col(l.col().name, l.col().lin.merge(rightSide.col().lin), origin, produced);
                 scope.merged.put(n.toLowerCase(Locale.ROOT), m);
                 star.add(new StarEntry(m, null, mergedReference(l, rightSide)));
                 Set<BaseColumn> src = m.lin.sources;
                 r.uses.add(new ColumnUse(Clause.JOIN_USING, n, src));
                 ColumnReference cr = new ColumnReference(r.statementIndex, n, Clause.JOIN_USING,
                         ColumnReference.Kind.USING_COLUMN, ColumnReference.Origin.DERIVED, src, true, depth > 0, null);
-                r.draft.occurrences.add(new Occurrence(cr, -1, -1, null));
+                Occurrence occurrence = new Occurrence(cr, -1, -1, null);
+                r.draft.occurrences.add(occurrence);
+                Flows.record(r, occurrence, FlowNode.open().feeds(r.selecting, false), produced);
             }
             star.addAll(restLeft);
             star.addAll(restRight);

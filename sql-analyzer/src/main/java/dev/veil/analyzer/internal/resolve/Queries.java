@@ -39,6 +39,19 @@ final class Queries {
      * @param depth       0 for the statement's own top level
      */
     List<Out> query(Select sel, Scope outer, Clause valueClause, int depth) {
+        FlowNode saved = r.outputs;
+        FlowNode item = r.item;
+        if (valueClause == Clause.WRITE_VALUE) r.outputs = r.writes;
+        r.item = null;
+        try {
+            return resolveQuery(sel, outer, valueClause, depth);
+        } finally {
+            r.outputs = saved;
+            r.item = item;
+        }
+    }
+
+    private List<Out> resolveQuery(Select sel, Scope outer, Clause valueClause, int depth) {
         if (sel.getForClause() != null) throw new Unsupported("FOR XML/JSON clause");
         // PROCEDURE ANALYSE() returns statistics over the selected values (their minima and maxima)
         if (sel.getMySqlProcedureAnalyse() != null) throw new Unsupported("PROCEDURE ANALYSE");
@@ -82,6 +95,19 @@ final class Queries {
         if (w.isRecursive() && !recursiveAllowed) throw new Unsupported("recursive CTE in a data-modifying statement");
         String name = r.fold(w.getAliasName());
         List<String> colNames = cteColumnNames(w);
+        FlowNode outputs = r.outputs;
+        // a CTE's outputs go wherever the statement sends the columns it reads from it; a recursive CTE's are
+        // resolved several times over, and count as returned (masked where produced)
+        r.outputs = w.isRecursive() ? Sinks.RETURNED : null;
+        try {
+            recursiveOrNot(w, body, frame, name, colNames);
+        } finally {
+            r.outputs = outputs;
+        }
+    }
+
+    private void recursiveOrNot(WithItem<?> w, ParenthesedSelect body, Scope frame, String name,
+                                List<String> colNames) {
         if (!w.isRecursive()) {
             List<Out> outs = query(body, frame, Clause.OUTPUT, 1);
             frame.ctes.put(name, cteColumns(name, colNames, outs));
@@ -160,7 +186,7 @@ final class Queries {
         List<Col> cols = new ArrayList<>();
         for (int i = 0; i < outs.size(); i++) {
             cols.add(new Col(colNames.isEmpty() ? outs.get(i).label() : colNames.get(i), outs.get(i).lin(),
-                    ColumnReference.Origin.DERIVED));
+                    ColumnReference.Origin.DERIVED, Col.of(outs.get(i))));
         }
         return cols;
     }
@@ -169,8 +195,10 @@ final class Queries {
         List<Out> result = null;
         // a branch's LIMIT or empty WHERE bounds that branch, not the whole: only the set operation's own LIMIT counts
         Long bound = r.draft.rowBound;
+        List<List<Out>> branches = new ArrayList<>();
         for (Select branch : so.getSelects()) {
             List<Out> outs = query(branch, frame, valueClause, depth);
+            branches.add(outs);
             if (result == null) {
                 result = new ArrayList<>(outs);
             } else {
@@ -178,7 +206,7 @@ final class Queries {
                         Unsupported("set operation branches differ in column count");
                 for (int i = 0; i < outs.size(); i++) {
                     Out first = result.get(i);
-                    result.set(i, new Out(first.label(), first.lin().merge(outs.get(i).lin())));
+                    result.set(i, new Out(first.label(), first.lin().merge(outs.get(i).lin()), null));
                 }
             }
         }
@@ -193,6 +221,21 @@ final class Queries {
                 r.bound(lv.getValue());
             }
         }
+        // every branch's output goes where the set operation's goes; UNION, INTERSECT and EXCEPT also compare them
+        boolean compared = false;
+        if (so.getOperations() != null) for (var op : so.getOperations()) compared |= !op.isAll();
+        FlowNode outputs = r.outputs;
+        if (valueClause == Clause.WRITE_VALUE) r.outputs = r.writes;
+        try {
+            for (int i = 0; i < result.size(); i++) {
+                FlowNode node = r.outputNode(compared);
+                for (List<Out> b : branches) if (b.get(i).node() != null) b.get(i).node().feeds(node, false);
+                Out o = result.get(i);
+                result.set(i, new Out(o.label(), o.lin(), o.source(), o.sameNameColumn(), node));
+            }
+        } finally {
+            r.outputs = outputs;
+        }
         r.orderAndLimit(so, null, result, frame, depth);
         return result;
     }
@@ -200,12 +243,16 @@ final class Queries {
     /** A VALUES list: each output column the merge of its rows, labelled as the dialect labels it. */
     List<Out> values(Values v, Scope frame, Clause valueClause, int depth) {
         List<Lin> cols = new ArrayList<>();
+        List<FlowNode> nodes = new ArrayList<>();
         List<String> firstTexts = new ArrayList<>();
         boolean first = true;
+        FlowNode outputs = r.outputs;
+        if (valueClause == Clause.WRITE_VALUE) r.outputs = r.writes;
         for (List<Expression> cells : rows(v)) {
             if (!first && cells.size() != cols.size()) throw new Unsupported("VALUES rows differ in length");
             for (int i = 0; i < cells.size(); i++) {
-                Lin l = r.expr(cells.get(i), frame, valueClause, depth, null);
+                if (first) nodes.add(r.outputNode(false));
+                Lin l = cell(cells.get(i), nodes.get(i), frame, valueClause, depth);
                 if (first) {
                     cols.add(l);
                     firstTexts.add(Optional.ofNullable(r.source(r.span(cells.get(i)))).orElse(cells.get(i).toString()));
@@ -215,12 +262,24 @@ final class Queries {
             }
             first = false;
         }
+        r.outputs = outputs;
         List<Out> outs = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
             String label = r.dialect.rules().valuesColumnLabel(i + 1, firstTexts.get(i));
-            outs.add(new Out(label, cols.get(i)));
+            outs.add(new Out(label, cols.get(i), nodes.get(i)));
         }
         return outs;
+    }
+
+    /** One VALUES cell: it produces the output of its column. */
+    private Lin cell(Expression e, FlowNode node, Scope frame, Clause valueClause, int depth) {
+        FlowNode item = r.item;
+        r.item = node;
+        try {
+            return r.expr(e, frame, valueClause, depth, null);
+        } finally {
+            r.item = item;
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.veil.analyzer.Relation;
 import dev.veil.analyzer.TableName;
 import dev.veil.analyzer.internal.StatementDraft;
 import dev.veil.analyzer.internal.lexing.SqlLexer;
+import dev.veil.analyzer.internal.rewrite.Occurrence;
 
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
@@ -61,6 +62,22 @@ public final class Resolver {
     Map<String, Lin> insertedValues;
     /** Offsets (in the analyzed text) of parameters the parser sees as {@link SqlLexer#PARAMETER_PLACEHOLDER}. */
     Set<Integer> parameterPlaceholders = Set.of();
+    /**
+     * Where the select-list values of the query block being resolved go: returned at the top level; for a subquery,
+     * where the expression holding it goes (a subquery in WHERE selects rows); for a derived table or CTE, where the
+     * block reading it sends its values.
+     */
+    FlowNode outputs = Sinks.RETURNED;
+    /** Where written values go (stored; a view's definition keeps them for its readers). */
+    FlowNode writes = Sinks.WRITTEN;
+    /** Where predicate, grouping and ordering values go. */
+    FlowNode selecting = Sinks.SELECTING;
+    /** The output the select-list item (or VALUES cell) being resolved produces, or null. */
+    FlowNode item;
+    /** Set by the expression walker for the one occurrence it is about to record. */
+    FlowNode nextFlow;
+    /** Each occurrence's place in the flow graph, until {@link #finishFlows()}. */
+    final Map<Occurrence, Flows.Pending> pendingFlows = new java.util.IdentityHashMap<>();
 
     private final Completeness completeness = new Completeness(this);
     private final Queries queries = new Queries(this);
@@ -126,10 +143,33 @@ public final class Resolver {
         if (e == null) return Lin.NONE;
         Expression bare = unwrap(e);
         ExpressionWalker w = new ExpressionWalker(this, scope, clause, depth, aliases, label,
-                bare instanceof Column c ? c : null);
+                bare instanceof Column c ? c : null, WholeValues.of(e));
         e.accept(w, null);
         if (bare instanceof Column && w.single != null) return w.single;
         return Lin.of(w.sources, true);
+    }
+
+    /** Where a value in {@code clause} goes when its expression says nothing more. */
+    FlowNode context(Clause clause) {
+        return switch (clause) {
+            case OUTPUT -> item != null ? item : outputs != null ? outputs : Sinks.RETURNED;
+            case WRITE_VALUE -> item != null ? item : writes;
+            default -> selecting;
+        };
+    }
+
+    /** A new output of the block being resolved: it goes where the block's values go, and to what reads it. */
+    FlowNode outputNode(boolean compared) {
+        FlowNode node = FlowNode.open().feeds(outputs, false);
+        return compared ? node.feeds(selecting, false) : node;
+    }
+
+    /**
+     * Gives every column reference its flows, now that every reference to every derived column is known. Called
+     * once the statement is resolved.
+     */
+    public void finishFlows() {
+        Flows.finish(this);
     }
 
     static Expression unwrap(Expression e) {
@@ -250,6 +290,29 @@ public final class Resolver {
         fromClauses.join(j, scope, depth);
     }
 
+    /**
+     * Records every column of {@code table} that a DDL statement's tokens name (an index's columns, expressions and
+     * predicate) as a reference the database evaluates over the stored values later: flow SCHEMA_EMBEDDED.
+     */
+    public void schemaEmbedded(Table table, List<SqlLexer.Tok> tokens) {
+        Relation rel = lookup(table);
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (SqlLexer.Tok t : tokens) {
+            if (t.kind != SqlLexer.Kind.WORD && t.kind != SqlLexer.Kind.QUOTED_IDENT) continue;
+            String name = t.kind == SqlLexer.Kind.WORD ? fold(t.value) : t.value;
+            for (CatalogColumn c : rel.columns()) {
+                if (sameCol(c.name(), name) && named.add(c.name())) {
+                    ColumnReference cr = new ColumnReference(statementIndex, c.name(), Clause.OTHER,
+                            ColumnReference.Kind.COLUMN, ColumnReference.Origin.BASE_TABLE,
+                            Set.of(new BaseColumn(rel.name(), c.name())), false, false, null,
+                            java.util.Optional.empty(), Set.of(dev.veil.analyzer.Flow.SCHEMA_EMBEDDED), false,
+                            Set.of());
+                    draft.occurrences.add(new Occurrence(cr, -1, -1, null));
+                }
+            }
+        }
+    }
+
     /** A name for a relation the statement creates. */
     public TableName newTableName(Table t) {
         return relations.newTableName(t);
@@ -289,6 +352,6 @@ public final class Resolver {
 
     Lin occurrence(Lin lin, ColumnReference.Origin origin, ColumnReference.Kind kind, String written, int[] sp,
                    Clause clause, int depth, String label, String qualifiedSource) {
-        return columns.occurrence(lin, origin, kind, written, sp, clause, depth, label, qualifiedSource);
+        return columns.occurrence(lin, origin, kind, written, sp, clause, depth, label, qualifiedSource, List.of());
     }
 }

@@ -57,9 +57,9 @@ final class SelectBlocks {
         if (ps.getWhere() != null && depth == 0 && ConstantFalse.is(ps.getWhere())) bound(0);
         if (ps.getPreWhere() != null) throw new Unsupported("PREWHERE");
         if (r.dialect.rules().selectAliasesInWindows()) scope.pendingOutputs = pendingOutputs(ps.getSelectItems());
+        scope.distinct = ps.getDistinct() != null && ps.getDistinct().getOnSelectItems() == null;
         List<Out> outs = r.selectItems(ps.getSelectItems(), scope, valueClause, depth);
         scope.outputs = outs;
-        scope.distinct = ps.getDistinct() != null && ps.getDistinct().getOnSelectItems() == null;
         if (ps.getDistinct() != null && ps.getDistinct().getOnSelectItems() != null) {
             for (SelectItem<?> si : ps.getDistinct().getOnSelectItems()) {
                 orderingExpr(si.getExpression(), scope, Clause.DISTINCT_ON, depth);
@@ -116,7 +116,7 @@ final class SelectBlocks {
             s = new Scope(outer, outer);
             s.outputs = outs;
             RangeVar v = new RangeVar(null, null, null, new ArrayList<>());
-            for (Out o : outs) v.cols.add(new Col(o.label(), o.lin(), ColumnReference.Origin.DERIVED));
+            for (Out o : outs) v.cols.add(new Col(o.label(), o.lin(), ColumnReference.Origin.DERIVED, Col.of(o)));
             s.vars.add(v);
         }
         if (sel.getOrderByElements() != null) {
@@ -159,7 +159,9 @@ final class SelectBlocks {
                         clause,
                         ColumnReference.Kind.OUTPUT_POSITION, ColumnReference.Origin.DERIVED, o.lin().sources,
                         o.lin().derived, depth > 0, null, Optional.ofNullable(source));
-                r.draft.occurrences.add(new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null));
+                Occurrence occurrence = new Occurrence(cr, sp == null ? -1 : sp[0], sp == null ? -1 : sp[1], null);
+                r.draft.occurrences.add(occurrence);
+                Flows.record(r, occurrence, FlowNode.open().feeds(r.context(clause), false), Col.of(o));
                 r.uses.add(new ColumnUse(clause, Long.toString(n), o.lin().sources));
                 return;
             }
@@ -205,7 +207,7 @@ final class SelectBlocks {
             String label = si.getAlias() != null ? Labels.alias(r.dialect, si.getAlias().getName())
                     : Labels.of(r.dialect, e, Optional.ofNullable(r.source(r.span(e))).orElse(e.toString()));
             boolean sameName = Resolver.unwrap(e) instanceof Column c && r.sameCol(r.fold(c.getColumnName()), label);
-            out.add(new Out(label, null, null, sameName));
+            out.add(new Out(label, null, null, sameName, null));
         }
         return out;
     }

@@ -37,7 +37,8 @@ final class SelectLists {
                 ItemInfo info = new ItemInfo(pos(r.span(atc), itemSpan, 0), pos(r.span(atc), itemSpan, 1), false, null,
                         true);
                 boolean local = containsIdentical(scope.vars, v);
-                for (Col c : v.cols) outs.add(starColumn(info, new StarEntry(c, v), valueClause, depth, local));
+                for (Col c : v.cols) outs.add(starColumn(info, new StarEntry(c, v), valueClause,
+                        scope.distinct, depth, local));
                 r.draft.items.add(info);
             } else if (e instanceof AllColumns ac) {
                 if (ac.getExceptColumns() != null
@@ -46,7 +47,7 @@ final class SelectLists {
                 ItemInfo info = new ItemInfo(pos(r.span(ac), itemSpan, 0), pos(r.span(ac), itemSpan, 1), false, null,
                         true);
                 for (StarEntry se : scope.star) {
-                    outs.add(starColumn(info, se, valueClause, depth, true));
+                    outs.add(starColumn(info, se, valueClause, scope.distinct, depth, true));
                 }
                 r.draft.items.add(info);
             } else {
@@ -55,10 +56,19 @@ final class SelectLists {
                         : Labels.of(r.dialect, e, exprText);
                 if (si.getAlias() != null
                         && si.getAlias().getAliasColumns() != null) throw new Unsupported("column alias list");
-                Lin lin = r.expr(e, scope, valueClause, depth, null,
-                        Resolver.unwrap(e) instanceof Column ? label : null);
+                // the item's value goes where the block's values go (and is compared by SELECT DISTINCT)
+                FlowNode node = r.outputNode(scope.distinct);
+                FlowNode item = r.item;
+                r.item = node;
+                Lin lin;
+                try {
+                    lin = r.expr(e, scope, valueClause, depth, null,
+                            Resolver.unwrap(e) instanceof Column ? label : null);
+                } finally {
+                    r.item = item;
+                }
                 String source = Resolver.unwrap(e) instanceof Column c ? localSource(c, scope) : null;
-                outs.add(new Out(label, lin, source, false));
+                outs.add(new Out(label, lin, source, false, node));
                 if (itemSpan != null) r.draft.items.add(new ItemInfo(itemSpan[0], itemSpan[1], si.getAlias() != null,
                         label, false));
                 else r.draft.rewriteBlocker = "select item without position: " + label;
@@ -73,7 +83,7 @@ final class SelectLists {
     }
 
     /** {@code local}: the column belongs to a range variable of the block's own FROM clause. */
-    Out starColumn(ItemInfo info, StarEntry se, Clause clause, int depth, boolean local) {
+    Out starColumn(ItemInfo info, StarEntry se, Clause clause, boolean distinct, int depth, boolean local) {
         Col c = se.col();
         RangeVar v = se.var();
         String ref;
@@ -84,10 +94,12 @@ final class SelectLists {
                 ColumnReference.Kind.STAR_COLUMN, c.origin, c.lin.sources, c.lin.derived, depth > 0, c.name);
         Occurrence o = new Occurrence(cr, -1, -1, info);
         r.draft.occurrences.add(o);
+        FlowNode node = r.outputNode(distinct);
+        Flows.record(r, o, node, c.producers);
         info.starColumns.add(new ItemInfo.StarColumn(ref, c.name, o, v == null));
         String source = local && v != null && v.qualifier != null && c.origin != ColumnReference.Origin.DERIVED
                 ? qualified(v, c) : null;
-        return new Out(c.name, c.lin, source, false);
+        return new Out(c.name, c.lin, source, false, node);
     }
 
     /**

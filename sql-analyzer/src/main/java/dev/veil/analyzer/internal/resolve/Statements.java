@@ -427,7 +427,21 @@ public final class Statements {
         d.type = cv.isMaterialized() ? StatementType.CREATE_MATERIALIZED_VIEW : StatementType.CREATE_VIEW;
         TableName target = r.newTableName(cv.getView());
         d.tablesWritten.add(target);
-        List<Out> outs = r.query(cv.getSelect(), null, Clause.WRITE_VALUE, 0);
+        List<Out> outs;
+        if (cv.isMaterialized()) {
+            outs = r.query(cv.getSelect(), null, Clause.WRITE_VALUE, 0);
+        } else {
+            // a view stores its definition, not values: its outputs reach a caller only when the view is read (and
+            // are masked there, through their lineage); its predicates are evaluated over raw values at every read
+            r.writes = Sinks.VIEW_OUTPUT;
+            r.selecting = Sinks.VIEW_SELECTING;
+            try {
+                outs = r.query(cv.getSelect(), null, Clause.WRITE_VALUE, 0);
+            } finally {
+                r.writes = Sinks.WRITTEN;
+                r.selecting = Sinks.SELECTING;
+            }
+        }
         List<String> names = new ArrayList<>();
         if (cv.getColumnNames() != null) {
             for (Column c : cv.getColumnNames()) {

@@ -5,7 +5,8 @@ import dev.veil.analyzer.ColumnReference;
 /** A column reference with its position in the analyzed text; what the rewriter edits. */
 public final class Occurrence {
 
-    public final ColumnReference ref;
+    /** Given its data flows once the statement is resolved. */
+    public ColumnReference ref;
     /** Span in the analyzed text; -1 when the parser did not report one (the reference cannot be replaced). */
     public final int start;
     public final int end;
