@@ -344,6 +344,12 @@ final class RedTeam {
             return openVeil(p);
         }
 
+        /** A connection opened elsewhere (e.g. by another Veil instance), closed at the end; its warnings searched. */
+        Connection adopt(Connection c) {
+            extra.add(c);
+            return c;
+        }
+
         /** A raw vendor connection for setup (closed at the end); nothing read from it is searched. */
         Connection raw() throws SQLException {
             Connection c = db.openRaw();
