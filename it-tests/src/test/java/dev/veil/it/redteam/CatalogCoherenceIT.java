@@ -79,45 +79,44 @@ class CatalogCoherenceIT {
         return List.of(
                 mutating("COH-01", "another Veil instance (own class loader) swaps a view's source to the ssn,"
                         + " same shape; readers in other instances read after veil.catalog.check", ALL, ctx -> {
-                            try (IsolatedVeil writer = IsolatedVeil.load(); IsolatedVeil reader = IsolatedVeil.load()) {
-                                Connection w = ctx.adopt(writer.open(ctx.db, new Properties()));
-                                Connection r = ctx.adopt(reader.open(ctx.db, new Properties()));
-                                read(ctx, r, READ_PUBLIC);
-                                read(ctx, ctx.veil(), READ_PUBLIC);
-                                ok(ctx.run(w, PUBLIC_TO_SSN));
-                                Thread.sleep(CHECK_MILLIS + 200); // the documented bound, not a measurement
-                                read(ctx, r, READ_PUBLIC);
-                                read(ctx, ctx.veil(), READ_PUBLIC);
-                            }
+                            IsolatedVeil writer = ctx.closeLast(IsolatedVeil.load());
+                            IsolatedVeil reader = ctx.closeLast(IsolatedVeil.load());
+                            Connection w = ctx.adopt(writer.open(ctx.db, new Properties()));
+                            Connection r = ctx.adopt(reader.open(ctx.db, new Properties()));
+                            read(ctx, r, READ_PUBLIC);
+                            read(ctx, ctx.veil(), READ_PUBLIC);
+                            ok(ctx.run(w, PUBLIC_TO_SSN));
+                            Thread.sleep(CHECK_MILLIS + 200); // the documented bound, not a measurement
+                            read(ctx, r, READ_PUBLIC);
+                            read(ctx, ctx.veil(), READ_PUBLIC);
                         }),
                 mutating("COH-02", "another Veil instance swaps a view's source; a reader with veil.catalog.check=0s"
                         + " reads at once", ALL, ctx -> {
-                            try (IsolatedVeil writer = IsolatedVeil.load(); IsolatedVeil reader = IsolatedVeil.load()) {
-                                Connection w = ctx.adopt(writer.open(ctx.db, new Properties()));
-                                Connection r = ctx.adopt(reader.open(ctx.db, check("0s")));
-                                read(ctx, r, READ_PUBLIC);
-                                try (java.sql.PreparedStatement p = r.prepareStatement(READ_PUBLIC)) {
-                                    ok(ctx.run(w, PUBLIC_TO_SSN));
-                                    // a statement prepared before the change is checked again when it executes
-                                    try (java.sql.ResultSet rs = p.executeQuery()) {
-                                        assertThat(ctx.scan("prepared before the change", rs)).isNotEmpty();
-                                    } catch (java.sql.SQLException e) {
-                                        ctx.observe("prepared before the change", e);
-                                        assertThat(RedTeam.isRefusal(e)).as("refused, not failed: %s", e).isTrue();
-                                    }
+                            IsolatedVeil writer = ctx.closeLast(IsolatedVeil.load());
+                            IsolatedVeil reader = ctx.closeLast(IsolatedVeil.load());
+                            Connection w = ctx.adopt(writer.open(ctx.db, new Properties()));
+                            Connection r = ctx.adopt(reader.open(ctx.db, check("0s")));
+                            read(ctx, r, READ_PUBLIC);
+                            try (java.sql.PreparedStatement p = r.prepareStatement(READ_PUBLIC)) {
+                                ok(ctx.run(w, PUBLIC_TO_SSN));
+                                // a statement prepared before the change is checked again when it executes
+                                try (java.sql.ResultSet rs = p.executeQuery()) {
+                                    assertThat(ctx.scan("prepared before the change", rs)).isNotEmpty();
+                                } catch (java.sql.SQLException e) {
+                                    ctx.observe("prepared before the change", e);
+                                    assertThat(RedTeam.isRefusal(e)).as("refused, not failed: %s", e).isTrue();
                                 }
-                                read(ctx, r, READ_PUBLIC);
                             }
+                            read(ctx, r, READ_PUBLIC);
                         }),
                 mutating("COH-03", "a plain JDBC client swaps a view's source; another Veil instance reads after"
                         + " veil.catalog.check", ALL, ctx -> {
-                            try (IsolatedVeil reader = IsolatedVeil.load()) {
-                                Connection r = ctx.adopt(reader.open(ctx.db, new Properties()));
-                                read(ctx, r, READ_PUBLIC);
-                                ctx.rawSetup(PUBLIC_TO_SSN);
-                                Thread.sleep(CHECK_MILLIS + 200); // the documented bound, not a measurement
-                                read(ctx, r, READ_PUBLIC);
-                            }
+                            IsolatedVeil reader = ctx.closeLast(IsolatedVeil.load());
+                            Connection r = ctx.adopt(reader.open(ctx.db, new Properties()));
+                            read(ctx, r, READ_PUBLIC);
+                            ctx.rawSetup(PUBLIC_TO_SSN);
+                            Thread.sleep(CHECK_MILLIS + 200); // the documented bound, not a measurement
+                            read(ctx, r, READ_PUBLIC);
                         }),
                 mutating("COH-04", "BEGIN; replace a sensitive view by an innocent one; read; ROLLBACK", ALL, ctx -> {
                     activityOverSsn(ctx);
@@ -210,18 +209,17 @@ class CatalogCoherenceIT {
                 mutating("COH-12", "another Veil instance replaces a view inside a transaction and rolls back;"
                         + " its other sessions, and this JVM's, read", ALL, ctx -> {
                             activityOverSsn(ctx);
-                            try (IsolatedVeil executor = IsolatedVeil.load()) {
-                                Connection a = ctx.adopt(executor.open(ctx.db, new Properties()));
-                                Connection b = ctx.adopt(executor.open(ctx.db, new Properties()));
-                                read(ctx, b, READ_ACTIVITY);
-                                ok(ctx.run(a, begin(ctx)));
-                                ok(ctx.run(a, ACTIVITY_TO_TIER));
-                                read(ctx, a, READ_ACTIVITY);
-                                ok(ctx.run(a, "ROLLBACK"));
-                                read(ctx, b, READ_ACTIVITY);
-                                read(ctx, a, READ_ACTIVITY);
-                                read(ctx, ctx.veil(), READ_ACTIVITY);
-                            }
+                            IsolatedVeil executor = ctx.closeLast(IsolatedVeil.load());
+                            Connection a = ctx.adopt(executor.open(ctx.db, new Properties()));
+                            Connection b = ctx.adopt(executor.open(ctx.db, new Properties()));
+                            read(ctx, b, READ_ACTIVITY);
+                            ok(ctx.run(a, begin(ctx)));
+                            ok(ctx.run(a, ACTIVITY_TO_TIER));
+                            read(ctx, a, READ_ACTIVITY);
+                            ok(ctx.run(a, "ROLLBACK"));
+                            read(ctx, b, READ_ACTIVITY);
+                            read(ctx, a, READ_ACTIVITY);
+                            read(ctx, ctx.veil(), READ_ACTIVITY);
                         }));
     }
 
