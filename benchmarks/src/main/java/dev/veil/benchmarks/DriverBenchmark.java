@@ -28,7 +28,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * Veil against the vendor driver alone, statement for statement, in steady state (plans cached): a prepared lookup,
  * a plain statement (planned from its text each time), a statement whose result is masked, and reading a result of
  * 1,000 rows. {@code target=h2} (embedded, where Veil's share is largest) needs nothing; {@code target=postgresql}
- * reads {@code VEIL_BENCH_PG_URL} (and {@code VEIL_BENCH_PG_USER}).
+ * reads {@code VEIL_BENCH_PG_URL} (and {@code VEIL_BENCH_PG_USER}). {@code check} is Veil's
+ * {@code veil.catalog.check}: {@code 1s} (the default) reads the schema fingerprint once a second, {@code 0s} before
+ * every statement.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -43,6 +45,9 @@ public class DriverBenchmark {
 
     @Param({"vendor", "veil"})
     public String driver;
+
+    @Param({"1s"})
+    public String check;
 
     private Connection connection;
     private PreparedStatement lookup;
@@ -71,8 +76,13 @@ public class DriverBenchmark {
                     + (target.equals("postgresql") ? " FROM generate_series(1, 1000) g"
                             : " FROM SYSTEM_RANGE(1, 1000) t(g)"));
         }
+        Properties connectionProps = new Properties();
+        connectionProps.putAll(props);
+        if (driver.equals("veil")) {
+            connectionProps.setProperty("veil.catalog.check", check);
+        }
         connection = DriverManager.getConnection(driver.equals("veil") ? VeilUrl.wrapping(url) : url,
-                props);
+                connectionProps);
         lookup = connection.prepareStatement("SELECT id, city FROM bench_customers WHERE id = ?");
     }
 

@@ -80,10 +80,9 @@ public final class SessionOpener {
             installHashSecrets(vendor, engine.get(), hashKey);
         }
         DatabaseContext database = VeilRuntime.database(identity(databaseUrl, state.user(), config, policy),
-                config.get(Settings.CATALOG_TTL));
+                config.get(Settings.CATALOG_TTL), config.get(Settings.CATALOG_CHECK));
         return session.engine(engine.get())
-                .tracker(new SessionTracker(vendor, engine.get(), database.catalog(), config.get(Settings.CATALOG_TTL),
-                        state))
+                .tracker(new SessionTracker(vendor, engine.get(), database.catalog(), state))
                 .masks(MaskRenderer.of(engine.get().maskDialect(), hashKey))
                 .database(database)
                 .build();
@@ -184,7 +183,8 @@ public final class SessionOpener {
         // the policy's content and the hash key belong to the identity: cached classifications and plans were made
         // under one policy, with masks rendered for one key
         String text = base + "\u0000" + user + "\u0000" + policy.hashCode() + "\u0000"
-                + config.get(Settings.HASH_KEY).orElse("") + "\u0000" + config.get(Settings.CATALOG_TTL);
+                + config.get(Settings.HASH_KEY).orElse("") + "\u0000" + config.get(Settings.CATALOG_TTL) + "\u0000"
+                + config.get(Settings.CATALOG_CHECK);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);

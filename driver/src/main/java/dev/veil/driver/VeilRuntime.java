@@ -54,8 +54,8 @@ public final class VeilRuntime {
         return ANALYZER;
     }
 
-    static DatabaseContext database(String identity, Duration catalogTtl) {
-        return DATABASES.computeIfAbsent(identity, id -> new DatabaseContext(id, catalogTtl));
+    static DatabaseContext database(String identity, Duration catalogTtl, Duration catalogCheck) {
+        return DATABASES.computeIfAbsent(identity, id -> new DatabaseContext(id, catalogTtl, catalogCheck));
     }
 
     /** The policy in {@code file}, or the built-in one; a policy that cannot be read refuses the connection. */

@@ -2,6 +2,7 @@ package dev.veil.driver.catalog;
 
 import dev.veil.analyzer.Relation;
 import dev.veil.analyzer.TableName;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -9,7 +10,8 @@ import java.util.function.LongSupplier;
 /**
  * What Veil has learned about one database's relations and functions, shared by every connection to it. Entries are
  * loaded on first use by whichever session asks, and all of them are dropped — with the version bumped, so cached
- * analyses are not reused — when DDL runs through Veil or the TTL passes.
+ * analyses are not reused — when DDL runs through Veil, when the database's schema fingerprint differs from the one
+ * the entries were read under ({@link #verify}, at most once per check interval), or when the TTL passes.
  */
 public final class DatabaseCatalog {
 
@@ -35,21 +37,46 @@ public final class DatabaseCatalog {
         }
     }
 
+    /** Reads the database's schema fingerprint (see {@code SchemaFingerprint}). */
+    @FunctionalInterface
+    public interface FingerprintProbe {
+        String read() throws SQLException;
+    }
+
     private final String identity;
     private final long ttlNanos;
+    private final long checkNanos;
     private final LongSupplier clock;
     private volatile Generation current = new Generation(1);
     private volatile long epochStart;
+    /** The fingerprint the current generation was last found to agree with; null: not yet asked, or in doubt. */
+    private volatile String fingerprint;
+    /** When the last probe that found {@link #fingerprint} began. */
+    private volatile long verifiedAt;
 
+    /** A catalog checked against the database's fingerprint once per TTL. */
     public DatabaseCatalog(String identity, Duration ttl) {
-        this(identity, ttl, System::nanoTime);
+        this(identity, ttl, ttl);
+    }
+
+    /**
+     * @param ttl   how long entries are kept at most
+     * @param check how long a fingerprint that agreed is trusted: {@link #verify} asks the database again after that
+     */
+    public DatabaseCatalog(String identity, Duration ttl, Duration check) {
+        this(identity, ttl, check, System::nanoTime);
+    }
+
+    DatabaseCatalog(String identity, Duration ttl, Duration check, LongSupplier clock) {
+        this.identity = identity;
+        this.ttlNanos = ttl.toNanos();
+        this.checkNanos = check.toNanos();
+        this.clock = clock;
+        this.epochStart = clock.getAsLong();
     }
 
     DatabaseCatalog(String identity, Duration ttl, LongSupplier clock) {
-        this.identity = identity;
-        this.ttlNanos = ttl.toNanos();
-        this.clock = clock;
-        this.epochStart = clock.getAsLong();
+        this(identity, ttl, ttl, clock);
     }
 
     /** Identifies the database (not a session of it): URL and user, hashed. */
@@ -71,9 +98,51 @@ public final class DatabaseCatalog {
         return current.version();
     }
 
-    /** Forgets everything: called after DDL through Veil. */
+    /**
+     * A catalog of its own for one session's transaction that changed the schema (where DDL is transactional): it is
+     * kept and checked as this one is, under an identity of its own, so nothing read through it reaches this one.
+     */
+    public DatabaseCatalog forTransaction(String owner) {
+        return new DatabaseCatalog(identity + "|txn:" + owner + ":" + System.nanoTime(), Duration.ofNanos(ttlNanos),
+                Duration.ofNanos(checkNanos), clock);
+    }
+
+    /** Forgets everything: called after DDL through Veil. The next {@link #verify} asks the database at once. */
     public synchronized void invalidate() {
         current = new Generation(current.version() + 1);
+        fingerprint = null;
+    }
+
+    /**
+     * Makes sure the cached entries describe the database as it is, within the check interval: when the last
+     * fingerprint that agreed is older than that, {@code probe} reads the database's fingerprint again; one that
+     * differs drops everything (a new version). A probe that fails leaves Veil in doubt: everything is dropped too,
+     * and the next statement asks again. So a statement that begins at time t is analyzed against definitions the
+     * database had at some moment no earlier than t minus the check interval.
+     */
+    public void verify(FingerprintProbe probe) {
+        long start = clock.getAsLong();
+        if (fingerprint != null && start - verifiedAt < checkNanos) {
+            return;
+        }
+        String seen;
+        try {
+            seen = probe.read();
+        } catch (SQLException | RuntimeException e) {
+            invalidate();
+            return;
+        }
+        synchronized (this) {
+            if (!seen.equals(fingerprint)) {
+                // what the current generation holds was read at unknown moments before this probe: it may differ
+                // from what the fingerprint describes, so it is not kept (the first probe, too, drops what came first)
+                current = new Generation(current.version() + 1);
+                fingerprint = seen;
+                verifiedAt = start;
+            } else if (start - verifiedAt > 0) {
+                verifiedAt = start;
+            }
+        }
     }
 
     /** @param loader reads from the database; failures surface as {@link CatalogException} */

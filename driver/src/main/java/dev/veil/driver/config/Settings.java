@@ -43,6 +43,12 @@ public final class Settings {
             "How long table and view definitions are cached before Veil reads them again (changes made through Veil"
                     + " are seen at once).");
 
+    public static final Setting<Duration> CATALOG_CHECK = duration("veil.catalog.check", Duration.ofSeconds(1),
+            "How long Veil trusts its cached definitions before it reads the database's schema fingerprint again, at"
+                    + " the next statement (one query per database and process per interval, not per statement):"
+                    + " the longest a change made by another process or client may go unseen. 0s checks before every"
+                    + " statement.");
+
     public static final Setting<Optional<URI>> APPROVAL_URL = new Setting<>("veil.approval.url", Optional.empty(),
             nonEmpty(text -> Optional.of(httpUri(text))), "an http or https URL",
             "Base URL of the approval server; overrides the policy's approvals.server. Statements that need"
@@ -59,7 +65,7 @@ public final class Settings {
             "Also send usage events to the approval server's audit log (batched, never blocking a statement).");
 
     public static final List<Setting<?>> ALL = List.of(TARGET_DRIVER, ALLOW_UNWRAP, POLICY, HASH_KEY, AUDIT_FILE,
-            AUDIT_SHIP, REQUESTER, CATALOG_TTL, APPROVAL_URL, APPROVAL_TOKEN, APPROVAL_TIMEOUT);
+            AUDIT_SHIP, REQUESTER, CATALOG_TTL, CATALOG_CHECK, APPROVAL_URL, APPROVAL_TOKEN, APPROVAL_TIMEOUT);
 
     private static final Map<String, Setting<?>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Setting::key, s -> s));

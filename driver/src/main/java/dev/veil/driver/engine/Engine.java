@@ -38,6 +38,16 @@ public abstract class Engine {
     /** How Veil reads relations and functions from this engine's metadata. */
     public abstract CatalogReader catalog();
 
+    /** The fingerprint of the catalog that tells whether what Veil cached of it is still what the database has. */
+    public abstract SchemaFingerprint schemaFingerprint();
+
+    /**
+     * Whether DDL commits the session's open transaction and then itself at once (MariaDB, H2), rather than taking
+     * part in the transaction, to be committed or rolled back with it (PostgreSQL). Where DDL takes part, what a
+     * transaction changes of the schema is its own until it commits, and gone when it rolls back.
+     */
+    public abstract boolean ddlCommitsTransaction();
+
     /** How this engine estimates the rows a statement reads or writes. */
     public abstract RowEstimator rowEstimator();
 

@@ -37,8 +37,12 @@ public final class DatabaseContext {
     private final LoadOnceCache<EstimateKey, OptionalLong> estimates =
             LoadOnceCache.bounded(MAX_ENTRIES, EstimateKey::catalogVersion);
 
-    public DatabaseContext(String identity, Duration catalogTtl) {
-        this.catalog = new DatabaseCatalog(identity, catalogTtl);
+    /**
+     * @param catalogTtl   how long catalog entries are kept at most
+     * @param catalogCheck how long the catalog is trusted before the database's schema fingerprint is read again
+     */
+    public DatabaseContext(String identity, Duration catalogTtl, Duration catalogCheck) {
+        this.catalog = new DatabaseCatalog(identity, catalogTtl, catalogCheck);
     }
 
     public DatabaseCatalog catalog() {

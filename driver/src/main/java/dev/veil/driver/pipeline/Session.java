@@ -127,7 +127,7 @@ public final class Session {
         if (engine == null || database == null) {
             return null;
         }
-        SessionCatalog view = tracker.catalog();
+        SessionCatalog view = tracker.checkedCatalog();
         return new DatabaseContext.PlanKey(sql, entry, view.identity(), view.version(), exempt());
     }
 

@@ -6,7 +6,6 @@ import dev.veil.driver.engine.Engine;
 import dev.veil.driver.engine.SessionState;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 
 /**
  * What Veil keeps track of in one connection's session between statements: its state (user, current database, search
@@ -19,7 +18,6 @@ public final class SessionTracker {
     private final Connection vendor;
     private final Engine engine;
     private final DatabaseCatalog shared;
-    private final Duration catalogTtl;
     private volatile SessionState state;
     private volatile SessionCatalog catalog;
     private volatile boolean touchedSensitive;
@@ -30,8 +28,9 @@ public final class SessionTracker {
     /** A transaction opened with BEGIN/START TRANSACTION while JDBC autocommit is on. */
     private volatile boolean explicitTransaction;
     /**
-     * While the session's own transaction holds uncommitted DDL, what it reads of the catalog is its alone: it is kept
-     * here instead of in the database's shared cache, which other sessions (and a rollback) must not see.
+     * While the session's own transaction holds uncommitted DDL (on engines where DDL is transactional), what it reads
+     * of the catalog is its alone: it is kept here instead of in the database's shared cache, which other sessions
+     * must not see, and dropped when the transaction ends — a rollback leaves nothing behind.
      */
     private volatile DatabaseCatalog privateCatalog;
 
@@ -39,21 +38,18 @@ public final class SessionTracker {
      * @param vendor     the session's vendor connection, for reading its state and catalog
      * @param engine     the session's engine
      * @param shared     the database's catalog, shared by its sessions
-     * @param catalogTtl how long what is read of the catalog may be kept
      * @param state      the session's state as read when it opened
      */
-    public SessionTracker(Connection vendor, Engine engine, DatabaseCatalog shared, Duration catalogTtl,
-                          SessionState state) {
+    public SessionTracker(Connection vendor, Engine engine, DatabaseCatalog shared, SessionState state) {
         this.vendor = vendor;
         this.engine = engine;
         this.shared = shared;
-        this.catalogTtl = catalogTtl;
         this.state = state;
     }
 
     /** A session on an engine Veil does not understand: it has no state or catalog to follow. */
     public static SessionTracker untracked() {
-        return new SessionTracker(null, null, null, null, null);
+        return new SessionTracker(null, null, null, null);
     }
 
     /** The database user the session authenticated as, as last read; null when the engine is not understood. */
@@ -66,6 +62,18 @@ public final class SessionTracker {
     public String currentPrincipal() throws SQLException {
         freshen();
         return principal();
+    }
+
+    /**
+     * The catalog as this session sees it now, checked first against the database's schema fingerprint, through this
+     * session's connection, if the last check is older than {@code veil.catalog.check}: what every statement is
+     * planned (or a prepared statement checked) against.
+     */
+    public SessionCatalog checkedCatalog() throws SQLException {
+        freshen();
+        DatabaseCatalog view = privateCatalog != null ? privateCatalog : shared;
+        view.verify(() -> engine.runInternal(vendor, engine.schemaFingerprint()::read));
+        return catalog();
     }
 
     /** The catalog as this session sees it now. */
@@ -111,21 +119,34 @@ public final class SessionTracker {
     }
 
     /**
-     * The schema changed (DDL ran). Outside a transaction every session must see it: the shared catalog is dropped.
-     * Inside one, the change is this session's until it commits: the session reads the catalog privately until then.
+     * The schema changed (DDL ran). Where DDL takes part in the open transaction (the engine says), the change is this
+     * session's until it commits: the session reads the catalog privately until then, and the shared catalog — which
+     * never saw the change — stays as it is. Otherwise (no transaction open, or DDL that commits it) every session
+     * must see the change at once: the shared catalog is dropped, and with it any private view, now committed.
      */
     public void schemaChanged() throws SQLException {
-        shared.invalidate();
-        if (vendor != null && (explicitTransaction || !vendor.getAutoCommit())) {
+        if (engine == null || vendor == null) {
+            return;
+        }
+        if (!engine.ddlCommitsTransaction() && inTransaction()) {
             if (privateCatalog == null) {
-                privateCatalog = new DatabaseCatalog(shared.identity() + "|txn:"
-                        + Integer.toHexString(System.identityHashCode(this)) + ":" + System.nanoTime(), catalogTtl);
+                privateCatalog = shared.forTransaction(Integer.toHexString(System.identityHashCode(this)));
             } else {
                 privateCatalog.invalidate();
+            }
+        } else {
+            shared.invalidate();
+            privateCatalog = null;
+            if (engine.ddlCommitsTransaction()) {
+                explicitTransaction = false;
             }
         }
         catalog = null;
         stateChanged();
+    }
+
+    private boolean inTransaction() throws SQLException {
+        return explicitTransaction || !vendor.getAutoCommit();
     }
 
     /**
@@ -134,8 +155,10 @@ public final class SessionTracker {
      *
      * @param completely whether the whole transaction ended (commit, rollback); after a savepoint rollback the
      *                   session is still inside a transaction whose end undoes more
+     * @param chained    whether a new transaction began with the end (COMMIT AND CHAIN, ROLLBACK AND CHAIN): a
+     *                   transaction opened by BEGIN goes on being one
      */
-    public void transactionEnded(boolean completely) {
+    public void transactionEnded(boolean completely, boolean chained) {
         if (changedInTransaction) {
             stale = true;
             if (completely) {
@@ -151,9 +174,14 @@ public final class SessionTracker {
             }
             catalog = null;
         }
-        if (completely) {
+        if (completely && !chained) {
             explicitTransaction = false;
         }
+    }
+
+    /** A transaction ended or rolled back to a savepoint, without starting another. */
+    public void transactionEnded(boolean completely) {
+        transactionEnded(completely, false);
     }
 
     private void freshen() throws SQLException {

@@ -57,4 +57,73 @@ class DatabaseCatalogTest {
         assertThat(catalog.version()).isEqualTo(first + 1);
         assertThat(catalog.relation(T, () -> table("second"))).isEqualTo(table("second"));
     }
+
+    @Test
+    void aChangedFingerprintStartsANewVersionAndAnAgreeingOneIsTrustedForTheCheckInterval() {
+        AtomicLong now = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> database =
+                new java.util.concurrent.atomic.AtomicReference<>("f1");
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        DatabaseCatalog.FingerprintProbe probe = () -> {
+            probes.incrementAndGet();
+            return database.get();
+        };
+        DatabaseCatalog catalog = new DatabaseCatalog("db", Duration.ofHours(1), Duration.ofSeconds(1), now::get);
+        catalog.verify(probe);
+        long first = catalog.version();
+        catalog.relation(T, () -> table("first"));
+        // within the interval: no probe, whatever the database did
+        database.set("f2");
+        now.addAndGet(Duration.ofMillis(999).toNanos());
+        catalog.verify(probe);
+        assertThat(probes).hasValue(1);
+        assertThat(catalog.version()).isEqualTo(first);
+        // past it: the changed fingerprint drops what was cached
+        now.addAndGet(Duration.ofMillis(1).toNanos());
+        catalog.verify(probe);
+        assertThat(probes).hasValue(2);
+        assertThat(catalog.version()).isGreaterThan(first);
+        assertThat(catalog.relation(T, () -> table("second"))).isEqualTo(table("second"));
+        // an agreeing fingerprint keeps it
+        long second = catalog.version();
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        catalog.verify(probe);
+        assertThat(probes).hasValue(3);
+        assertThat(catalog.version()).isEqualTo(second);
+    }
+
+    @Test
+    void aProbeThatFailsOrAnInvalidationLeavesNothingTrusted() {
+        AtomicLong now = new AtomicLong();
+        DatabaseCatalog catalog = new DatabaseCatalog("db", Duration.ofHours(9), Duration.ofHours(1), now::get);
+        catalog.verify(() -> "f1");
+        long first = catalog.version();
+        catalog.invalidate();
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        // after DDL through Veil, the next statement asks at once although the interval has not passed
+        catalog.verify(() -> {
+            probes.incrementAndGet();
+            return "f2";
+        });
+        assertThat(probes).hasValue(1);
+        long afterDdl = catalog.version();
+        assertThat(afterDdl).isGreaterThan(first);
+        catalog.relation(T, () -> table("cached"));
+        now.addAndGet(Duration.ofHours(2).toNanos());
+        catalog.verify(() -> {
+            throw new java.sql.SQLException("aborted transaction");
+        });
+        assertThat(catalog.version()).isGreaterThan(afterDdl);
+        assertThat(catalog.relation(T, () -> table("read again"))).isEqualTo(table("read again"));
+    }
+
+    @Test
+    void aTransactionsCatalogIsItsOwn() {
+        DatabaseCatalog shared = new DatabaseCatalog("db", Duration.ofHours(1));
+        shared.relation(T, () -> table("committed"));
+        DatabaseCatalog mine = shared.forTransaction("s1");
+        assertThat(mine.identity()).isNotEqualTo(shared.identity()).startsWith(shared.identity());
+        assertThat(mine.relation(T, () -> table("uncommitted"))).isEqualTo(table("uncommitted"));
+        assertThat(shared.relation(T, () -> table("other"))).isEqualTo(table("committed"));
+    }
 }

@@ -291,6 +291,7 @@ final class RedTeam {
         final Attempt attempt;
         private final Connection veil;
         private final List<Connection> extra = new ArrayList<>();
+        private final List<AutoCloseable> closeLast = new ArrayList<>();
         private final Set<String> sinks = new LinkedHashSet<>(List.of("rt_sink"));
         final List<String> statements = new ArrayList<>();
         private int refused;
@@ -342,6 +343,18 @@ final class RedTeam {
             Properties p = new Properties();
             p.setProperty("veil.policy", exemptPolicy(db, sessionUser(db)).toString());
             return openVeil(p);
+        }
+
+        /** A connection opened elsewhere (e.g. by another Veil instance), closed at the end; its warnings searched. */
+        Connection adopt(Connection c) {
+            extra.add(c);
+            return c;
+        }
+
+        /** Closed at the very end, after every connection (e.g. the class loader of another Veil instance). */
+        <T extends AutoCloseable> T closeLast(T resource) {
+            closeLast.add(resource);
+            return resource;
         }
 
         /** A raw vendor connection for setup (closed at the end); nothing read from it is searched. */
@@ -543,6 +556,13 @@ final class RedTeam {
                     }
                 }
                 veil.close();
+                for (AutoCloseable resource : closeLast) {
+                    try {
+                        resource.close();
+                    } catch (Exception ignored) {
+                        // closing
+                    }
+                }
             }
             try (Connection c = db.openRaw(); Statement s = c.createStatement()) {
                 for (String table : sinks) {

@@ -5,6 +5,7 @@ import dev.veil.driver.engine.AllowedSettings;
 import dev.veil.driver.engine.CatalogReader;
 import dev.veil.driver.engine.Engine;
 import dev.veil.driver.engine.RowEstimator;
+import dev.veil.driver.engine.SchemaFingerprint;
 import dev.veil.driver.engine.SessionState;
 import dev.veil.driver.engine.SystemObjects;
 import dev.veil.policy.mask.MaskDialect;
@@ -20,6 +21,7 @@ public final class H2Engine extends Engine {
 
     private final CatalogReader catalog = new H2Catalog();
     private final RowEstimator rowEstimator = new H2RowEstimator();
+    private final SchemaFingerprint fingerprint = new H2Fingerprint();
 
     @Override
     public String name() {
@@ -49,6 +51,17 @@ public final class H2Engine extends Engine {
     @Override
     public CatalogReader catalog() {
         return catalog;
+    }
+
+    @Override
+    public SchemaFingerprint schemaFingerprint() {
+        return fingerprint;
+    }
+
+    /** DDL commits the open transaction first, then itself: a rollback cannot undo it. */
+    @Override
+    public boolean ddlCommitsTransaction() {
+        return true;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.veil.driver.engine.AllowedSettings;
 import dev.veil.driver.engine.CatalogReader;
 import dev.veil.driver.engine.Engine;
 import dev.veil.driver.engine.RowEstimator;
+import dev.veil.driver.engine.SchemaFingerprint;
 import dev.veil.driver.engine.SessionState;
 import dev.veil.driver.engine.SystemObjects;
 import dev.veil.driver.errors.VeilErrors;
@@ -29,6 +30,7 @@ public final class MariaDbEngine extends Engine {
 
     private final CatalogReader catalog = new MariaDbCatalog();
     private final RowEstimator rowEstimator = new MariaDbRowEstimator();
+    private final SchemaFingerprint fingerprint = new MariaDbFingerprint();
 
     @Override
     public String name() {
@@ -58,6 +60,17 @@ public final class MariaDbEngine extends Engine {
     @Override
     public CatalogReader catalog() {
         return catalog;
+    }
+
+    @Override
+    public SchemaFingerprint schemaFingerprint() {
+        return fingerprint;
+    }
+
+    /** DDL commits the open transaction first, then itself: a rollback cannot undo it. */
+    @Override
+    public boolean ddlCommitsTransaction() {
+        return true;
     }
 
     @Override

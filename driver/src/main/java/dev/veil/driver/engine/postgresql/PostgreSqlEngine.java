@@ -6,6 +6,7 @@ import dev.veil.driver.engine.CatalogReader;
 import dev.veil.driver.engine.Engine;
 import dev.veil.driver.engine.InternalQuery;
 import dev.veil.driver.engine.RowEstimator;
+import dev.veil.driver.engine.SchemaFingerprint;
 import dev.veil.driver.engine.SessionState;
 import dev.veil.driver.engine.SystemObjects;
 import dev.veil.policy.mask.MaskDialect;
@@ -26,6 +27,7 @@ public final class PostgreSqlEngine extends Engine {
 
     private final CatalogReader catalog = new PostgreSqlCatalog();
     private final RowEstimator rowEstimator = new PostgreSqlRowEstimator();
+    private final SchemaFingerprint fingerprint = new PostgreSqlFingerprint();
 
     @Override
     public String name() {
@@ -55,6 +57,17 @@ public final class PostgreSqlEngine extends Engine {
     @Override
     public CatalogReader catalog() {
         return catalog;
+    }
+
+    @Override
+    public SchemaFingerprint schemaFingerprint() {
+        return fingerprint;
+    }
+
+    /** DDL takes part in the transaction: a rollback undoes it, and others see it only once committed. */
+    @Override
+    public boolean ddlCommitsTransaction() {
+        return false;
     }
 
     @Override

@@ -1,0 +1,47 @@
+package dev.veil.driver.engine.postgresql;
+
+import dev.veil.driver.engine.SchemaFingerprint;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL's catalog rows carry the transaction that wrote them ({@code xmin}): every change to a relation, a
+ * column, a column default or generation expression, a view's rule, a schema, a routine, a comment or an inheritance
+ * link writes a new row version with a new {@code xmin}, and a dropped row lowers the count. Count, sum and maximum of
+ * {@code xmin} per catalog change with every such statement (xmin values only grow; freezing keeps them). The
+ * session's own uncommitted changes count too, so a transaction that changed the schema sees a fingerprint of its
+ * own.
+ *
+ * <p>Only objects created after the cluster's initialization count (object ids from 16384 on, reached through the
+ * catalogs' indexes), except schemas and inheritance links, which count whole: the built-in objects, which only a
+ * superuser allowed to modify system tables could change, would otherwise make up most of the rows read.
+ */
+final class PostgreSqlFingerprint extends SchemaFingerprint {
+
+    /** Each catalog, with the condition that keeps the rows of objects created after initialization. */
+    private static final Map<String, String> CATALOGS = catalogs();
+
+    private static Map<String, String> catalogs() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("pg_class", " WHERE oid >= 16384");
+        m.put("pg_attribute", " WHERE attrelid >= 16384");
+        m.put("pg_attrdef", " WHERE adrelid >= 16384");
+        m.put("pg_rewrite", " WHERE ev_class >= 16384");
+        m.put("pg_namespace", "");
+        m.put("pg_proc", " WHERE oid >= 16384");
+        m.put("pg_description", " WHERE objoid >= 16384");
+        m.put("pg_inherits", "");
+        return m;
+    }
+
+    private static final String QUERY = CATALOGS.entrySet().stream()
+            .map(e -> "(SELECT count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) || ':'"
+                    + " || coalesce(max(xmin::text::bigint), 0) FROM pg_catalog." + e.getKey() + e.getValue() + ")")
+            .collect(Collectors.joining(", ", "SELECT concat_ws('/', ", ")"));
+
+    @Override
+    protected String query() {
+        return QUERY;
+    }
+}
