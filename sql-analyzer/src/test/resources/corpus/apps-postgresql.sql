@@ -64,7 +64,7 @@ select case when o1_0.id is not null then 1 else 0 end c1 from users u1_0 left j
 -- case: spark schema probe
 -- out: id = users.id
 -- out: ssn = users.ssn
--- bound: -1
+-- bound: 1
 SELECT * FROM (SELECT id, ssn FROM users) SPARK_GEN_SUBQ_0 WHERE 1=0
 
 -- case: spark partition read first partition

@@ -251,3 +251,7 @@ SELECT ssn, count(*) FROM users GROUP BY 1
 -- case: convert to a type is not parsed for H2
 -- unknown: syntax error
 SELECT CONVERT(ssn, VARCHAR) AS c FROM users
+
+-- case: schema probe returns no rows
+-- bound: 1
+SELECT * FROM users WHERE FALSE

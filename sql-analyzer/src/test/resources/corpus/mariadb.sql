@@ -425,3 +425,7 @@ SELECT GET_LOCK('flyway', 10)
 -- unknown: not analyzed
 -- hazard: LEAKY_SYSTEM_OBJECT
 SHOW VARIABLES LIKE 'max_allowed_packet'
+
+-- case: schema probe returns no rows
+-- bound: 1
+SELECT * FROM users WHERE 1=0

@@ -440,3 +440,23 @@ SELECT ssn FROM users FOR SHARE
 -- out: rtrim ~ users.name
 -- out: ltrim ~ users.email
 SELECT trim(trailing from name), trim(leading from email) FROM users
+
+-- case: schema probe of a table
+-- bound: 1
+SELECT * FROM users WHERE 1 = 0 AND id > 3
+
+-- case: a condition that may hold is no bound
+-- bound: -1
+SELECT * FROM users WHERE 1 = 1 OR 1 = 0
+
+-- case: never-true branch does not bound a union
+-- bound: -1
+SELECT id FROM users WHERE 1 = 0 UNION ALL SELECT id FROM users
+
+-- case: a branch's limit does not bound a union
+-- bound: -1
+(SELECT id FROM users LIMIT 1) UNION ALL (SELECT id FROM users)
+
+-- case: probe in a subquery bounds nothing
+-- bound: -1
+SELECT id FROM users WHERE id IN (SELECT id FROM users WHERE 1 = 0) OR id > 0

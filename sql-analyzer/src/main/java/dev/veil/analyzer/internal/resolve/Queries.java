@@ -166,6 +166,8 @@ final class Queries {
 
     List<Out> setOperation(SetOperationList so, Scope frame, Clause valueClause, int depth) {
         List<Out> result = null;
+        // a branch's LIMIT or WHERE 1=0 bounds that branch, not the set operation
+        Long bound = r.draft.rowBound;
         for (Select branch : so.getSelects()) {
             List<Out> outs = query(branch, frame, valueClause, depth);
             if (result == null) {
@@ -180,6 +182,7 @@ final class Queries {
             }
         }
         if (result == null) throw new Unsupported("empty set operation");
+        r.draft.rowBound = bound;
         r.orderAndLimit(so, null, result, frame, depth);
         return result;
     }

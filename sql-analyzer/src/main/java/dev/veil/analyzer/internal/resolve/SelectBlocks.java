@@ -52,7 +52,11 @@ final class SelectBlocks {
         if (ps.getWindowDefinitions() != null) {
             for (WindowDefinition w : ps.getWindowDefinitions()) scope.windows.put(r.fold(w.getWindowName()), w);
         }
-        if (ps.getWhere() != null) r.expr(ps.getWhere(), scope, Clause.WHERE, depth, null);
+        if (ps.getWhere() != null) {
+            r.expr(ps.getWhere(), scope, Clause.WHERE, depth, null);
+            // WHERE 1=0 (Spark's and Flink's schema probe): no row qualifies; an aggregate still returns one row
+            if (depth == 0 && NeverTrue.test(ps.getWhere())) bound(1);
+        }
         if (ps.getPreWhere() != null) throw new Unsupported("PREWHERE");
         if (r.dialect.rules().selectAliasesInWindows()) scope.pendingOutputs = pendingOutputs(ps.getSelectItems());
         List<Out> outs = r.selectItems(ps.getSelectItems(), scope, valueClause, depth);
