@@ -21,6 +21,11 @@ public abstract class VeilArray implements Array {
         return array == null || array instanceof VeilArray ? array : new VeilArrayImpl(array, connection);
     }
 
+    /** The vendor's own array for a value bound to a vendor statement: vendor drivers only bind arrays they made. */
+    static Object vendorValue(Object value) {
+        return value instanceof VeilArray veil ? veil.delegate : value;
+    }
+
     @WrapsReturned
     ResultSet wrapResultSet(ResultSet resultSet) {
         return resultSet == null ? null : new VeilResultSetImpl(resultSet, null, connection, null);
