@@ -1,5 +1,6 @@
 package dev.veil.spark.v4;
 
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.spark.sql.jdbc.JdbcDialect;
@@ -18,6 +19,8 @@ public final class VeilDialect extends ForwardingJdbcDialect {
 
     private static final long serialVersionUID = 1L;
     private static final String PREFIX = "jdbc:veil:";
+    /** The SQLState of Veil's refusals. */
+    private static final String REFUSED = "42501";
 
     private final String scheme;
     private transient JdbcDialect delegate;
@@ -46,6 +49,17 @@ public final class VeilDialect extends ForwardingJdbcDialect {
             delegate = d;
         }
         return d;
+    }
+
+    /**
+     * Spark 4 asks whether a table exists by running {@code getTableExistsQuery} and treating only "not found" errors
+     * as "no": Veil refuses a statement on a relation it cannot find before the database answers, with its own
+     * SQLState, so that refusal counts as "not found" too.
+     */
+    @Override
+    public boolean isObjectNotFoundException(SQLException e) {
+        return delegate().isObjectNotFoundException(e) || REFUSED.equals(e.getSQLState()) && e.getMessage() != null
+                && e.getMessage().contains(" not found (rule: onUnknown=reject)");
     }
 
     /** Deserialized on an executor: make sure the executor knows the dialects too. */
