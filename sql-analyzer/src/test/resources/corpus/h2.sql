@@ -255,3 +255,7 @@ SELECT CONVERT(ssn, VARCHAR) AS c FROM users
 -- case: a WHERE that is false whatever the rows bounds the result to none
 -- bound: 0
 SELECT ID FROM USERS WHERE 1 = 0
+
+-- case: schema probe returns no rows
+-- bound: 0
+SELECT * FROM users WHERE FALSE

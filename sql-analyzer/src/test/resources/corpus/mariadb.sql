@@ -433,3 +433,7 @@ SELECT id FROM users WHERE 1 <> 1
 -- case: WHERE FALSE
 -- bound: 0
 SELECT id FROM users WHERE FALSE
+
+-- case: schema probe returns no rows
+-- bound: 0
+SELECT * FROM users WHERE 1=0

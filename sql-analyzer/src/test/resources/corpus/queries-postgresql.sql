@@ -473,3 +473,11 @@ SELECT id FROM users WHERE 1 = 0 UNION ALL SELECT id FROM users
 -- case: the set operation's own LIMIT bounds it
 -- bound: 5
 SELECT id FROM users UNION SELECT id FROM users LIMIT 5
+
+-- case: an aggregate over no rows is still one row
+-- bound: 1
+SELECT count(*) FROM users WHERE 1 = 0
+
+-- case: probe in a subquery bounds nothing
+-- bound: -1
+SELECT id FROM users WHERE id IN (SELECT id FROM users WHERE 1 = 0) OR id > 0

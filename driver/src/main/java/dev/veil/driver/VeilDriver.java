@@ -31,6 +31,7 @@ public final class VeilDriver implements Driver {
         } catch (SQLException e) {
             throw new ExceptionInInitializerError(e);
         }
+        EngineAdapters.registerPresent();
     }
 
     @Override

@@ -30,6 +30,12 @@ public abstract class VeilArray implements Array {
         return Withholding.error(null, error, "reading an array");
     }
 
+    /** The vendor's own array for a value bound to a vendor statement: vendor drivers only bind arrays they made. */
+    /** The vendor's own array for a value bound to a vendor statement: vendor drivers only bind arrays they made. */
+    static Object vendorValue(Object value) {
+        return value instanceof VeilArray veil ? veil.delegate : value;
+    }
+
     @WrapsReturned
     ResultSet wrapResultSet(ResultSet resultSet) {
         return resultSet == null ? null : new VeilResultSetImpl(resultSet, null, connection, null);

@@ -2,6 +2,7 @@ package dev.veil.driver.jdbc;
 
 import dev.veil.driver.pipeline.StatementPlan;
 import dev.veil.jdbc.delegation.JdbcWrapper;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,6 +60,17 @@ public abstract class VeilPreparedStatement extends VeilStatement implements Pre
 
     private PreparedStatement prepared() {
         return (PreparedStatement) delegate;
+    }
+
+    /** An array from {@code createArrayOf} is Veil's wrapper; the vendor statement gets the vendor's array. */
+    @Override
+    public void setArray(int parameterIndex, Array x) throws SQLException {
+        prepared().setArray(parameterIndex, (Array) VeilArray.vendorValue(x));
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x) throws SQLException {
+        prepared().setObject(parameterIndex, VeilArray.vendorValue(x));
     }
 
     @Override

@@ -52,9 +52,15 @@ final class SelectBlocks {
         if (ps.getWindowDefinitions() != null) {
             for (WindowDefinition w : ps.getWindowDefinitions()) scope.windows.put(r.fold(w.getWindowName()), w);
         }
-        if (ps.getWhere() != null) r.expr(ps.getWhere(), scope, Clause.WHERE, depth, null);
-        // WHERE 1=0, WHERE false: a probe of the result's shape, which returns no rows
-        if (ps.getWhere() != null && depth == 0 && ConstantFalse.is(ps.getWhere())) bound(0);
+        if (ps.getWhere() != null) {
+            r.expr(ps.getWhere(), scope, Clause.WHERE, depth, null);
+            // WHERE 1=0, WHERE false (Spark's and Flink's schema probe): no row qualifies — but an aggregate without
+            // GROUP BY still returns one row, so a select list that calls anything counts as one row
+            if (depth == 0 && ConstantFalse.is(ps.getWhere())) {
+                boolean mayAggregate = ps.getGroupBy() == null && ps.getSelectItems().toString().contains("(");
+                bound(mayAggregate ? 1 : 0);
+            }
+        }
         if (ps.getPreWhere() != null) throw new Unsupported("PREWHERE");
         if (r.dialect.rules().selectAliasesInWindows()) scope.pendingOutputs = pendingOutputs(ps.getSelectItems());
         scope.distinct = ps.getDistinct() != null && ps.getDistinct().getOnSelectItems() == null;
