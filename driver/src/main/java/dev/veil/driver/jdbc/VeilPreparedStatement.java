@@ -65,12 +65,20 @@ public abstract class VeilPreparedStatement extends VeilStatement implements Pre
     /** An array from {@code createArrayOf} is Veil's wrapper; the vendor statement gets the vendor's array. */
     @Override
     public void setArray(int parameterIndex, Array x) throws SQLException {
-        prepared().setArray(parameterIndex, (Array) VeilArray.vendorValue(x));
+        try {
+            prepared().setArray(parameterIndex, (Array) VeilArray.vendorValue(x));
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
     public void setObject(int parameterIndex, Object x) throws SQLException {
-        prepared().setObject(parameterIndex, VeilArray.vendorValue(x));
+        try {
+            prepared().setObject(parameterIndex, VeilArray.vendorValue(x));
+        } catch (SQLException e) {
+            throw translate(e);
+        }
     }
 
     @Override
