@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -42,8 +44,22 @@ public final class VeilRuntime {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             AUDIT_FILES.values().forEach(UsageEventSink::close);
             SHIPPERS.values().forEach(UsageEventShipper::close);
-            // delivers the outcomes still in the outbox (bounded); what cannot be delivered is counted and logged
-            APPROVAL_CLIENTS.values().forEach(ApprovalClient::close);
+            // delivers the outcomes still in the outbox (each bounded by its request timeout); what cannot be
+            // delivered is counted and logged. The clients close at once, so exit waits one timeout, not one per client
+            List<Thread> closing = new ArrayList<>();
+            for (ApprovalClient client : APPROVAL_CLIENTS.values()) {
+                Thread thread = new Thread(client::close, "veil-approval-close");
+                thread.start();
+                closing.add(thread);
+            }
+            for (Thread thread : closing) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }, "veil-audit-flush"));
     }
 

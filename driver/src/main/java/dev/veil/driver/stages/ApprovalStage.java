@@ -89,8 +89,12 @@ public final class ApprovalStage implements Stage {
                     + ")");
             case EXPIRED -> throw VeilErrors.approval("approval request " + decision.requestId() + " expired:"
                     + " nobody decided in time (rule: " + needed.get().rule() + ")");
-            default -> {
+            case APPROVED -> {
             }
+            // only an approval runs the statement: any other outcome (withdrawn, a state added later) stops it
+            default -> throw VeilErrors.approval("approval request " + decision.requestId() + " ended "
+                    + decision.outcome().name().toLowerCase(java.util.Locale.ROOT) + " without an approval (rule: "
+                    + needed.get().rule() + "); the statement did not run: run it again to ask anew");
         }
         trace.approved(decision.reviewer(), decision.requestId(), needed.get().rowLimit());
         long started = System.nanoTime();
