@@ -1,6 +1,7 @@
 package dev.veil.driver;
 
 import dev.veil.approval.client.ApprovalClientConfig;
+import dev.veil.driver.catalog.LoadOnceCache;
 import dev.veil.driver.config.Settings;
 import dev.veil.driver.config.VeilConfig;
 import dev.veil.driver.engine.Engine;
@@ -10,6 +11,8 @@ import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.events.AllSinks;
 import dev.veil.driver.events.ApprovalServerSink;
 import dev.veil.driver.events.UsageEventSink;
+import dev.veil.driver.metrics.MetricsSink;
+import dev.veil.driver.metrics.VeilMetrics;
 import dev.veil.driver.pipeline.DatabaseContext;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.session.SessionTracker;
@@ -63,10 +66,24 @@ public final class SessionOpener {
         UsageEventSink shipped = config.get(Settings.AUDIT_SHIP) && approvalServer.isPresent()
                 ? new ApprovalServerSink(VeilRuntime.shipper(approvalServer.get())) : UsageEventSink.NONE;
         String databaseUrl = withoutParameters(metaData.getURL());
+        UsageEventSink auditFile = VeilRuntime.auditFile(config.get(Settings.AUDIT_FILE));
+        VeilMetrics metrics = VeilRuntime.metrics(config.get(Settings.METRICS)).orElse(null);
+        UsageEventSink counted = UsageEventSink.NONE;
+        if (metrics != null) {
+            counted = new MetricsSink(metrics);
+            if (auditFile != UsageEventSink.NONE) {
+                metrics.watch("veil.events.dropped", "usage events lost (queue full, write failure)", auditFile,
+                        UsageEventSink::dropped, "sink", "file");
+            }
+            if (shipped != UsageEventSink.NONE) {
+                metrics.watch("veil.events.dropped", "usage events lost (queue full, write failure)", shipped,
+                        UsageEventSink::dropped, "sink", "approval-server");
+            }
+        }
         Session.Builder session = Session.builder(config, StandardPipeline.create(VeilRuntime.analyzer()))
                 .vendor(vendor)
                 .policy(policy)
-                .events(AllSinks.of(VeilRuntime.auditFile(config.get(Settings.AUDIT_FILE)), shipped))
+                .events(AllSinks.of(auditFile, shipped, counted))
                 .approvals(approvalServer.map(VeilRuntime::approvalClient).orElse(null))
                 .databaseUrl(databaseUrl)
                 .application(applicationName(vendor));
@@ -81,6 +98,12 @@ public final class SessionOpener {
         }
         DatabaseContext database = VeilRuntime.database(identity(databaseUrl, state.user(), config, policy),
                 config.get(Settings.CATALOG_TTL), config.get(Settings.CATALOG_CHECK));
+        if (metrics != null) {
+            metrics.watch("veil.plans.cache.hits", "statements whose plan was cached", database.plans(),
+                    LoadOnceCache::hits, "database", databaseUrl);
+            metrics.watch("veil.plans.cache.misses", "statements planned anew", database.plans(),
+                    LoadOnceCache::misses, "database", databaseUrl);
+        }
         return session.engine(engine.get())
                 .tracker(new SessionTracker(vendor, engine.get(), database.catalog(), state))
                 .masks(MaskRenderer.of(engine.get().maskDialect(), hashKey))

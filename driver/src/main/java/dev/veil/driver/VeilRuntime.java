@@ -7,6 +7,9 @@ import dev.veil.approval.client.UsageEventShipper;
 import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.events.JsonLinesFileSink;
 import dev.veil.driver.events.UsageEventSink;
+import dev.veil.driver.metrics.MetricsTarget;
+import dev.veil.driver.metrics.ProcessMetrics;
+import dev.veil.driver.metrics.VeilMetrics;
 import dev.veil.driver.pipeline.DatabaseContext;
 import dev.veil.policy.Policy;
 import dev.veil.policy.PolicyException;
@@ -104,6 +107,19 @@ public final class VeilRuntime {
     static UsageEventSink auditFile(Optional<Path> file) {
         return file.map(f -> AUDIT_FILES.computeIfAbsent(f.toAbsolutePath().normalize(),
                 path -> new JsonLinesFileSink(path, 10_000))).orElse(UsageEventSink.NONE);
+    }
+
+    /** The process's metrics for {@code target}; empty when metrics are off (then nothing is counted). */
+    static Optional<VeilMetrics> metrics(MetricsTarget target) throws SQLException {
+        if (!target.enabled()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ProcessMetrics.of(target));
+        } catch (java.io.UncheckedIOException e) {
+            throw VeilErrors.configuration("veil.metrics: cannot serve metrics at " + target.endpoint().orElseThrow()
+                    + " (" + e.getCause().getMessage() + "); choose a free port or set veil.metrics=none");
+        }
     }
 
     /** One client per server and token, shared by every connection (it is thread-safe). */

@@ -79,7 +79,7 @@ class PolicyLoaderTest {
             assertThat(c.predicates()).isEqualTo(PredicateMode.DENY);
             assertThat(c.mask().kind()).isNotEqualTo(MaskKind.HASH); // protects without a hash key
         });
-        assertThat(defaults.detect()).isEqualTo(new DetectSettings(true, true, 0, 0.8));
+        assertThat(defaults.detect()).isEqualTo(new DetectSettings(true, true, 100, 0.8));
         assertThat(defaults.approvals()).isEqualTo(ApprovalSettings.none());
         assertThat(defaults.requiresHashKey()).isFalse();
     }

@@ -1,6 +1,7 @@
 package dev.veil.approval.client;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +48,11 @@ public final class ApprovalClient implements AutoCloseable {
         this.outcomes = new OutcomeOutbox(transport);
     }
 
+    /** Where a reviewer finds a request: the approval server's page for it. */
+    public URI reviewPage(String requestId) {
+        return transport.config().baseUrl().resolve("review/requests/" + requestId);
+    }
+
     public ApprovalClientConfig config() {
         return transport.config();
     }
@@ -63,7 +70,18 @@ public final class ApprovalClient implements AutoCloseable {
      */
     public Decision requestAndAwait(ApprovalRequest request, Instant deadline, CancellationSignal cancel)
             throws ApprovalCancelledException, ApprovalUnavailableException {
+        return requestAndAwait(request, deadline, cancel, pending -> { });
+    }
+
+    /**
+     * As {@link #requestAndAwait(ApprovalRequest, Instant, CancellationSignal)}, telling {@code onPending} when the
+     * server has the request and it waits for a reviewer (so that the caller can say that it waits, and where), each
+     * time a request is made. Not called when the server answers at once (an open approval window).
+     */
+    public Decision requestAndAwait(ApprovalRequest request, Instant deadline, CancellationSignal cancel,
+            Consumer<RequestStatus> onPending) throws ApprovalCancelledException, ApprovalUnavailableException {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(onPending, "onPending");
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(cancel, "cancel");
         while (true) {
@@ -71,6 +89,9 @@ public final class ApprovalClient implements AutoCloseable {
             RequestStatus created = create(request, waiter, deadline, cancel);
             RequestStatus decided;
             try {
+                if (created.state() == ApprovalState.PENDING) {
+                    onPending.accept(created);
+                }
                 decided = created.state() == ApprovalState.PENDING
                         ? await(created.id(), waiter, deadline, cancel) : created;
             } catch (ApprovalCancelledException | ApprovalUnavailableException e) {

@@ -93,6 +93,9 @@ public final class ApprovalServer implements AutoCloseable {
             ApprovalService service = new ApprovalService(store, config.requests(), clock);
             DecisionWaiters waiters = new DecisionWaiters(service, clock);
             service.addListener(waiters);
+            service.addListener(new RequestLog());
+            RequestMetrics metrics = new RequestMetrics();
+            service.addListener(metrics);
 
             SlackApprovals slack = null;
             if (config.slack() != null) {
@@ -132,6 +135,7 @@ public final class ApprovalServer implements AutoCloseable {
                     new TokenAuthenticator(config.tokens()), waiters, clock, config.requests().longPollTimeout()));
             api.setAsyncSupported(true);
             context.addServlet(api, "/api/v1/*");
+            context.addServlet(new ServletHolder(new MetricsServlet(metrics.registry())), "/metrics");
             if (slack != null) {
                 context.addServlet(new ServletHolder(new SlackEventsServlet(slack.app())), "/slack/events");
             }

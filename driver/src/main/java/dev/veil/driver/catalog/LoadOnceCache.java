@@ -2,6 +2,7 @@ package dev.veil.driver.catalog;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToLongFunction;
 
 /**
@@ -25,6 +26,8 @@ public final class LoadOnceCache<K, V> {
 
     private final ConcurrentMap<K, V> entries = new ConcurrentHashMap<>();
     private final int maxEntries;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
     private final ToLongFunction<K> catalogVersion;
 
     private LoadOnceCache(int maxEntries, ToLongFunction<K> catalogVersion) {
@@ -46,8 +49,10 @@ public final class LoadOnceCache<K, V> {
     public <E extends Exception> V get(K key, Loader<? extends V, E> loader) throws E {
         V known = entries.get(key);
         if (known != null) {
+            hits.increment();
             return known;
         }
+        misses.increment();
         V loaded = loader.load();
         if (entries.size() >= maxEntries) {
             long version = catalogVersion.applyAsLong(key);
@@ -58,5 +63,15 @@ public final class LoadOnceCache<K, V> {
         }
         entries.putIfAbsent(key, loaded);
         return loaded;
+    }
+
+    /** Lookups answered from the cache so far. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Lookups that had to load so far. */
+    public long misses() {
+        return misses.sum();
     }
 }

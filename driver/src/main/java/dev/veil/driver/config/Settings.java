@@ -1,5 +1,6 @@
 package dev.veil.driver.config;
 
+import dev.veil.driver.metrics.MetricsTarget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,8 +65,15 @@ public final class Settings {
     public static final Setting<Boolean> AUDIT_SHIP = flag("veil.audit.ship", false,
             "Also send usage events to the approval server's audit log (batched, never blocking a statement).");
 
+    public static final Setting<MetricsTarget> METRICS = new Setting<>("veil.metrics", MetricsTarget.NONE,
+            MetricsTarget::parse, "none, micrometer, or host:port",
+            "Where the driver's metrics go: none (default), micrometer (the application's Micrometer global"
+                    + " registry), or host:port (a Prometheus endpoint at /metrics served by the driver; :port binds"
+                    + " the loopback address).");
+
     public static final List<Setting<?>> ALL = List.of(TARGET_DRIVER, ALLOW_UNWRAP, POLICY, HASH_KEY, AUDIT_FILE,
-            AUDIT_SHIP, REQUESTER, CATALOG_TTL, CATALOG_CHECK, APPROVAL_URL, APPROVAL_TOKEN, APPROVAL_TIMEOUT);
+            AUDIT_SHIP, REQUESTER, CATALOG_TTL, CATALOG_CHECK, APPROVAL_URL, APPROVAL_TOKEN, APPROVAL_TIMEOUT,
+            METRICS);
 
     private static final Map<String, Setting<?>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Setting::key, s -> s));

@@ -37,7 +37,9 @@ final class DdlOnSensitiveRule implements DecisionRule {
             if (context.plan().sensitiveTables().contains(table)) {
                 throw context.refusal(s, s.statementType().label() + " changes " + table + ", which has sensitive"
                         + " columns: renamed or redefined, they could escape their classification; it needs an"
-                        + " approval or an exempt user (rule: ddl-on-sensitive)");
+                        + " approval or an exempt user" + PolicyChange.approvalOrExempt("approvals.ddl."
+                        + s.statementType().ddlAction().orElseThrow().policyKey())
+                        + " (rule: ddl-on-sensitive)");
             }
         }
     }

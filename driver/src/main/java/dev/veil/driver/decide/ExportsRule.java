@@ -17,7 +17,8 @@ final class ExportsRule implements DecisionRule {
             return;
         }
         if (!context.approvals().exports()) {
-            throw context.refusal(s, "it exports data (" + h.detail() + ") (rule: exports)");
+            throw context.refusal(s, "it exports data (" + h.detail() + ")"
+                    + PolicyChange.approvalOrExempt("approvals.exports") + " (rule: exports)");
         }
         context.hold("approvals.exports");
     }

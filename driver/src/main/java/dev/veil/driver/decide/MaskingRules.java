@@ -72,13 +72,15 @@ public final class MaskingRules {
         reads.sort(Comparator.naturalOrder());
         if (ref.kind() == ColumnReference.Kind.WHOLE_ROW) {
             return new ReferenceOutcome.Refuse("the whole-row reference " + ref.text() + " carries " + describe(reads)
-                    + " (rule: whole-row)");
+                    + "; name the columns instead (sensitive ones are returned masked), or "
+                    + PolicyChange.exemptOnly().substring("; to allow it, ".length()) + " (rule: whole-row)");
         }
         ReferenceOutcome byFlow = byFlow(ref, reads);
         if (ref.flows().contains(Flow.SCHEMA_EMBEDDED)) {
             return new ReferenceOutcome.Refuse(describe(reads) + " is used in a stored definition the database"
                     + " evaluates over raw values later (a view's predicate, an index); it needs an approval or an"
-                    + " exempt user (rule: schema-embedded)", byFlow);
+                    + " exempt user" + PolicyChange.approvalOrExempt("approvals.ddl.create")
+                    + " (rule: schema-embedded)", byFlow);
         }
         return byFlow;
     }
@@ -115,7 +117,8 @@ public final class MaskingRules {
         boolean derived = ref.origin() == ColumnReference.Origin.DERIVED;
         return switch (mode) {
             case DENY -> new ReferenceOutcome.Refuse(describe(reads) + " is used in " + where
-                    + "; predicates on its class are denied (rule: predicates: deny)");
+                    + "; predicates on its class are denied" + PolicyChange.allowPredicates(classes(reads))
+                    + " (rule: predicates: deny)");
             case MASKED -> {
                 if (using) {
                     // JOIN USING and NATURAL JOIN compare the stored values, and their columns cannot be replaced
@@ -131,7 +134,7 @@ public final class MaskingRules {
                             + " through an expression"
                             + " that may expose a part of its value; predicates: allow admits only whole-value"
                             + " comparisons (=, <>, <, >, IN, BETWEEN, IS NULL, joins, grouping, ordering, counting)"
-                            + " (rule: predicates: allow)");
+                            + PolicyChange.wholeValuesOnly() + " (rule: predicates: allow)");
                 }
                 if (using || !derived || !maskedUpstream(ref)) {
                     yield RAW_PREDICATE;
@@ -176,6 +179,14 @@ public final class MaskingRules {
             }
         }
         return mode;
+    }
+
+    private List<String> classes(List<BaseColumn> reads) {
+        List<String> classes = new ArrayList<>();
+        for (BaseColumn column : reads) {
+            classes.add(sensitive.get(column).classId());
+        }
+        return classes;
     }
 
     private String describe(List<BaseColumn> reads) {

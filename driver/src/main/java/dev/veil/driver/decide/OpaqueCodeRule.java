@@ -35,8 +35,12 @@ final class OpaqueCodeRule implements DecisionRule {
         }
         if (h.kind() == Hazard.Kind.CALL) {
             if (s.routine().isEmpty() || !trusted(context.policy(), s.routine().get())) {
+                // trusting a routine that exports would only meet the exports rule next: name that instead
+                String howTo = s.hasHazard(Hazard.Kind.EXPORT)
+                        ? "; it also exports data" + PolicyChange.approvalOrExempt("approvals.exports")
+                        : PolicyChange.trustRoutine(s.routine().orElse(h.detail()));
                 throw context.refusal(s, "it calls " + s.routine().orElse(h.detail()) + ", a routine whose code"
-                        + " Veil cannot see; a DBA may list it under routines.trusted (rule: opaque-code)");
+                        + " Veil cannot see" + howTo + " (rule: opaque-code)");
             }
         } else if (h.kind() == Hazard.Kind.CODE_BLOCK) {
             if (s.kind() != StatementKind.DDL || !context.approvals().ddl().create()) {
@@ -58,7 +62,7 @@ final class OpaqueCodeRule implements DecisionRule {
                 case USER_DEFINED, UNKNOWN -> {
                     if (!trusted(context.policy(), f.name())) {
                         throw context.refusal(s, "it calls " + f.name() + ", a function whose code Veil cannot"
-                                + " see; a DBA may list it under routines.trusted (rule: opaque-code)");
+                                + " see" + PolicyChange.trustRoutine(f.name()) + " (rule: opaque-code)");
                     }
                 }
                 case DATA_READING, EXPORTING -> throw context.refusal(s, "it calls " + f.name()

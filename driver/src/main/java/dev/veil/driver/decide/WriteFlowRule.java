@@ -30,13 +30,13 @@ final class WriteFlowRule implements DecisionRule {
             if (target.sensitiveClass().predicates() == PredicateMode.DENY) {
                 throw context.refusal(s, "it writes " + flow.target() + " (class " + target.classId() + "): a"
                         + " unique constraint would answer whether a value exists, and predicates on its class are"
-                        + " denied; write it as an exempt user (rule: predicates: deny)");
+                        + " denied" + PolicyChange.exemptOnly() + " (rule: predicates: deny)");
             }
             for (BaseColumn source : flow.sources()) {
                 if (sensitive.containsKey(source)) {
                     throw context.refusal(s, "a value read from " + source + " (class "
                             + sensitive.get(source).classId() + ") would be written, masked, into "
-                            + flow.target() + "; run it as an exempt user (rule: write-masked)");
+                            + flow.target() + PolicyChange.exemptOnly() + " (rule: write-masked)");
                 }
             }
         }

@@ -45,6 +45,11 @@ public final class DatabaseContext {
         this.catalog = new DatabaseCatalog(identity, catalogTtl, catalogCheck);
     }
 
+    /** The plan cache's hits and misses so far, for metrics. */
+    public LoadOnceCache<PlanKey, StatementPlan> plans() {
+        return plans;
+    }
+
     public DatabaseCatalog catalog() {
         return catalog;
     }

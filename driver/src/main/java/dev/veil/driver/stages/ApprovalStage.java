@@ -65,9 +65,16 @@ public final class ApprovalStage implements Stage {
         CancellationSignal cancel = new CancellationSignal();
         trace.onCancel(cancel::cancel);
         Decision decision;
+        String rule = needed.get().rule();
+        Long estimate = needed.get().estimatedRows();
+        Duration waitFor = wait;
         try {
-            decision = client.requestAndAwait(request, Instant.now().plus(wait), cancel);
+            decision = client.requestAndAwait(request, Instant.now().plus(wait), cancel,
+                    pending -> ApprovalLog.held(pending, rule, estimate == null ? -1 : estimate,
+                            client.reviewPage(pending.id()), waitFor));
         } catch (ApprovalCancelledException e) {
+            ApprovalLog.ended(e.requestId(), rule, e.reason() == ApprovalCancelledException.Reason.CANCELLED
+                    ? "the statement was cancelled" : "no decision within " + ApprovalLog.human(waitFor));
             if (e.reason() == ApprovalCancelledException.Reason.CANCELLED) {
                 throw VeilErrors.cancelled("statement cancelled while waiting for approval (request "
                         + e.requestId() + ")");
@@ -79,10 +86,12 @@ public final class ApprovalStage implements Stage {
                     .toString().substring(2).toLowerCase() + " (rule: " + needed.get().rule() + "); the request is"
                     + " withdrawn and can no longer be approved: run the statement again to ask anew");
         } catch (ApprovalUnavailableException e) {
+            ApprovalLog.ended(e.requestId(), rule, "the approval service is unavailable");
             throw VeilErrors.approvalUnavailable("approval service unavailable: " + e.getMessage(), e);
         } finally {
             trace.onCancel(null);
         }
+        ApprovalLog.decided(decision, rule);
         switch (decision.outcome()) {
             case REJECTED -> throw VeilErrors.approval("approval rejected by " + decision.reviewer() + ": "
                     + decision.reason() + " (request " + decision.requestId() + ", rule: " + needed.get().rule()

@@ -209,7 +209,9 @@ public final class ClassifyStage implements Stage {
                     (undecided, rows) -> sample(session, table, undecided, rows));
         } catch (Classifier.SamplingException e) {
             throw VeilErrors.refused("cannot sample " + table + " to classify its columns (rule: detect.sample);"
-                    + " the statement was not run");
+                    + " the statement was not run: grant the user SELECT on the table, classify its text columns with"
+                    + " rules (columns:) or comment tags, or turn sampling off in the policy (detect: { sample: {"
+                    + " rows: 0 } })");
         }
     }
 

@@ -47,8 +47,12 @@ class DecisionRulesTest {
         String csv = files.resolve("out.csv").toString().replace("'", "''");
         // the call is found before the export its routine does
         refused("CALL CSVWRITE('" + csv + "', 'SELECT 1')", "it calls CSVWRITE, a routine whose code Veil cannot"
-                + " see; a DBA may list it under routines.trusted (rule: opaque-code)");
-        refused("SELECT CSVWRITE('" + csv + "', 'SELECT 1')", "it exports data (csvwrite) (rule: exports)");
+                + " see; it also exports data; to allow it, set approvals.exports: true in the policy so that a"
+                + " reviewer can approve it, or list the user under exempt.users (who then sees raw values, audited)"
+                + " (rule: opaque-code)");
+        refused("SELECT CSVWRITE('" + csv + "', 'SELECT 1')", "it exports data (csvwrite); to allow it, set"
+                + " approvals.exports: true in the policy so that a reviewer can approve it, or list the user under"
+                + " exempt.users (who then sees raw values, audited) (rule: exports)");
         assertThat(Files.exists(files.resolve("out.csv"))).isFalse();
     }
 

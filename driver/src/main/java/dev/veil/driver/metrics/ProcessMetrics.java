@@ -1,0 +1,42 @@
+package dev.veil.driver.metrics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The process's metrics, one per {@code veil.metrics} target, shared by every connection naming it. */
+public final class ProcessMetrics {
+
+    private static final Map<MetricsTarget, VeilMetrics> BY_TARGET = new ConcurrentHashMap<>();
+    private static final Map<MetricsTarget, MetricsEndpoint> ENDPOINTS = new ConcurrentHashMap<>();
+
+    private ProcessMetrics() {
+    }
+
+    /**
+     * The metrics of {@code target}, starting its endpoint the first time.
+     *
+     * @throws UncheckedIOException the endpoint's address cannot be bound
+     */
+    public static VeilMetrics of(MetricsTarget target) {
+        return BY_TARGET.computeIfAbsent(target, t -> {
+            MetricsEndpoint endpoint = t.endpoint().map(address -> {
+                try {
+                    return new MetricsEndpoint(address);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).orElse(null);
+            if (endpoint != null) {
+                ENDPOINTS.put(t, endpoint);
+            }
+            return VeilMetrics.of(t, endpoint == null ? null : endpoint.registry());
+        });
+    }
+
+    /** The endpoint serving {@code target}, once started. */
+    public static java.util.Optional<MetricsEndpoint> endpoint(MetricsTarget target) {
+        return java.util.Optional.ofNullable(ENDPOINTS.get(target));
+    }
+}
