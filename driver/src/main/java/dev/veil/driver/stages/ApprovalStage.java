@@ -16,6 +16,7 @@ import dev.veil.approval.client.Requester;
 import dev.veil.approval.client.TouchedColumn;
 import dev.veil.driver.config.Settings;
 import dev.veil.driver.errors.VeilErrors;
+import dev.veil.driver.events.ApprovalLog;
 import dev.veil.driver.pipeline.Execution;
 import dev.veil.driver.pipeline.ExecutionTrace;
 import dev.veil.driver.pipeline.Session;

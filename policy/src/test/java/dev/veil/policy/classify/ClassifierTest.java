@@ -69,14 +69,16 @@ class ClassifierTest {
     }
 
     @Test
-    void samplesAreUsedOnlyWhenSamplingIsOn() throws Exception {
+    void samplesAreUsedUnlessSamplingIsTurnedOff() throws Exception {
         ColumnInfo contact = ColumnInfo.of("a", "t", "contact", ValueType.STRING);
         List<String> samples = List.of("ann@example.com", "bob@example.org", "cy@example.net", "x", "dee@ex.co");
-        assertThat(new Classifier(Policy.defaults()).classify(contact, samples)).isEmpty();
+        assertThat(new Classifier(policy("detect: { sample: { rows: 0 } }\n")).classify(contact, samples)).isEmpty();
 
-        Classifier sampling = new Classifier(policy("detect: { sample: { rows: 10 } }\n"));
-        assertThat(sampling.classify(contact, samples)).contains(new Classification("email",
-                Classification.Source.SAMPLE, "email-syntax: 4 of 5 samples matched"));
+        Classification email = new Classification("email", Classification.Source.SAMPLE,
+                "email-syntax: 4 of 5 samples matched");
+        assertThat(new Classifier(Policy.defaults()).classify(contact, samples)).contains(email);
+        assertThat(new Classifier(policy("detect: { sample: { rows: 10 } }\n")).classify(contact, samples))
+                .contains(email);
     }
 
     @Test
