@@ -205,8 +205,10 @@ public final class ClassifyStage implements Stage {
                     ValueType.of(c.typeName(), c.jdbcType()), c.comment()));
         }
         try {
-            return new Classifier(session.policy()).classifyTable(columns,
-                    (undecided, rows) -> sample(session, table, undecided, rows));
+            // a view's columns take their classes from the columns they are computed from (lineage); sampling a
+            // view would give its columns classes of their own that outlive a redefinition of the view
+            return new Classifier(session.policy()).classifyTable(columns, relation.isView() ? null
+                    : (undecided, rows) -> sample(session, table, undecided, rows));
         } catch (Classifier.SamplingException e) {
             throw VeilErrors.refused("cannot sample " + table + " to classify its columns (rule: detect.sample);"
                     + " the statement was not run: grant the user SELECT on the table, classify its text columns with"

@@ -113,6 +113,7 @@ class OperatorsViewIT {
                 }
             });
             String id = awaitPending();
+            awaitMessage("request " + id); // the driver logs once the server's answer reached it
             assertThat(messages()).anySatisfy(m -> assertThat(m)
                     .contains("statement held for approval, request " + id)
                     .contains("rule: approvals.ddl.drop")
@@ -205,6 +206,12 @@ class OperatorsViewIT {
 
     private List<String> messages() {
         return logged.stream().map(r -> r.getMessage() == null ? "" : r.getMessage()).toList();
+    }
+
+    private void awaitMessage(String part) throws InterruptedException {
+        for (int i = 0; i < 200 && messages().stream().noneMatch(m -> m.contains(part)); i++) {
+            Thread.sleep(50);
+        }
     }
 
     private String awaitPending() throws Exception {
