@@ -56,6 +56,12 @@ public final class ApprovalStage implements Stage {
                 + " approval (rule: " + needed.get().rule() + ") but no approval server is configured:"
                 + " set veil.approval.url and veil.approval.token, or the policy's approvals.server"));
         ExecutionTrace trace = execution.trace();
+        String asking = session.requester().orElse(session.tracker().principal());
+        if (asking == null || asking.isBlank()) {
+            throw VeilErrors.approval("the statement needs approval (rule: " + needed.get().rule() + "), but the"
+                    + " connection names nobody a reviewer could see or refuse self-approval to: connect with a user"
+                    + " name or set veil.requester");
+        }
         ApprovalRequest request = request(session, plan, needed.get());
         Duration wait = session.config().get(Settings.APPROVAL_TIMEOUT);
         boolean queryTimeoutFirst = trace.queryTimeoutSeconds() > 0

@@ -131,6 +131,29 @@ class OperatorsViewIT {
     }
 
     @Test
+    void aHeldStatementOfAConnectionWithoutAUserNameIsRefusedWithTheWayToProceed() throws Exception {
+        Path policy = dir.resolve("policy.yaml");
+        Files.writeString(policy, "version: 1\napprovals:\n  ddl: { drop: true }\n");
+        try (Connection raw = DriverManager.getConnection("jdbc:h2:mem:operators_blank;DB_CLOSE_DELAY=-1");
+             Statement s = raw.createStatement()) {
+            s.execute("CREATE TABLE kept (id INT)");
+        }
+        Properties props = new Properties();
+        props.setProperty("veil.policy", policy.toString());
+        props.setProperty("veil.approval.url", server.baseUrl().toString());
+        props.setProperty("veil.approval.token", DRIVER_TOKEN);
+        try (Connection veil = DriverManager.getConnection("jdbc:veil:h2:mem:operators_blank;DB_CLOSE_DELAY=-1",
+                props); Statement s = veil.createStatement()) {
+            assertThatThrownBy(() -> s.execute("DROP TABLE kept")).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("set veil.requester")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42VA1"));
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM kept")) {
+                assertThat(rs.next()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void theDriverServesCountsByDecisionRuleAndClassForPrometheus() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
