@@ -7,7 +7,7 @@ import dev.veil.approval.client.UsageEventShipper;
 import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.events.JsonLinesFileSink;
 import dev.veil.driver.events.UsageEventSink;
-import dev.veil.driver.metrics.MetricsTarget;
+import dev.veil.driver.config.MetricsTarget;
 import dev.veil.driver.metrics.ProcessMetrics;
 import dev.veil.driver.metrics.VeilMetrics;
 import dev.veil.driver.pipeline.DatabaseContext;

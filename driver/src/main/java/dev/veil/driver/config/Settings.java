@@ -1,6 +1,5 @@
 package dev.veil.driver.config;
 
-import dev.veil.driver.metrics.MetricsTarget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.veil.driver.metrics;
 
+import dev.veil.driver.config.MetricsTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;

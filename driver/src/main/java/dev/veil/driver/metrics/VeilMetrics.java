@@ -1,5 +1,6 @@
 package dev.veil.driver.metrics;
 
+import dev.veil.driver.config.MetricsTarget;
 import dev.veil.driver.events.UsageEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;

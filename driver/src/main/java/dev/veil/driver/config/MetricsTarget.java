@@ -1,4 +1,4 @@
-package dev.veil.driver.metrics;
+package dev.veil.driver.config;
 
 import java.net.InetSocketAddress;
 import java.util.Locale;
