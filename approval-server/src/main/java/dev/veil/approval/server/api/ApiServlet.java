@@ -267,7 +267,7 @@ public final class ApiServlet extends HttpServlet {
                 case NOT_FOUND -> 404;
                 case NOT_PENDING -> 409;
                 case SELF_APPROVAL, NOT_AN_APPROVER -> 403;
-                case INVALID_WINDOW, INVALID_REASON -> 400;
+                case INVALID_WINDOW, INVALID_REASON, INVALID_GROUP -> 400;
             };
             error(resp, status, e.getMessage());
         }

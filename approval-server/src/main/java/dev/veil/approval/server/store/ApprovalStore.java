@@ -509,6 +509,81 @@ public final class ApprovalStore {
         });
     }
 
+    /** The approver group a request was escalated to; empty when it never was (it is with the first group). */
+    public Optional<String> groupOf(String id) {
+        return database.transaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT approver_group FROM veil_request_route WHERE request_id = ?")) {
+                select.setString(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Routes a request that is still pending to {@code group}, if it is still with {@code from}; {@code false}
+     * when it was decided or escalated by someone else meanwhile. Durable, audited in the same transaction.
+     */
+    public boolean escalate(String id, String from, String group, boolean fromFirst, AuditEntry record) {
+        return database.durably(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT state FROM veil_approval_request WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, id);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next() || !ApprovalState.PENDING.name().equals(rs.getString(1))) {
+                        return false;
+                    }
+                }
+            }
+            int changed;
+            if (fromFirst) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO veil_request_route (request_id, approver_group) SELECT ?, ? WHERE NOT EXISTS"
+                                + " (SELECT 1 FROM veil_request_route WHERE request_id = ?)")) {
+                    insert.setString(1, id);
+                    insert.setString(2, group);
+                    insert.setString(3, id);
+                    changed = insert.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE veil_request_route SET approver_group = ? WHERE request_id = ?"
+                                + " AND approver_group = ?")) {
+                    update.setString(1, group);
+                    update.setString(2, id);
+                    update.setString(3, from);
+                    changed = update.executeUpdate();
+                }
+            }
+            if (changed != 1) {
+                return false;
+            }
+            audit.append(connection, List.of(record));
+            return true;
+        });
+    }
+
+    /** The audit records of one request, oldest first: its history as reviewers see it. */
+    public List<RequestEvent> history(String id) {
+        return database.transaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT recorded_at, record_type, actor, payload FROM veil_audit_record WHERE request_id = ?"
+                            + " ORDER BY seq")) {
+                select.setString(1, id);
+                List<RequestEvent> events = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new RequestEvent(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2),
+                                rs.getString(3), rs.getString(4)));
+                    }
+                }
+                return events;
+            }
+        });
+    }
+
     /** Appends records that change no request (refusals), durably. */
     public void appendAudit(List<AuditEntry> records) {
         database.durably(connection -> {
