@@ -294,7 +294,7 @@ public record ServerConfig(
             if (slack.botToken() == null || slack.botToken().isBlank()) {
                 problems.add("slack.botToken is required");
             }
-            if (slack.signingSecret() == null || slack.signingSecret().isBlank()) {
+            if (!slack.socketMode() && (slack.signingSecret() == null || slack.signingSecret().isBlank())) {
                 problems.add("slack.signingSecret is required: every request from Slack is verified with it");
             }
             if (slack.channel() == null || slack.channel().isBlank()) {

@@ -9,6 +9,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
@@ -20,6 +21,7 @@ import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.User;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.ViewState;
+import com.slack.api.socket_mode.SocketModeClient;
 import dev.veil.approval.server.ApprovalService;
 import dev.veil.approval.server.DecisionRefusedException;
 import dev.veil.approval.server.Reviewer;
@@ -69,6 +71,7 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
     private final App app;
     private final ExecutorService outbound;
     private volatile String teamId;
+    private volatile SocketModeApp socketMode;
 
     public SlackApprovals(ServerConfig.Slack config, ApprovalService service) {
         this.config = config;
@@ -141,6 +144,16 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
             return chain.next(req);
         });
         app.start();
+        if (config.socketMode()) {
+            try {
+                // Slack's WebSocket end is found with apps.connections.open on the same Web API as the bot's calls
+                socketMode = new SocketModeApp(config.appToken(), SocketModeClient.Backend.Tyrus, app);
+                socketMode.startAsync();
+            } catch (Exception e) {
+                throw new IllegalStateException("Slack Socket Mode cannot connect: " + e.getMessage(), e);
+            }
+            LOG.info("Slack app connected over Socket Mode");
+        }
     }
 
     @Override
@@ -490,6 +503,13 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outbound.shutdownNow();
+        }
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                LOG.debug("closing the Socket Mode connection: {}", e.toString());
+            }
         }
         app.stop();
         try {
