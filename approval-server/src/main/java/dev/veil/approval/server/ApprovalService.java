@@ -317,8 +317,8 @@ public final class ApprovalService {
      *                                  approve their own request, or when the verdict is malformed
      */
     public StoredRequest decide(String id, Reviewer reviewer, Verdict verdict) throws DecisionRefusedException {
-        StoredRequest current = pendingMember(id, reviewer,
-                verdict instanceof Verdict.Approve ? "approve" : "reject");
+        Member member = pendingMember(id, reviewer, verdict instanceof Verdict.Approve ? "approve" : "reject");
+        StoredRequest current = member.request();
         Instant now = now();
         ApprovalState state;
         String reason;
@@ -355,10 +355,15 @@ public final class ApprovalService {
         AuditEntry record = entry(state == ApprovalState.APPROVED ? AuditType.REQUEST_APPROVED
                 : AuditType.REQUEST_REJECTED, id, reviewer.identity(), details);
         Optional<StoredRequest> decided = store.decide(id, state, reviewer.identity(), reason, now, approvedUntil,
-                record);
+                record, new ApprovalStore.Route(member.group(), groups.initial()));
         if (decided.isEmpty()) {
-            // someone else decided first, it expired in between, or no driver waits on it any more
+            // someone else decided first, it expired in between, it was escalated, or no driver waits on it
             StoredRequest after = find(id).orElse(current);
+            String group = groupOf(id);
+            if (after.pending() && !group.equals(member.group())) {
+                throw new DecisionRefusedException(DecisionRefusedException.Refusal.NOT_AN_APPROVER,
+                        "request " + id + " was escalated to " + group + " meanwhile", after);
+            }
             if (after.pending()) {
                 after = withdraw(id, null, "server", "no driver waits on it any more").orElse(after);
             }
@@ -378,9 +383,10 @@ public final class ApprovalService {
      */
     public StoredRequest escalate(String id, Reviewer reviewer, String group, String reason)
             throws DecisionRefusedException {
-        StoredRequest current = pendingMember(id, reviewer, "escalate");
-        Optional<String> routed = store.groupOf(id);
-        String from = routed.orElse(groups.initial());
+        Member member = pendingMember(id, reviewer, "escalate");
+        StoredRequest current = member.request();
+        String from = member.group();
+        boolean neverEscalated = store.groupOf(id).isEmpty();
         if (group == null || !groups.exists(group) || group.equals(from)) {
             throw new DecisionRefusedException(DecisionRefusedException.Refusal.INVALID_GROUP,
                     "escalate to one of the other approver groups (" + String.join(", ", groups.names().stream()
@@ -395,7 +401,7 @@ public final class ApprovalService {
         if (note != null) {
             details.put("reason", note);
         }
-        if (!store.escalate(id, from, group, routed.isEmpty(),
+        if (!store.escalate(id, from, group, neverEscalated,
                 entry(AuditType.REQUEST_ESCALATED, id, reviewer.identity(), details))) {
             StoredRequest after = find(id).orElse(current);
             if (after.pending()) {
@@ -419,7 +425,10 @@ public final class ApprovalService {
      * The request, when it is pending and the reviewer is in the group it is routed to; a reviewer who is not is
      * refused and the refusal audited. The one place that decides who may act on a request.
      */
-    private StoredRequest pendingMember(String id, Reviewer reviewer, String attempted)
+    private record Member(StoredRequest request, String group) {
+    }
+
+    private Member pendingMember(String id, Reviewer reviewer, String attempted)
             throws DecisionRefusedException {
         StoredRequest current = find(id).orElseThrow(() -> new DecisionRefusedException(
                 DecisionRefusedException.Refusal.NOT_FOUND, "there is no request " + id, null));
@@ -432,7 +441,7 @@ public final class ApprovalService {
             throw new DecisionRefusedException(DecisionRefusedException.Refusal.NOT_AN_APPROVER,
                     "you are not in the approver group " + group + ", which decides this request", current);
         }
-        return current;
+        return new Member(current, group);
     }
 
     /** Records that someone tried to decide and was refused (e.g. not an approver in Slack). */

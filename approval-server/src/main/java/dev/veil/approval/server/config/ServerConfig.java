@@ -213,7 +213,8 @@ public record ServerConfig(
      * @param issuer        the provider's issuer URL; its {@code /.well-known/openid-configuration} is read at start
      * @param clientId      the client ID registered with the provider
      * @param clientSecret  the client secret
-     * @param identityClaim the ID token claim that names the reviewer: {@code email} (default) or {@code sub}
+     * @param identityClaim the ID token claim that names the reviewer: {@code email} (default; must not be
+     *                      unverified), {@code sub}, or another string claim such as {@code preferred_username}
      */
     public record Oidc(String issuer, String clientId, String clientSecret, String identityClaim) {
         public Oidc {
@@ -370,8 +371,8 @@ public record ServerConfig(
             if (oidc.clientSecret() == null || oidc.clientSecret().isBlank()) {
                 problems.add("web.oidc.clientSecret is required");
             }
-            if (!oidc.identityClaim().equals("email") && !oidc.identityClaim().equals("sub")) {
-                problems.add("web.oidc.identityClaim must be email or sub");
+            if (!oidc.identityClaim().matches("[A-Za-z0-9_:.-]+")) {
+                problems.add("web.oidc.identityClaim must name an ID token claim (email, sub, preferred_username)");
             }
         }
     }

@@ -428,12 +428,15 @@ public final class ApprovalStore {
      * drivers are gone. Durable.
      */
     public Optional<StoredRequest> decide(String id, ApprovalState state, String reviewer, String reason,
-                                          Instant decidedAt, Instant approvedUntil, AuditEntry record) {
+                                          Instant decidedAt, Instant approvedUntil, AuditEntry record,
+                                          Route route) {
         return database.durably(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE veil_approval_request SET state = ?, reviewer = ?, reason = ?, decided_at = ?,"
                             + " approved_until = ?, pending_key = NULL WHERE id = ? AND state = ?"
-                            + " AND expires_at > ? AND " + LIVE_WAITER)) {
+                            + " AND expires_at > ? AND " + LIVE_WAITER
+                            + " AND COALESCE((SELECT r.approver_group FROM veil_request_route r"
+                            + " WHERE r.request_id = ?), ?) = ?")) {
                 update.setString(1, state.name());
                 update.setString(2, reviewer);
                 update.setString(3, reason);
@@ -443,6 +446,9 @@ public final class ApprovalStore {
                 update.setString(7, ApprovalState.PENDING.name());
                 update.setLong(8, decidedAt.toEpochMilli());
                 update.setLong(9, decidedAt.toEpochMilli());
+                update.setString(10, id);
+                update.setString(11, route.initial());
+                update.setString(12, route.group());
                 if (update.executeUpdate() != 1) {
                     return Optional.empty();
                 }
@@ -507,6 +513,13 @@ public final class ApprovalStore {
             }
             return null;
         });
+    }
+
+    /**
+     * The approver group a decider was found to belong to, and the group of requests never escalated: a decision
+     * is taken only while the request is still with that group (not escalated meanwhile).
+     */
+    public record Route(String group, String initial) {
     }
 
     /** The approver group a request was escalated to; empty when it never was (it is with the first group). */

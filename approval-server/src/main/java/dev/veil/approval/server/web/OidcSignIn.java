@@ -136,6 +136,14 @@ final class OidcSignIn {
         if ("sub".equals(config.identityClaim())) {
             return claims.getSubject().getValue();
         }
+        if (!"email".equals(config.identityClaim())) {
+            // e.g. Entra ID's preferred_username, when the tenant issues no email claim
+            String name = claims.getStringClaim(config.identityClaim());
+            if (name == null || name.isBlank()) {
+                throw new SignInFailed("the ID token carries no " + config.identityClaim() + " claim", null);
+            }
+            return name.trim().toLowerCase(Locale.ROOT);
+        }
         Object verified = claims.getClaim("email_verified");
         String email = claims.getStringClaim("email");
         if (email == null || email.isBlank() || Boolean.FALSE.equals(verified) || "false".equals(verified)) {
