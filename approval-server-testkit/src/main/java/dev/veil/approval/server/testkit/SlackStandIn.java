@@ -182,7 +182,7 @@ public final class SlackStandIn implements AutoCloseable {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String token = params.get("token");
             boolean authorized = ("Bearer " + botToken).equals(authorization) || botToken.equals(token)
-                    || method.equals("apps.connections.open") && appToken != null
+                    || (method.equals("apps.connections.open") || method.equals("auth.test")) && appToken != null
                     && ("Bearer " + appToken).equals(authorization);
             ObjectNode answer = authorized ? answer(method, params) : error("invalid_auth");
             synchronized (this) {

@@ -50,6 +50,8 @@ final class WebSessions {
     }
 
     static final Duration SIGN_IN_TTL = Duration.ofMinutes(10);
+    /** The most sign-ins under way at once; beyond it the oldest are forgotten (their browsers start again). */
+    static final int MAX_SIGN_INS = 10_000;
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -96,6 +98,12 @@ final class WebSessions {
     /** Starts (or restarts) a sign-in; returns the cookie value that binds it to the browser. */
     String startSignIn(SignIn signIn) {
         prune();
+        // anyone may open the sign-in page: keep what they can make the server remember bounded
+        var oldest = signIns.entrySet().iterator();
+        while (signIns.size() >= MAX_SIGN_INS && oldest.hasNext()) {
+            oldest.next();
+            oldest.remove();
+        }
         String key = randomToken();
         signIns.put(key, signIn);
         return key;
