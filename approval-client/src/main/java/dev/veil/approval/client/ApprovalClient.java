@@ -50,7 +50,7 @@ public final class ApprovalClient implements AutoCloseable {
 
     /** Where a reviewer finds a request: the approval server's page for it. */
     public URI reviewPage(String requestId) {
-        return transport.config().baseUrl().resolve("review/requests/" + requestId);
+        return transport.config().baseUrl().resolve("web/requests/" + requestId);
     }
 
     public ApprovalClientConfig config() {

@@ -12,6 +12,7 @@ import dev.veil.approval.server.slack.SlackApprovals;
 import dev.veil.approval.server.slack.SlackEventsServlet;
 import dev.veil.approval.server.store.ApprovalStore;
 import dev.veil.approval.server.store.Database;
+import dev.veil.approval.server.web.ReviewerPage;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.servlet.DispatcherType;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -90,7 +92,8 @@ public final class ApprovalServer implements AutoCloseable {
             opened.add(database);
             ApprovalStore store = new ApprovalStore(database,
                     new AuditLog(new AuditChain(config.audit().key()), clock));
-            ApprovalService service = new ApprovalService(store, config.requests(), clock);
+            ApprovalService service = new ApprovalService(store, config.requests(), clock,
+                    new ApproverGroups(config.groups()));
             DecisionWaiters waiters = new DecisionWaiters(service, clock);
             service.addListener(waiters);
             service.addListener(new RequestLog());
@@ -131,13 +134,21 @@ public final class ApprovalServer implements AutoCloseable {
             FilterHolder limit = new FilterHolder(new RequestLimitsFilter(MAX_BODY_BYTES));
             limit.setAsyncSupported(true);
             context.addFilter(limit, "/*", EnumSet.of(DispatcherType.REQUEST));
-            ServletHolder api = new ServletHolder(new ApiServlet(service,
-                    new TokenAuthenticator(config.tokens()), waiters, clock, config.requests().longPollTimeout()));
+            TokenAuthenticator tokens = new TokenAuthenticator(config.tokens());
+            ServletHolder api = new ServletHolder(new ApiServlet(service, tokens, waiters, clock,
+                    config.requests().longPollTimeout()));
             api.setAsyncSupported(true);
             context.addServlet(api, "/api/v1/*");
             context.addServlet(new ServletHolder(new MetricsServlet(metrics.registry())), "/metrics");
-            if (slack != null) {
+            if (slack != null && !config.slack().socketMode()) {
                 context.addServlet(new ServletHolder(new SlackEventsServlet(slack.app())), "/slack/events");
+            }
+            if (config.web() != null) {
+                ServerConnector listening = connector;
+                Supplier<URI> callback = () -> URI.create(config.web().publicUrl() != null
+                        ? config.web().publicUrl() : baseUrl(listening).toString()).resolve("web/oidc/callback");
+                context.addServlet(new ServletHolder(new ReviewerPage(service, tokens, config.web(),
+                        config.requests(), callback, clock)), "/web/*");
             }
             JsonErrorHandler errors = new JsonErrorHandler();
             context.setErrorHandler(errors);
@@ -148,8 +159,9 @@ public final class ApprovalServer implements AutoCloseable {
 
             ApprovalServer server = new ApprovalServer(database, service, waiters, scheduler, slack, jetty,
                     connector);
-            LOG.info("veil approvals listening on {} (store: {}, Slack: {})", server.baseUrl(),
-                    database.dialect(), slack == null ? "off" : "on");
+            LOG.info("veil approvals listening on {} (store: {}, Slack: {}, reviewer page: {})", server.baseUrl(),
+                    database.dialect(), slack == null ? "off" : config.slack().socketMode() ? "socket mode" : "on",
+                    config.web() == null ? "off" : server.baseUrl().resolve("web/"));
             return server;
         } catch (Exception e) {
             for (int i = opened.size() - 1; i >= 0; i--) {
@@ -184,12 +196,16 @@ public final class ApprovalServer implements AutoCloseable {
 
     /** The URL drivers are given: {@code http://host:port/}. */
     public URI baseUrl() {
+        return baseUrl(connector);
+    }
+
+    private static URI baseUrl(ServerConnector connector) {
         String host = connector.getHost() == null || connector.getHost().equals("0.0.0.0") ? "127.0.0.1"
                 : connector.getHost();
         if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + port() + "/");
+        return URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
     }
 
     /** The Request URL to give Slack for interactivity: {@code <base>/slack/events}. */

@@ -12,6 +12,7 @@ import dev.veil.approval.server.audit.AuditType;
 import dev.veil.approval.server.config.Durations;
 import dev.veil.approval.server.config.ServerConfig;
 import dev.veil.approval.server.store.ApprovalStore;
+import dev.veil.approval.server.store.RequestEvent;
 import dev.veil.approval.server.store.StoreConflictException;
 import dev.veil.approval.server.store.StoreException;
 import dev.veil.approval.server.store.StoredRequest;
@@ -60,6 +61,10 @@ public final class ApprovalService {
 
         default void decided(StoredRequest request) {
         }
+
+        /** The pending request was routed to approver group {@code group}. */
+        default void escalated(StoredRequest request, String group) {
+        }
     }
 
     public static final int MAX_REASON_LENGTH = 2000;
@@ -89,11 +94,31 @@ public final class ApprovalService {
     private final ObjectMapper json = ApprovalJson.mapper(false);
     private final SecureRandom random = new SecureRandom();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final ApproverGroups groups;
 
     public ApprovalService(ApprovalStore store, ServerConfig.Requests settings, Clock clock) {
+        this(store, settings, clock, ApproverGroups.none());
+    }
+
+    public ApprovalService(ApprovalStore store, ServerConfig.Requests settings, Clock clock, ApproverGroups groups) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        this.groups = groups;
+    }
+
+    public ApproverGroups groups() {
+        return groups;
+    }
+
+    /** The approver group that may decide the request now: the first group, or where it was escalated to. */
+    public String groupOf(String id) {
+        return store.groupOf(id).orElse(groups.initial());
+    }
+
+    /** The request's audit records, oldest first. */
+    public List<RequestEvent> history(String id) {
+        return store.history(id);
     }
 
     public void addListener(Listener listener) {
@@ -287,15 +312,13 @@ public final class ApprovalService {
     /**
      * Decides a request.
      *
-     * @throws DecisionRefusedException when the request does not exist or is not pending, when the reviewer would
+     * @throws DecisionRefusedException when the request does not exist or is not pending, when the reviewer is not in
+     *                                  the approver group the request is routed to, when the reviewer would
      *                                  approve their own request, or when the verdict is malformed
      */
     public StoredRequest decide(String id, Reviewer reviewer, Verdict verdict) throws DecisionRefusedException {
-        StoredRequest current = find(id).orElseThrow(() -> new DecisionRefusedException(
-                DecisionRefusedException.Refusal.NOT_FOUND, "there is no request " + id, null));
-        if (!current.pending()) {
-            throw notPending(current);
-        }
+        Member member = pendingMember(id, reviewer, verdict instanceof Verdict.Approve ? "approve" : "reject");
+        StoredRequest current = member.request();
         Instant now = now();
         ApprovalState state;
         String reason;
@@ -332,10 +355,15 @@ public final class ApprovalService {
         AuditEntry record = entry(state == ApprovalState.APPROVED ? AuditType.REQUEST_APPROVED
                 : AuditType.REQUEST_REJECTED, id, reviewer.identity(), details);
         Optional<StoredRequest> decided = store.decide(id, state, reviewer.identity(), reason, now, approvedUntil,
-                record);
+                record, new ApprovalStore.Route(member.group(), groups.initial()));
         if (decided.isEmpty()) {
-            // someone else decided first, it expired in between, or no driver waits on it any more
+            // someone else decided first, it expired in between, it was escalated, or no driver waits on it
             StoredRequest after = find(id).orElse(current);
+            String group = groupOf(id);
+            if (after.pending() && !group.equals(member.group())) {
+                throw new DecisionRefusedException(DecisionRefusedException.Refusal.NOT_AN_APPROVER,
+                        "request " + id + " was escalated to " + group + " meanwhile", after);
+            }
             if (after.pending()) {
                 after = withdraw(id, null, "server", "no driver waits on it any more").orElse(after);
             }
@@ -343,6 +371,77 @@ public final class ApprovalService {
         }
         notifyDecided(decided.get());
         return decided.get();
+    }
+
+    /**
+     * Routes a pending request to another approver group, which alone may decide it from now on. Whoever may decide
+     * the request may escalate it (also its requester: escalating approves nothing).
+     *
+     * @param reason an optional note for the audit log and the other group
+     * @throws DecisionRefusedException as {@link #decide} does, and when {@code group} does not exist or is the
+     *                                  group the request is routed to already
+     */
+    public StoredRequest escalate(String id, Reviewer reviewer, String group, String reason)
+            throws DecisionRefusedException {
+        Member member = pendingMember(id, reviewer, "escalate");
+        StoredRequest current = member.request();
+        String from = member.group();
+        boolean neverEscalated = store.groupOf(id).isEmpty();
+        if (group == null || !groups.exists(group) || group.equals(from)) {
+            throw new DecisionRefusedException(DecisionRefusedException.Refusal.INVALID_GROUP,
+                    "escalate to one of the other approver groups (" + String.join(", ", groups.names().stream()
+                            .filter(name -> !name.equals(from)).toList()) + ")", current);
+        }
+        String note = checkedReason(reason, false, current);
+        ObjectNode details = json.createObjectNode().put("reviewer", reviewer.identity()).put("via", reviewer.via())
+                .put("from", from).put("to", group);
+        if (reviewer.slackUserId() != null) {
+            details.put("slackUserId", reviewer.slackUserId());
+        }
+        if (note != null) {
+            details.put("reason", note);
+        }
+        if (!store.escalate(id, from, group, neverEscalated,
+                entry(AuditType.REQUEST_ESCALATED, id, reviewer.identity(), details))) {
+            StoredRequest after = find(id).orElse(current);
+            if (after.pending()) {
+                throw new DecisionRefusedException(DecisionRefusedException.Refusal.NOT_PENDING,
+                        "request " + id + " was escalated by someone else meanwhile", after);
+            }
+            throw notPending(after);
+        }
+        for (Listener listener : listeners) {
+            try {
+                listener.escalated(current, group);
+            } catch (RuntimeException e) {
+                LOG.warn("a listener failed on request {}: {}", id, e.toString());
+            }
+        }
+        LOG.info("request {} escalated from {} to {} by {}", id, from, group, reviewer.identity());
+        return current;
+    }
+
+    /**
+     * The request, when it is pending and the reviewer is in the group it is routed to; a reviewer who is not is
+     * refused and the refusal audited. The one place that decides who may act on a request.
+     */
+    private record Member(StoredRequest request, String group) {
+    }
+
+    private Member pendingMember(String id, Reviewer reviewer, String attempted)
+            throws DecisionRefusedException {
+        StoredRequest current = find(id).orElseThrow(() -> new DecisionRefusedException(
+                DecisionRefusedException.Refusal.NOT_FOUND, "there is no request " + id, null));
+        if (!current.pending()) {
+            throw notPending(current);
+        }
+        String group = groupOf(id);
+        if (!groups.isMember(reviewer.identity(), group)) {
+            refuse(current.id(), reviewer, attempted, DecisionRefusedException.Refusal.NOT_AN_APPROVER);
+            throw new DecisionRefusedException(DecisionRefusedException.Refusal.NOT_AN_APPROVER,
+                    "you are not in the approver group " + group + ", which decides this request", current);
+        }
+        return new Member(current, group);
     }
 
     /** Records that someone tried to decide and was refused (e.g. not an approver in Slack). */

@@ -17,7 +17,9 @@ public final class DecisionRefusedException extends Exception {
         /** The approval window is longer than the configured maximum, or not positive. */
         INVALID_WINDOW,
         /** A rejection without a reason, or a reason that is too long. */
-        INVALID_REASON
+        INVALID_REASON,
+        /** An escalation to a group that does not exist, or to the group the request is already routed to. */
+        INVALID_GROUP
     }
 
     private final Refusal refusal;

@@ -1,6 +1,7 @@
 package dev.veil.it.approvals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veil.approval.client.ApprovalClient;
 import dev.veil.approval.client.ApprovalClientConfig;
@@ -124,6 +125,38 @@ class ApprovalServersOnPostgresIT {
         ApprovalServer server = ApprovalServer.start(config, clock);
         servers.add(server);
         return server;
+    }
+
+    /**
+     * Escalation on the production store: one server routes the request to the other group, and a member of the
+     * first group can no longer decide it on either server; the other group's member can, on the other server.
+     */
+    @Test
+    void anEscalationOnOneServerHoldsOnTheOther() throws Exception {
+        List<ServerConfig.ApproverGroup> groups = List.of(
+                new ServerConfig.ApproverGroup("dba", List.of("carol@example.com")),
+                new ServerConfig.ApproverGroup("security", List.of("sec@example.com")));
+        ApprovalServer[] pair = new ApprovalServer[2];
+        for (int i = 0; i < 2; i++) {
+            ServerConfig base = new ServerConfig(new ServerConfig.Listen("127.0.0.1", 0),
+                    new ServerConfig.Store(storeUrl(), postgres.user(), postgres.password(), 3),
+                    new ServerConfig.Requests(Duration.ofHours(1), Duration.ofHours(8), Duration.ofSeconds(5),
+                            Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofHours(1)),
+                    new ServerConfig.Tokens(List.of(new ServerConfig.DriverToken("etl", DRIVER_TOKEN)),
+                            List.of(new ServerConfig.ReviewerToken("carol@example.com", REVIEWER_TOKEN))),
+                    null, new ServerConfig.Audit("it-audit-key-0123456789"), groups, null);
+            pair[i] = ApprovalServer.start(base, clock);
+            servers.add(pair[i]);
+        }
+        String id = pair[0].service().submit("etl", request("fp-escalate"), UUID.randomUUID().toString())
+                .request().id();
+        pair[0].service().escalate(id, Reviewer.api("carol@example.com"), "security", "for security");
+        assertThat(pair[1].service().groupOf(id)).isEqualTo("security");
+        assertThatThrownBy(() -> pair[1].service().decide(id, Reviewer.api("carol@example.com"),
+                new Verdict.Approve(null, null))).isInstanceOf(DecisionRefusedException.class)
+                .hasMessageContaining("not in the approver group security");
+        assertThat(pair[1].service().decide(id, Reviewer.web("sec@example.com"), new Verdict.Approve(null, null))
+                .state()).isEqualTo(ApprovalState.APPROVED);
     }
 
     private static ApprovalRequest request(String fingerprint) {

@@ -117,7 +117,7 @@ class OperatorsViewIT {
             assertThat(messages()).anySatisfy(m -> assertThat(m)
                     .contains("statement held for approval, request " + id)
                     .contains("rule: approvals.ddl.drop")
-                    .contains(server.baseUrl().resolve("review/requests/" + id).toString()));
+                    .contains(server.baseUrl().resolve("web/requests/" + id).toString()));
             assertThat(api("POST", "/api/v1/requests/" + id + "/approve", "{}").statusCode()).isEqualTo(200);
             drop.get(30, TimeUnit.SECONDS);
             assertThat(messages()).anySatisfy(m -> assertThat(m)

@@ -74,6 +74,8 @@ public final class SlackStandIn implements AutoCloseable {
     private final Map<String, String> emails = new ConcurrentHashMap<>();
     private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private volatile String appToken;
+    private volatile String socketUrl;
     private final AtomicLong sequence = new AtomicLong(1_700_000_000_000L);
 
     private SlackStandIn(String botToken) throws IOException {
@@ -126,6 +128,16 @@ public final class SlackStandIn implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers {@code apps.connections.open}, called with the app-level token {@code appToken}, with
+     * {@code socketUrl}: where a Socket Mode app connects (a {@link SocketModeStandIn}).
+     */
+    public SlackStandIn socketMode(String appToken, String socketUrl) {
+        this.appToken = appToken;
+        this.socketUrl = socketUrl;
+        return this;
+    }
+
     /** Makes a method answer {@code "ok": false} with the given error from now on. */
     public SlackStandIn fail(String method, String error) {
         failures.put(method, error);
@@ -169,7 +181,9 @@ public final class SlackStandIn implements AutoCloseable {
             Map<String, String> params = readParams(exchange);
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String token = params.get("token");
-            boolean authorized = ("Bearer " + botToken).equals(authorization) || botToken.equals(token);
+            boolean authorized = ("Bearer " + botToken).equals(authorization) || botToken.equals(token)
+                    || (method.equals("apps.connections.open") || method.equals("auth.test")) && appToken != null
+                    && ("Bearer " + appToken).equals(authorization);
             ObjectNode answer = authorized ? answer(method, params) : error("invalid_auth");
             synchronized (this) {
                 calls.add(new Call(method, Map.copyOf(params), answer.path("ok").asBoolean(), answer.deepCopy()));
@@ -198,6 +212,7 @@ public final class SlackStandIn implements AutoCloseable {
                 ok.put("channel", params.get("channel")).put("ts", ts);
                 ok.putObject("message").put("ts", ts).put("text", params.getOrDefault("text", ""));
             }
+            case "apps.connections.open" -> ok.put("url", socketUrl);
             case "chat.update" -> ok.put("channel", params.get("channel")).put("ts", params.get("ts"));
             case "chat.postEphemeral" -> ok.put("message_ts", nextTs());
             case "users.info" -> {

@@ -59,6 +59,15 @@ public final class ApiServlet extends HttpServlet {
     record RejectBody(String reason) {
     }
 
+    /** The body of an escalation through the API: the approver group to route the request to, and a note. */
+    record EscalateBody(String group, String reason) {
+    }
+
+    /** A reviewer's action on a request. */
+    private interface Action {
+        StoredRequest run() throws DecisionRefusedException;
+    }
+
     private final transient ApprovalService service;
     private final transient TokenAuthenticator authenticator;
     private final transient DecisionWaiters waiters;
@@ -182,6 +191,13 @@ public final class ApiServlet extends HttpServlet {
                 RejectBody body = read(req, RejectBody.class);
                 decide(resp, id, reviewer, new Verdict.Reject(body.reason()));
             }
+            case "/escalate" -> {
+                requireMethod(method, "POST");
+                Caller.ReviewerCaller reviewer = reviewer(caller);
+                EscalateBody body = read(req, EscalateBody.class);
+                act(resp, () -> service.escalate(id, Reviewer.api(reviewer.identity()), body.group(),
+                        body.reason()));
+            }
             default -> error(resp, 404, "no such endpoint");
         }
     }
@@ -259,15 +275,19 @@ public final class ApiServlet extends HttpServlet {
 
     private void decide(HttpServletResponse resp, String id, Caller.ReviewerCaller reviewer, Verdict verdict)
             throws IOException {
+        act(resp, () -> service.decide(id, Reviewer.api(reviewer.identity()), verdict));
+    }
+
+    private void act(HttpServletResponse resp, Action action) throws IOException {
         try {
-            StoredRequest decided = service.decide(id, Reviewer.api(reviewer.identity()), verdict);
+            StoredRequest decided = action.run();
             write(resp, 200, view(decided));
         } catch (DecisionRefusedException e) {
             int status = switch (e.refusal()) {
                 case NOT_FOUND -> 404;
                 case NOT_PENDING -> 409;
                 case SELF_APPROVAL, NOT_AN_APPROVER -> 403;
-                case INVALID_WINDOW, INVALID_REASON -> 400;
+                case INVALID_WINDOW, INVALID_REASON, INVALID_GROUP -> 400;
             };
             error(resp, status, e.getMessage());
         }

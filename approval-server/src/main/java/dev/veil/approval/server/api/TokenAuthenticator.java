@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Maps bearer tokens to callers. Tokens are kept and looked up by their SHA-256 only, so that neither a heap dump
@@ -17,6 +19,7 @@ import java.util.Optional;
 public final class TokenAuthenticator {
 
     private final Map<String, Caller> callers = new HashMap<>();
+    private final Set<String> reviewers = new HashSet<>();
 
     public TokenAuthenticator(ServerConfig.Tokens tokens) {
         for (ServerConfig.DriverToken driver : tokens.drivers()) {
@@ -24,7 +27,13 @@ public final class TokenAuthenticator {
         }
         for (ServerConfig.ReviewerToken reviewer : tokens.reviewers()) {
             callers.put(digest(reviewer.token()), new Caller.ReviewerCaller(reviewer.identity()));
+            reviewers.add(reviewer.identity().trim().toLowerCase(Locale.ROOT));
         }
+    }
+
+    /** Whether a reviewer token is bound to {@code identity} (ignoring case). */
+    public boolean isReviewer(String identity) {
+        return identity != null && reviewers.contains(identity.trim().toLowerCase(Locale.ROOT));
     }
 
     /** The caller of an {@code Authorization} header value, if it carries a known bearer token. */

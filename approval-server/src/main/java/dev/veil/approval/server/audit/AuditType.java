@@ -12,6 +12,8 @@ public enum AuditType {
     REQUEST_EXPIRED,
     /** Every driver that waited on the request stopped waiting (timeout, cancel, lease lapsed). */
     REQUEST_WITHDRAWN,
+    /** A reviewer routed the pending request to another approver group, which alone may decide it now. */
+    REQUEST_ESCALATED,
     /** Someone tried to decide and was refused: self-approval, not an approver, identity unknown. */
     DECISION_REFUSED,
     /** The driver reported what happened when the approved statement ran. */

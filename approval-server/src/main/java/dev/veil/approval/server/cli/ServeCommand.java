@@ -43,8 +43,15 @@ public final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "veil-approvals-shutdown"));
-        spec.commandLine().getOut().println("veil: approvals listening on " + server.baseUrl()
-                + (serverConfig.slack() == null ? "" : " (Slack request URL: " + server.slackEventsUrl() + ")"));
+        String slack = serverConfig.slack() == null ? ""
+                : serverConfig.slack().socketMode() ? " (Slack: Socket Mode)"
+                : " (Slack request URL: " + server.slackEventsUrl() + ")";
+        spec.commandLine().getOut().println("veil: approvals listening on " + server.baseUrl() + slack);
+        if (serverConfig.web() != null) {
+            String page = serverConfig.web().publicUrl() != null ? serverConfig.web().publicUrl()
+                    : server.baseUrl().toString();
+            spec.commandLine().getOut().println("veil: reviewer page at " + page + "web/");
+        }
         spec.commandLine().getOut().flush();
         server.join();
         return 0;

@@ -19,13 +19,22 @@ import java.util.Set;
  * @param tokens   who may call the REST API
  * @param slack    the Slack app; {@code null} to run without Slack (API decisions only)
  * @param audit    the audit chain
+ * @param groups   approver groups: who may decide a request routed to each; empty for one group of every approver
+ * @param web      the reviewer web page; {@code null} to serve none
  */
 public record ServerConfig(
-        Listen listen, Store store, Requests requests, Tokens tokens, Slack slack, Audit audit) {
+        Listen listen, Store store, Requests requests, Tokens tokens, Slack slack, Audit audit,
+        List<ApproverGroup> groups, Web web) {
 
     public static final int MIN_SECRET_LENGTH = 16;
 
+    /** A configuration without approver groups and without the web page. */
+    public ServerConfig(Listen listen, Store store, Requests requests, Tokens tokens, Slack slack, Audit audit) {
+        this(listen, store, requests, tokens, slack, audit, null, null);
+    }
+
     public ServerConfig {
+        groups = groups == null ? List.of() : List.copyOf(groups);
         listen = listen == null ? new Listen(null, null) : listen;
         store = store == null ? new Store(null, null, null, null) : store;
         requests = requests == null ? new Requests(null, null, null, null, null, null) : requests;
@@ -140,8 +149,16 @@ public record ServerConfig(
      */
     public record Slack(
             String botToken, String signingSecret, String channel, Approvers approvers, Duration approveWindow,
-            String apiUrl) {
+            String apiUrl, Boolean socketMode, String appToken) {
+
+        /** Slack over HTTP (Slack calls {@code /slack/events}). */
+        public Slack(String botToken, String signingSecret, String channel, Approvers approvers,
+                     Duration approveWindow, String apiUrl) {
+            this(botToken, signingSecret, channel, approvers, approveWindow, apiUrl, null, null);
+        }
+
         public Slack {
+            socketMode = socketMode != null && socketMode;
             approvers = approvers == null ? new Approvers(null, null) : approvers;
             approveWindow = approveWindow == null ? Duration.ofHours(1) : approveWindow;
             apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://slack.com/api/" : apiUrl;
@@ -151,7 +168,8 @@ public record ServerConfig(
         @Override
         public String toString() {
             return "Slack[botToken=<redacted>, signingSecret=<redacted>, channel=" + channel + ", approvers="
-                    + approvers + ", approveWindow=" + approveWindow + ", apiUrl=" + apiUrl + "]";
+                    + approvers + ", approveWindow=" + approveWindow + ", apiUrl=" + apiUrl + ", socketMode="
+                    + socketMode + ", appToken=" + (appToken == null ? "none" : "<redacted>") + "]";
         }
     }
 
@@ -163,6 +181,50 @@ public record ServerConfig(
         public Approvers {
             users = users == null ? List.of() : List.copyOf(users);
             userGroups = userGroups == null ? List.of() : List.copyOf(userGroups);
+        }
+    }
+
+    /**
+     * @param name    the group's name, shown to reviewers and written to the audit log
+     * @param members the identities (e-mail addresses, compared ignoring case) who may decide requests routed to
+     *                the group, whichever way they decide (web page, reviewer token, Slack e-mail)
+     */
+    public record ApproverGroup(String name, List<String> members) {
+        public ApproverGroup {
+            members = members == null ? List.of() : List.copyOf(members);
+        }
+    }
+
+    /**
+     * @param publicUrl  the server's address as browsers reach it (the OpenID Connect redirect is
+     *                   {@code <publicUrl>web/oidc/callback}); the listening address by default
+     * @param oidc       sign-in through an OpenID Connect provider; {@code null} for reviewer tokens only
+     * @param sessionTtl how long a sign-in lasts, 8 h by default
+     */
+    public record Web(String publicUrl, Oidc oidc, Duration sessionTtl) {
+        public Web {
+            sessionTtl = sessionTtl == null ? Duration.ofHours(8) : sessionTtl;
+            publicUrl = publicUrl == null || publicUrl.isBlank() || publicUrl.endsWith("/") ? publicUrl
+                    : publicUrl + "/";
+        }
+    }
+
+    /**
+     * @param issuer        the provider's issuer URL; its {@code /.well-known/openid-configuration} is read at start
+     * @param clientId      the client ID registered with the provider
+     * @param clientSecret  the client secret
+     * @param identityClaim the ID token claim that names the reviewer: {@code email} (default; must not be
+     *                      unverified), {@code sub}, or another string claim such as {@code preferred_username}
+     */
+    public record Oidc(String issuer, String clientId, String clientSecret, String identityClaim) {
+        public Oidc {
+            identityClaim = identityClaim == null || identityClaim.isBlank() ? "email" : identityClaim;
+        }
+
+        @Override
+        public String toString() {
+            return "Oidc[issuer=" + issuer + ", clientId=" + clientId + ", clientSecret=<redacted>, identityClaim="
+                    + identityClaim + "]";
         }
     }
 
@@ -226,14 +288,14 @@ public record ServerConfig(
             }
             secret(problems, where + ".token", reviewer == null ? null : reviewer.token(), tokensSeen);
         }
-        if (slack == null && tokens.reviewers().isEmpty()) {
-            problems.add("nobody can decide: configure slack, tokens.reviewers, or both");
+        if (slack == null && tokens.reviewers().isEmpty() && (web == null || web.oidc() == null)) {
+            problems.add("nobody can decide: configure slack, tokens.reviewers, web.oidc, or several");
         }
         if (slack != null) {
             if (slack.botToken() == null || slack.botToken().isBlank()) {
                 problems.add("slack.botToken is required");
             }
-            if (slack.signingSecret() == null || slack.signingSecret().isBlank()) {
+            if (!slack.socketMode() && (slack.signingSecret() == null || slack.signingSecret().isBlank())) {
                 problems.add("slack.signingSecret is required: every request from Slack is verified with it");
             }
             if (slack.channel() == null || slack.channel().isBlank()) {
@@ -255,6 +317,7 @@ public record ServerConfig(
                 problems.add("slack.apiUrl must be an http(s) URL");
             }
         }
+        webAndGroupProblems(problems);
         if (audit.key() != null && audit.key().length() < MIN_SECRET_LENGTH) {
             problems.add("audit.key must be at least " + MIN_SECRET_LENGTH + " characters long");
         }
@@ -268,6 +331,50 @@ public record ServerConfig(
             throw new ConfigException(problems);
         }
         return this;
+    }
+
+    private void webAndGroupProblems(List<String> problems) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < groups.size(); i++) {
+            ApproverGroup group = groups.get(i);
+            String where = "groups[" + i + "]";
+            if (group == null || group.name() == null || group.name().isBlank()) {
+                problems.add(where + ".name is required");
+                continue;
+            }
+            if (!names.add(group.name())) {
+                problems.add(where + ".name '" + group.name() + "' is used twice");
+            }
+            if (group.members().isEmpty() || group.members().stream().anyMatch(m -> m == null || m.isBlank())) {
+                problems.add(where + ".members must name at least one identity, none blank");
+            }
+        }
+        boolean appToken = slack != null && slack.appToken() != null && slack.appToken().startsWith("xapp-");
+        if (slack != null && slack.socketMode() && !appToken) {
+            problems.add("slack.appToken (xapp-...) is required when slack.socketMode is true");
+        }
+        if (web == null) {
+            return;
+        }
+        if (web.publicUrl() != null && !web.publicUrl().matches("https?://[^/]+/.*")) {
+            problems.add("web.publicUrl must be an http(s) URL");
+        }
+        positive(problems, "web.sessionTtl", web.sessionTtl());
+        Oidc oidc = web.oidc();
+        if (oidc != null) {
+            if (oidc.issuer() == null || !oidc.issuer().matches("https?://.+")) {
+                problems.add("web.oidc.issuer must be the provider's http(s) issuer URL");
+            }
+            if (oidc.clientId() == null || oidc.clientId().isBlank()) {
+                problems.add("web.oidc.clientId is required");
+            }
+            if (oidc.clientSecret() == null || oidc.clientSecret().isBlank()) {
+                problems.add("web.oidc.clientSecret is required");
+            }
+            if (!oidc.identityClaim().matches("[A-Za-z0-9_:.-]+")) {
+                problems.add("web.oidc.identityClaim must name an ID token claim (email, sub, preferred_username)");
+            }
+        }
     }
 
     private static void positive(List<String> problems, String key, Duration value) {

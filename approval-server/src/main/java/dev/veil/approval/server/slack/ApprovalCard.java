@@ -41,6 +41,7 @@ final class ApprovalCard {
     static final String APPROVE = "veil_approve";
     static final String APPROVE_WINDOW = "veil_approve_window";
     static final String REJECT = "veil_reject";
+    static final String ESCALATE = "veil_escalate";
     static final String REJECT_MODAL = "veil_reject_reason";
     static final String REASON_BLOCK = "reason";
     static final String REASON_INPUT = "reason_input";
@@ -63,13 +64,29 @@ final class ApprovalCard {
     }
 
     static List<LayoutBlock> pending(StoredRequest stored, Duration approveWindow) {
+        return pending(stored, approveWindow, null, null);
+    }
+
+    /**
+     * @param group      the approver group the request is routed to, shown when groups are configured
+     * @param escalateTo the group the Escalate button routes it to; {@code null} for no such button
+     */
+    static List<LayoutBlock> pending(StoredRequest stored, Duration approveWindow, String group, String escalateTo) {
         List<LayoutBlock> blocks = describe(stored);
         String id = stored.id();
-        List<BlockElement> buttons = List.of(
+        if (group != null) {
+            String routed = "Decided by the approver group *" + escape(group) + "*";
+            blocks.add(context(c -> c.elements(List.of(markdownText(routed)))));
+        }
+        List<BlockElement> buttons = new ArrayList<>(List.of(
                 button(b -> b.actionId(APPROVE).value(id).style("primary").text(plainText("Approve"))),
                 button(b -> b.actionId(APPROVE_WINDOW).value(id)
                         .text(plainText("Approve for " + Durations.describe(approveWindow)))),
-                button(b -> b.actionId(REJECT).value(id).style("danger").text(plainText("Reject"))));
+                button(b -> b.actionId(REJECT).value(id).style("danger").text(plainText("Reject")))));
+        if (escalateTo != null) {
+            buttons.add(button(b -> b.actionId(ESCALATE).value(id)
+                    .text(plainText(truncate("Escalate to " + escalateTo, 75)))));
+        }
         blocks.add(actions(a -> a.blockId("veil_actions").elements(buttons)));
         return blocks;
     }

@@ -9,6 +9,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
@@ -18,7 +19,9 @@ import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListRespon
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.User;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.ViewState;
+import com.slack.api.socket_mode.SocketModeClient;
 import dev.veil.approval.server.ApprovalService;
 import dev.veil.approval.server.DecisionRefusedException;
 import dev.veil.approval.server.Reviewer;
@@ -28,6 +31,7 @@ import dev.veil.approval.server.store.StoreException;
 import dev.veil.approval.server.store.StoredRequest;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +71,7 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
     private final App app;
     private final ExecutorService outbound;
     private volatile String teamId;
+    private volatile SocketModeApp socketMode;
 
     public SlackApprovals(ServerConfig.Slack config, ApprovalService service) {
         this.config = config;
@@ -139,6 +144,16 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
             return chain.next(req);
         });
         app.start();
+        if (config.socketMode()) {
+            try {
+                // Slack's WebSocket end is found with apps.connections.open on the same Web API as the bot's calls
+                socketMode = new SocketModeApp(config.appToken(), SocketModeClient.Backend.Tyrus, app);
+                socketMode.startAsync();
+            } catch (Exception e) {
+                throw new IllegalStateException("Slack Socket Mode cannot connect: " + e.getMessage(), e);
+            }
+            LOG.info("Slack app connected over Socket Mode");
+        }
     }
 
     @Override
@@ -164,6 +179,10 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
             openRejectModal(req.getPayload());
             return ctx.ack();
         });
+        app.blockAction(ApprovalCard.ESCALATE, (req, ctx) -> {
+            escalate(req.getPayload());
+            return ctx.ack();
+        });
         app.viewSubmission(ApprovalCard.REJECT_MODAL, (req, ctx) -> reject(req.getPayload(), ctx));
     }
 
@@ -182,6 +201,63 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
                 outbound.execute(() -> updateCard(requestId));
             }
         }
+    }
+
+    /** Routes the request to the group after the one it is with, as the web page's Escalate does. */
+    private void escalate(BlockActionPayload payload) {
+        Optional<AuthorisedClick> authorised = authorisedClick(payload, "escalate");
+        if (authorised.isEmpty()) {
+            return;
+        }
+        AuthorisedClick click = authorised.get();
+        Optional<String> next = service.groups().after(service.groupOf(click.requestId()));
+        if (next.isEmpty()) {
+            tell(click.channel(), click.userId(), "There is no other approver group to escalate to.");
+            return;
+        }
+        try {
+            service.escalate(click.requestId(), click.reviewer(), next.get(), null);
+        } catch (DecisionRefusedException e) {
+            tell(click.channel(), click.userId(), e.getMessage() + ".");
+        }
+    }
+
+    @Override
+    public void escalated(StoredRequest request, String group) {
+        outbound.execute(() -> refreshPending(request.id()));
+    }
+
+    /** Shows a pending request's card anew: its group and where it may be escalated to. */
+    private void refreshPending(String requestId) {
+        try {
+            Optional<StoredRequest> current = service.find(requestId);
+            if (current.isEmpty() || current.get().slackTs() == null) {
+                return;
+            }
+            StoredRequest request = current.get();
+            if (!request.pending()) {
+                update(request);
+                return;
+            }
+            ChatUpdateResponse updated = client().chatUpdate(r -> r.channel(request.slackChannel())
+                    .ts(request.slackTs())
+                    .text(ApprovalCard.summary(request))
+                    .blocks(pendingCard(request)));
+            if (!updated.isOk()) {
+                LOG.warn("chat.update failed for {}: {}", requestId, updated.getError());
+            }
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            LOG.warn("the card of {} could not be updated: {}", requestId, e.toString());
+        }
+    }
+
+    private List<LayoutBlock> pendingCard(StoredRequest request) {
+        if (!service.groups().configured()) {
+            return ApprovalCard.pending(request, config.approveWindow());
+        }
+        String group = service.groupOf(request.id());
+        return ApprovalCard.pending(request, config.approveWindow(), group,
+                service.groups().after(group).orElse(null));
     }
 
     private void openRejectModal(BlockActionPayload payload) {
@@ -338,7 +414,7 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
         try {
             ChatPostMessageResponse posted = client().chatPostMessage(r -> r.channel(config.channel())
                     .text(ApprovalCard.summary(request))
-                    .blocks(ApprovalCard.pending(request, config.approveWindow())));
+                    .blocks(pendingCard(request)));
             if (!posted.isOk()) {
                 LOG.warn("chat.postMessage failed for {}: {}", request.id(), posted.getError());
                 return;
@@ -427,6 +503,13 @@ public final class SlackApprovals implements ApprovalService.Listener, AutoClose
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outbound.shutdownNow();
+        }
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                LOG.debug("closing the Socket Mode connection: {}", e.toString());
+            }
         }
         app.stop();
         try {

@@ -428,12 +428,15 @@ public final class ApprovalStore {
      * drivers are gone. Durable.
      */
     public Optional<StoredRequest> decide(String id, ApprovalState state, String reviewer, String reason,
-                                          Instant decidedAt, Instant approvedUntil, AuditEntry record) {
+                                          Instant decidedAt, Instant approvedUntil, AuditEntry record,
+                                          Route route) {
         return database.durably(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE veil_approval_request SET state = ?, reviewer = ?, reason = ?, decided_at = ?,"
                             + " approved_until = ?, pending_key = NULL WHERE id = ? AND state = ?"
-                            + " AND expires_at > ? AND " + LIVE_WAITER)) {
+                            + " AND expires_at > ? AND " + LIVE_WAITER
+                            + " AND COALESCE((SELECT r.approver_group FROM veil_request_route r"
+                            + " WHERE r.request_id = ?), ?) = ?")) {
                 update.setString(1, state.name());
                 update.setString(2, reviewer);
                 update.setString(3, reason);
@@ -443,6 +446,9 @@ public final class ApprovalStore {
                 update.setString(7, ApprovalState.PENDING.name());
                 update.setLong(8, decidedAt.toEpochMilli());
                 update.setLong(9, decidedAt.toEpochMilli());
+                update.setString(10, id);
+                update.setString(11, route.initial());
+                update.setString(12, route.group());
                 if (update.executeUpdate() != 1) {
                     return Optional.empty();
                 }
@@ -506,6 +512,88 @@ public final class ApprovalStore {
                 update.executeUpdate();
             }
             return null;
+        });
+    }
+
+    /**
+     * The approver group a decider was found to belong to, and the group of requests never escalated: a decision
+     * is taken only while the request is still with that group (not escalated meanwhile).
+     */
+    public record Route(String group, String initial) {
+    }
+
+    /** The approver group a request was escalated to; empty when it never was (it is with the first group). */
+    public Optional<String> groupOf(String id) {
+        return database.transaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT approver_group FROM veil_request_route WHERE request_id = ?")) {
+                select.setString(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Routes a request that is still pending to {@code group}, if it is still with {@code from}; {@code false}
+     * when it was decided or escalated by someone else meanwhile. Durable, audited in the same transaction.
+     */
+    public boolean escalate(String id, String from, String group, boolean fromFirst, AuditEntry record) {
+        return database.durably(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT state FROM veil_approval_request WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, id);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next() || !ApprovalState.PENDING.name().equals(rs.getString(1))) {
+                        return false;
+                    }
+                }
+            }
+            int changed;
+            if (fromFirst) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO veil_request_route (request_id, approver_group) SELECT ?, ? WHERE NOT EXISTS"
+                                + " (SELECT 1 FROM veil_request_route WHERE request_id = ?)")) {
+                    insert.setString(1, id);
+                    insert.setString(2, group);
+                    insert.setString(3, id);
+                    changed = insert.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE veil_request_route SET approver_group = ? WHERE request_id = ?"
+                                + " AND approver_group = ?")) {
+                    update.setString(1, group);
+                    update.setString(2, id);
+                    update.setString(3, from);
+                    changed = update.executeUpdate();
+                }
+            }
+            if (changed != 1) {
+                return false;
+            }
+            audit.append(connection, List.of(record));
+            return true;
+        });
+    }
+
+    /** The audit records of one request, oldest first: its history as reviewers see it. */
+    public List<RequestEvent> history(String id) {
+        return database.transaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT recorded_at, record_type, actor, payload FROM veil_audit_record WHERE request_id = ?"
+                            + " ORDER BY seq")) {
+                select.setString(1, id);
+                List<RequestEvent> events = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new RequestEvent(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2),
+                                rs.getString(3), rs.getString(4)));
+                    }
+                }
+                return events;
+            }
         });
     }
 

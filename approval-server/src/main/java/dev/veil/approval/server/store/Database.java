@@ -185,6 +185,10 @@ public final class Database implements AutoCloseable {
                         + " PRIMARY KEY (client, idem_key))",
                 "CREATE INDEX IF NOT EXISTS veil_idempotency_key_age ON veil_idempotency_key (created_at)",
                 // signatures of Slack requests already received: a replay is refused
+                // the approver group a request was escalated to (none: the first group)
+                "CREATE TABLE IF NOT EXISTS veil_request_route ("
+                        + " request_id VARCHAR(64) PRIMARY KEY,"
+                        + " approver_group VARCHAR(200) NOT NULL)",
                 "CREATE TABLE IF NOT EXISTS veil_slack_request ("
                         + " signature VARCHAR(100) PRIMARY KEY,"
                         + " received_at BIGINT NOT NULL)",

@@ -24,7 +24,7 @@ class ConfigLoaderTest {
     void theShippedExampleIsValidOnceItsVariablesAreSet() {
         for (String name : new String[] {"VEIL_APPROVALS_DB_PASSWORD", "VEIL_DRIVER_TOKEN_SPARK",
                 "VEIL_DRIVER_TOKEN_NOTEBOOKS", "VEIL_REVIEWER_TOKEN_DBA_LEAD", "SLACK_BOT_TOKEN",
-                "SLACK_SIGNING_SECRET", "VEIL_AUDIT_KEY"}) {
+                "SLACK_SIGNING_SECRET", "VEIL_AUDIT_KEY", "VEIL_OIDC_CLIENT_SECRET"}) {
             env.put(name, name.toLowerCase() + "-value-0123456789");
         }
 
@@ -41,7 +41,36 @@ class ConfigLoaderTest {
         assertThat(config.slack().approvers().userGroups()).containsExactly("S0123ABCDEF");
         assertThat(config.slack().apiUrl()).isEqualTo("https://slack.com/api/");
         assertThat(config.audit().key()).isNotNull();
+        assertThat(config.groups()).extracting(ServerConfig.ApproverGroup::name).containsExactly("dba", "security");
+        assertThat(config.web().oidc().identityClaim()).isEqualTo("email");
+        assertThat(config.web().publicUrl()).isEqualTo("https://approvals.example.com/");
+        assertThat(config.slack().socketMode()).isFalse();
         assertThat(config.toString()).doesNotContain("value-0123456789");
+    }
+
+    @Test
+    void theWebPageGroupsAndSocketModeAreCheckedAtStart() {
+        assertThatThrownBy(() -> loader.parse(TOKENS + """
+                groups:
+                  - {name: dba, members: []}
+                  - {name: dba, members: [x@example.com]}
+                web:
+                  publicUrl: ftp://nowhere
+                  oidc: {issuer: not-a-url}
+                slack:
+                  botToken: xoxb-1
+                  channel: C1
+                  approvers: {users: [U1]}
+                  socketMode: true
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("groups[0].members must name at least one identity")
+                .hasMessageContaining("groups[1].name 'dba' is used twice")
+                .hasMessageContaining("web.publicUrl must be an http(s) URL")
+                .hasMessageContaining("web.oidc.issuer must be the provider's http(s) issuer URL")
+                .hasMessageContaining("web.oidc.clientId is required")
+                .hasMessageContaining("slack.appToken (xapp-...) is required when slack.socketMode is true")
+                .message().doesNotContain("slack.signingSecret");
     }
 
     @Test
