@@ -54,6 +54,12 @@ final class MaskedColumns implements InvocationHandler {
                 new MaskedColumns(vendor, masks));
     }
 
+    /** The vendor's result set behind {@code rows} when they are masked here, else null. */
+    static ResultSet vendorOf(ResultSet rows) {
+        return Proxy.isProxyClass(rows.getClass()) && Proxy.getInvocationHandler(rows) instanceof MaskedColumns masked
+                ? masked.vendor : null;
+    }
+
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         String name = method.getName();

@@ -50,6 +50,11 @@ public abstract class VeilResultSet implements ResultSet {
         return new VeilResultSetImpl(rows, statement, connection, trace);
     }
 
+    /** Whether this wraps the vendor's {@code rows} (directly, or through the columns the driver masks). */
+    boolean wraps(ResultSet rows) {
+        return delegate == rows || MaskedColumns.vendorOf(delegate) == rows;
+    }
+
     @WrapsReturned
     Array wrapArray(Array array) {
         return VeilArray.of(array, connection);

@@ -118,6 +118,13 @@ class DriverMaskingIT {
                 answered += expected.startsWith("refused") ? 0 : 1;
             }
             assertThat(answered).isGreaterThan(QUERIES.size() - 4);
+            try (Statement s = driver.createStatement()) {
+                assertThat(s.execute("SELECT email FROM pm_drv_people WHERE id = 1")).isTrue();
+                ResultSet first = s.getResultSet();
+                assertThat(s.getResultSet()).isSameAs(first);
+                assertThat(first.next()).isTrue();
+                assertThat(first.getString(1)).isEqualTo("a***@example.com");
+            }
             String point = "SELECT email, phone FROM pm_drv_people WHERE id = ?";
             try (PreparedStatement ps = driver.prepareStatement(point)) {
                 ps.setInt(1, 1);
