@@ -70,12 +70,31 @@ final class MaskedColumns implements InvocationHandler {
                 default -> "veil result set with columns masked in the driver";
             };
         }
-        if (name.startsWith("get") && args != null && args.length > 0) {
+        if (args == null) {
+            if (name.equals("next")) {
+                return vendor.next();
+            }
+        } else if (name.startsWith("get")) {
             int column = maskedColumn(args[0]);
             if (column > 0) {
                 return serve(method, args, column);
             }
             maskedWasNull = null;
+            if (args.length == 1 && args[0] instanceof Integer index) {
+                // the getters of every row, called without reflection
+                switch (name) {
+                    case "getString":
+                        return vendor.getString(index);
+                    case "getInt":
+                        return vendor.getInt(index);
+                    case "getLong":
+                        return vendor.getLong(index);
+                    case "getObject":
+                        return vendor.getObject(index);
+                    default:
+                        break;
+                }
+            }
         }
         switch (name) {
             case "wasNull":

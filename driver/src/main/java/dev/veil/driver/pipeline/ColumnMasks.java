@@ -15,11 +15,15 @@ public final class ColumnMasks {
     private final ResultMasks masks;
     private final List<String> expectedLabels;
     private final ReferenceMasker masker;
+    /** By 1-based column: whether the driver masks it (asked for every value read). */
+    private final boolean[] masked;
 
     private ColumnMasks(ResultMasks masks, List<String> expectedLabels, ReferenceMasker masker) {
         this.masks = masks;
         this.expectedLabels = expectedLabels;
         this.masker = masker;
+        this.masked = new boolean[masks.expected() + 1];
+        masks.columns().keySet().forEach(column -> masked[column] = true);
     }
 
     /** The driver's masks for the rows of {@code trace} (null: rows of no execution); null when there are none. */
@@ -36,7 +40,7 @@ public final class ColumnMasks {
     }
 
     public boolean masks(int column) {
-        return masks.of(column) != null;
+        return column > 0 && column < masked.length && masked[column];
     }
 
     /** The number of result columns the plan was made for. */
