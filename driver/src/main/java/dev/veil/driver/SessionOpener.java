@@ -20,6 +20,7 @@ import dev.veil.driver.stages.StandardPipeline;
 import dev.veil.policy.Policy;
 import dev.veil.policy.mask.HashKey;
 import dev.veil.policy.mask.MaskRenderer;
+import dev.veil.policy.mask.ReferenceMasker;
 import dev.veil.policy.mask.SessionSetup;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +108,7 @@ public final class SessionOpener {
         return session.engine(engine.get())
                 .tracker(new SessionTracker(vendor, engine.get(), database.catalog(), state))
                 .masks(MaskRenderer.of(engine.get().maskDialect(), hashKey))
+                .masker(ReferenceMasker.of(hashKey))
                 .database(database)
                 .build();
     }

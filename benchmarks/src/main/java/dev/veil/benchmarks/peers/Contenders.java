@@ -11,8 +11,9 @@ import java.util.Properties;
 
 /**
  * The contenders on one database, in the order each round starts from: the vendor driver alone, the vendor driver
- * sending the SQL Veil rewrote (the database's share of Veil's cost), Veil, P6Spy and ShardingSphere-JDBC. Each is
- * configured as its users run it: Veil with its built-in policy, P6Spy with its default configuration (which logs
+ * sending the SQL Veil rewrote (the database's share of Veil's cost), Veil, Veil masking plain projections in the
+ * driver ({@code veil.masking=driver}, opt-in: the raw values cross the network), P6Spy and ShardingSphere-JDBC. Each
+ * is configured as its users run it: Veil with its built-in policy, P6Spy with its default configuration (which logs
  * every statement to a file), ShardingSphere with mask rules on the same two columns.
  */
 final class Contenders {
@@ -40,6 +41,11 @@ final class Contenders {
         all.add(new Contender("vendor-veil-sql", "raw + Veil SQL", loaders.vendors(), vendor, database.url(),
                 credentials, true, new VeilRewrites(explaining), explaining));
         all.add(veil);
+        Properties driverMasking = new Properties();
+        driverMasking.putAll(credentials);
+        driverMasking.setProperty("veil.masking", "driver");
+        all.add(new Contender("veil-driver", "Veil, driver masking", veilLoader, veil.driver(), veil.url(),
+                driverMasking, true, SqlSource.AS_WRITTEN, null));
 
         // P6Spy's default configuration, except that its log goes to the run's scratch directory, not the cwd
         System.setProperty("p6spy.config.logfile", workDir.resolve(P6SPY_LOG).toString());

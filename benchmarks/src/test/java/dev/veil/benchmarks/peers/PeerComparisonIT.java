@@ -22,7 +22,7 @@ class PeerComparisonIT {
 
         assertThat(run.failures()).isEmpty();
         assertThat(run.contenders()).extracting(Comparison.Named::key)
-                .containsExactly("vendor", "vendor-veil-sql", "veil", "p6spy", "shardingsphere");
+                .containsExactly("vendor", "vendor-veil-sql", "veil", "veil-driver", "p6spy", "shardingsphere");
         assertThat(run.measurements()).hasSize(RunSettings.ALL_DATABASES.size() * Workloads.all().size());
         for (Measurement measurement : run.measurements()) {
             for (Measurement.Cell cell : measurement.cells()) {

@@ -70,9 +70,17 @@ public final class Settings {
                     + " registry), or host:port (a Prometheus endpoint at /metrics served by the driver; :port binds"
                     + " the loopback address).");
 
+    public static final Setting<MaskingMode> MASKING = new Setting<>("veil.masking", MaskingMode.DATABASE,
+            MaskingMode::parse, "database or driver",
+            "Where plain top-level projections of sensitive text columns are masked. database (the default): in the"
+                    + " SQL the database runs, so no raw value leaves it. driver: the database returns the raw value"
+                    + " and Veil masks it as the row is read, which is faster; the raw value crosses the network to"
+                    + " the application's process. Expressions, aggregates, predicates, writes and subqueries are"
+                    + " masked in SQL in both modes.");
+
     public static final List<Setting<?>> ALL = List.of(TARGET_DRIVER, ALLOW_UNWRAP, POLICY, HASH_KEY, AUDIT_FILE,
             AUDIT_SHIP, REQUESTER, CATALOG_TTL, CATALOG_CHECK, APPROVAL_URL, APPROVAL_TOKEN, APPROVAL_TIMEOUT,
-            METRICS);
+            METRICS, MASKING);
 
     private static final Map<String, Setting<?>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Setting::key, s -> s));

@@ -4,6 +4,9 @@ import dev.veil.analyzer.BaseColumn;
 import dev.veil.analyzer.Clause;
 import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.Flow;
+import dev.veil.analyzer.OutputColumn;
+import dev.veil.analyzer.StatementAnalysis;
+import dev.veil.analyzer.StatementType;
 import dev.veil.driver.pipeline.ReferenceOutcome;
 import dev.veil.driver.pipeline.StatementPlan.Sensitivity;
 import dev.veil.policy.PredicateMode;
@@ -39,6 +42,10 @@ import java.util.Set;
  *       kept; <b>error-raising</b> values need nothing here: errors of statements reading sensitive columns are
  *       scrubbed.</li>
  * </ul>
+ *
+ * <p>With {@code veil.masking=driver}, a returned value that is a plain top-level projection of a text column, in a
+ * statement whose rows masking cannot change, is masked by the driver as rows are read instead
+ * ({@link ReferenceOutcome.MaskOnRead}, see {@link #masksInDriver}); everything else is decided as above.
  */
 public final class MaskingRules {
 
@@ -50,6 +57,7 @@ public final class MaskingRules {
     private static final ReferenceOutcome DEFINITION = new ReferenceOutcome.Keep("kept: a view's definition; masked"
             + " where the view is read");
     private static final Set<Flow> MASKING_FLOWS = EnumSet.of(Flow.RETURNED, Flow.WRITTEN);
+    private static final Set<Flow> RETURNED_ONLY = Set.of(Flow.RETURNED);
 
     private final Map<BaseColumn, Sensitivity> sensitive;
     private final MaskRenderer renderer;
@@ -59,7 +67,16 @@ public final class MaskingRules {
         this.renderer = renderer;
     }
 
+    /** The decision for {@code ref}, with every mask in SQL. */
     public ReferenceOutcome decide(ColumnReference ref) {
+        return decide(ref, null);
+    }
+
+    /**
+     * The decision for {@code ref}, a reference of {@code driverMasked}, the statement whose plain projections the
+     * driver masks; null when the SQL masks them all (the default, or a statement {@link #masksInDriver} refuses).
+     */
+    public ReferenceOutcome decide(ColumnReference ref, StatementAnalysis driverMasked) {
         List<BaseColumn> reads = new ArrayList<>();
         for (BaseColumn source : ref.sources()) {
             if (sensitive.containsKey(source)) {
@@ -75,7 +92,7 @@ public final class MaskingRules {
                     + "; name the columns instead (sensitive ones are returned masked), or "
                     + PolicyChange.exemptOnly().substring("; to allow it, ".length()) + " (rule: whole-row)");
         }
-        ReferenceOutcome byFlow = byFlow(ref, reads);
+        ReferenceOutcome byFlow = byFlow(ref, reads, driverMasked);
         if (ref.flows().contains(Flow.SCHEMA_EMBEDDED)) {
             return new ReferenceOutcome.Refuse(describe(reads) + " is used in a stored definition the database"
                     + " evaluates over raw values later (a view's predicate, an index); it needs an approval or an"
@@ -86,10 +103,14 @@ public final class MaskingRules {
     }
 
     /** Returned, written, row-selecting, or none of these. */
-    private ReferenceOutcome byFlow(ColumnReference ref, List<BaseColumn> reads) {
+    private ReferenceOutcome byFlow(ColumnReference ref, List<BaseColumn> reads, StatementAnalysis driverMasked) {
         Set<Flow> flows = ref.flows();
         if (flows.contains(Flow.RETURNED) || flows.contains(Flow.WRITTEN)) {
             if (ref.origin() != ColumnReference.Origin.DERIVED) {
+                int column = driverMasked == null ? 0 : resultColumn(ref, driverMasked);
+                if (column > 0) {
+                    return maskOnRead(ref, reads, column);
+                }
                 return mask(ref, reads);
             }
             return maskedUpstream(ref) ? MASKED_UPSTREAM : mask(ref, reads);
@@ -168,6 +189,65 @@ public final class MaskingRules {
             applied.add(column + "=" + mask.kind().name().toLowerCase(Locale.ROOT));
         }
         return new ReferenceOutcome.Replace(renderer.render(mask, ref.text(), type), applied);
+    }
+
+    /**
+     * Whether the driver may mask the plain projections of {@code statement}, the only statement of its text: a
+     * SELECT whose rows no masked value decides — no sensitive value is grouped, and none is used through an output
+     * (an alias or position in ORDER BY, a derived table or CTE), where a raw projection would change what it binds
+     * to. DISTINCT and set operations compare their outputs, so those references are row-selecting and stay in SQL.
+     */
+    public boolean masksInDriver(StatementAnalysis statement) {
+        if (statement.statementType() != StatementType.SELECT) {
+            return false;
+        }
+        for (ColumnReference ref : statement.columnReferences()) {
+            boolean sensitiveRef = ref.sources().stream().anyMatch(sensitive::containsKey);
+            if (sensitiveRef && (ref.origin() == ColumnReference.Origin.DERIVED
+                    || ref.kind() == ColumnReference.Kind.OUTPUT_POSITION || ref.clause() == Clause.GROUP_BY
+                    || ref.clause() == Clause.HAVING)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The 1-based result column whose whole value is {@code ref}, a plain top-level projection of one text column
+     * returned and used nowhere else; 0 when the reference is anything more (or its label names no single column).
+     */
+    private int resultColumn(ColumnReference ref, StatementAnalysis statement) {
+        if (!ref.flows().equals(RETURNED_ONLY) || ref.clause() != Clause.OUTPUT || ref.nested() || ref.derived()
+                || ref.label() == null || ref.sources().size() != 1
+                || ref.kind() != ColumnReference.Kind.COLUMN && ref.kind() != ColumnReference.Kind.STAR_COLUMN) {
+            return 0;
+        }
+        Sensitivity s = sensitive.get(ref.sources().iterator().next());
+        if (s == null || s.valueType() != ValueType.STRING) {
+            return 0;
+        }
+        List<OutputColumn> outputs = statement.outputColumns();
+        int column = 0;
+        for (int i = 0; i < outputs.size(); i++) {
+            if (outputs.get(i).label().equalsIgnoreCase(ref.label())) {
+                if (column != 0) {
+                    return 0;
+                }
+                column = i + 1;
+            }
+        }
+        if (column == 0) {
+            return 0;
+        }
+        OutputColumn output = outputs.get(column - 1);
+        return !output.derived() && output.sources().equals(ref.sources()) ? column : 0;
+    }
+
+    private ReferenceOutcome maskOnRead(ColumnReference ref, List<BaseColumn> reads, int column) {
+        Sensitivity s = sensitive.get(reads.get(0));
+        Mask mask = s.sensitiveClass().mask();
+        return new ReferenceOutcome.MaskOnRead(column, mask, s.valueType(),
+                List.of(reads.get(0) + "=" + mask.kind().name().toLowerCase(Locale.ROOT)));
     }
 
     private PredicateMode strictest(List<BaseColumn> reads) {

@@ -65,9 +65,12 @@ public final class RuleContext {
         if (exempt() || plan.sensitive().isEmpty() || plan.analysis().isEmpty()) {
             return;
         }
-        for (StatementAnalysis s : plan.analysis().get().statements()) {
+        List<StatementAnalysis> all = plan.analysis().get().statements();
+        for (StatementAnalysis s : all) {
+            StatementAnalysis driverMasked = session.masksInDriver() && all.size() == 1
+                    && masking().masksInDriver(s) ? s : null;
             for (ColumnReference ref : s.columnReferences()) {
-                plan.decide(ref, masking().decide(ref));
+                plan.decide(ref, masking().decide(ref, driverMasked));
             }
         }
     }

@@ -73,6 +73,10 @@ public final class Explainer {
                 if (outcome instanceof ReferenceOutcome.Replace replace) {
                     what = replace.masks().isEmpty() ? "compared as the stored column " + replace.sql()
                             + " (predicates: allow)" : "masked (" + String.join(", ", replace.masks()) + ")";
+                } else if (outcome instanceof ReferenceOutcome.MaskOnRead onRead) {
+                    what = "masked in the driver as rows are read, result column " + onRead.column() + " ("
+                            + String.join(", ", onRead.masks()) + "; veil.masking=driver: the raw value leaves the"
+                            + " database)";
                 } else if (outcome instanceof ReferenceOutcome.Refuse refuse) {
                     what = "refused: " + refuse.message();
                 } else {

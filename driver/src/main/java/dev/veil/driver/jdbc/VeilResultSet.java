@@ -1,6 +1,7 @@
 package dev.veil.driver.jdbc;
 
 import dev.veil.driver.pipeline.ExecutionTrace;
+import dev.veil.driver.pipeline.ColumnMasks;
 import dev.veil.jdbc.delegation.JdbcWrapper;
 import dev.veil.jdbc.delegation.TranslatesErrors;
 import dev.veil.jdbc.delegation.WrapsReturned;
@@ -11,7 +12,10 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.Map;
 
-/** A vendor result set behind Veil: its statement and any JDBC objects among its values are Veil's. */
+/**
+ * A vendor result set behind Veil: its statement and any JDBC objects among its values are Veil's; the columns its
+ * plan masks in the driver ({@code veil.masking=driver}) are read through {@link MaskedColumns}.
+ */
 @JdbcWrapper(ResultSet.class)
 public abstract class VeilResultSet implements ResultSet {
 
@@ -32,13 +36,23 @@ public abstract class VeilResultSet implements ResultSet {
     /** Wraps the result of an execution, letting its stages see the result's shape first. */
     static VeilResultSet of(ResultSet delegate, VeilStatement statement, VeilConnection connection,
                             ExecutionTrace trace) throws SQLException {
+        ResultSet rows = delegate;
         try {
             ExecutionTrace.Results.opened(trace, delegate);
+            ColumnMasks masks = ColumnMasks.of(trace, connection.session());
+            if (masks != null) {
+                rows = MaskedColumns.wrap(delegate, masks);
+            }
         } catch (SQLException refused) {
             delegate.close();
             throw refused;
         }
-        return new VeilResultSetImpl(delegate, statement, connection, trace);
+        return new VeilResultSetImpl(rows, statement, connection, trace);
+    }
+
+    /** Whether this wraps the vendor's {@code rows} (directly, or through the columns the driver masks). */
+    boolean wraps(ResultSet rows) {
+        return delegate == rows || MaskedColumns.vendorOf(delegate) == rows;
     }
 
     @WrapsReturned

@@ -84,7 +84,7 @@ public abstract class VeilStatement implements Statement {
             return null;
         }
         try {
-            if (lastResultSet == null || lastResultSet.delegate != resultSet) {
+            if (lastResultSet == null || !lastResultSet.wraps(resultSet)) {
                 lastResultSet = VeilResultSet.of(resultSet, this, connection, trace);
             }
             return lastResultSet;

@@ -24,9 +24,12 @@ public final class DatabaseContext {
     private record EstimateKey(String fingerprint, String catalogIdentity, long catalogVersion) {
     }
 
-    /** A plan depends on the text, the entry point, what the session's catalog says and whether it is exempt. */
+    /**
+     * A plan depends on the text, the entry point, what the session's catalog says, whether it is exempt and where it
+     * masks plain projections ({@code veil.masking}).
+     */
     public record PlanKey(String sql, dev.veil.driver.pipeline.Entry entry, String catalogIdentity,
-                          long catalogVersion, boolean exempt) {
+                          long catalogVersion, boolean exempt, boolean masksInDriver) {
     }
 
     private final DatabaseCatalog catalog;

@@ -1,5 +1,7 @@
 package dev.veil.driver.pipeline;
 
+import dev.veil.policy.mask.Mask;
+import dev.veil.policy.mask.ValueType;
 import java.util.List;
 
 /**
@@ -16,6 +18,16 @@ public sealed interface ReferenceOutcome {
     /** The reference is replaced by {@code sql} (a mask, or the stored column); {@code masks} as {@code col=mask}. */
     record Replace(String sql, List<String> masks) implements ReferenceOutcome {
         public Replace {
+            masks = List.copyOf(masks);
+        }
+    }
+
+    /**
+     * The reference stays as written and the driver masks the values of result column {@code column} (1-based) as
+     * rows are read ({@code veil.masking=driver}); {@code masks} as {@code col=mask}.
+     */
+    record MaskOnRead(int column, Mask mask, ValueType type, List<String> masks) implements ReferenceOutcome {
+        public MaskOnRead {
             masks = List.copyOf(masks);
         }
     }

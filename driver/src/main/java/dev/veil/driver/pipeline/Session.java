@@ -8,7 +8,9 @@ import dev.veil.driver.engine.Engine;
 import dev.veil.driver.events.UsageEventSink;
 import dev.veil.driver.session.SessionTracker;
 import dev.veil.policy.Policy;
+import dev.veil.driver.config.MaskingMode;
 import dev.veil.policy.mask.MaskRenderer;
+import dev.veil.policy.mask.ReferenceMasker;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -27,6 +29,7 @@ public final class Session {
     private final Engine engine;
     private final Policy policy;
     private final MaskRenderer masks;
+    private final ReferenceMasker masker;
     private final DatabaseContext database;
     private final UsageEventSink events;
     private final String application;
@@ -41,6 +44,7 @@ public final class Session {
         this.engine = b.engine;
         this.policy = b.policy == null ? Policy.defaults() : b.policy;
         this.masks = b.masks;
+        this.masker = b.masker;
         this.database = b.database;
         this.events = b.events == null ? UsageEventSink.NONE : b.events;
         this.application = b.application;
@@ -77,6 +81,19 @@ public final class Session {
     /** Renders the policy's masks for this engine (with the session's hash key, when there is one). */
     public MaskRenderer masks() {
         return masks;
+    }
+
+    /**
+     * Masks values in the JVM, with the same results as {@link #masks()} renders in SQL; used only when
+     * {@link #masksInDriver()}. Null when the engine is not one Veil understands.
+     */
+    public ReferenceMasker masker() {
+        return masker;
+    }
+
+    /** Whether plain top-level projections of sensitive text columns are masked in the driver (veil.masking). */
+    public boolean masksInDriver() {
+        return masker != null && config.get(Settings.MASKING) == MaskingMode.DRIVER;
     }
 
     /** The vendor connection, for Veil's own queries (catalog, samples, estimates) — never handed to callers. */
@@ -128,7 +145,7 @@ public final class Session {
             return null;
         }
         SessionCatalog view = tracker.checkedCatalog();
-        return new DatabaseContext.PlanKey(sql, entry, view.identity(), view.version(), exempt());
+        return new DatabaseContext.PlanKey(sql, entry, view.identity(), view.version(), exempt(), masksInDriver());
     }
 
     /** Assembles a session. */
@@ -139,6 +156,7 @@ public final class Session {
         private Engine engine;
         private Policy policy;
         private MaskRenderer masks;
+        private ReferenceMasker masker;
         private DatabaseContext database;
         private UsageEventSink events;
         private String application;
@@ -168,6 +186,11 @@ public final class Session {
 
         public Builder masks(MaskRenderer masks) {
             this.masks = masks;
+            return this;
+        }
+
+        public Builder masker(ReferenceMasker masker) {
+            this.masker = masker;
             return this;
         }
 

@@ -41,6 +41,7 @@ public final class StatementPlan {
     private final boolean exempt;
     private final Decision decision;
     private final List<String> expectedLabels;
+    private final ResultMasks resultMasks;
     private final Approval approval;
     private final Effects effects;
     private final Set<TableName> sensitiveTables;
@@ -61,6 +62,8 @@ public final class StatementPlan {
         this.decision = b.approval != null ? Decision.HELD_FOR_APPROVAL
                 : b.masks.isEmpty() ? Decision.ALLOWED : Decision.MASKED;
         this.expectedLabels = b.expectedLabels == null ? null : List.copyOf(b.expectedLabels);
+        this.resultMasks = b.maskedOnRead.isEmpty() || b.expectedLabels == null ? ResultMasks.NONE
+                : new ResultMasks(b.maskedOnRead, b.expectedLabels.size());
         this.approval = b.approval;
         this.effects = b.effects;
         this.sensitiveTables = Set.copyOf(b.sensitiveTables);
@@ -94,6 +97,7 @@ public final class StatementPlan {
         this.decision = batch.stream().anyMatch(p -> p.decision == Decision.MASKED) ? Decision.MASKED
                 : Decision.ALLOWED;
         this.expectedLabels = null;
+        this.resultMasks = ResultMasks.NONE;
         this.approval = null;
         this.effects = effects;
         Set<TableName> tables = new LinkedHashSet<>();
@@ -199,6 +203,11 @@ public final class StatementPlan {
         return expectedLabels;
     }
 
+    /** The result columns the driver masks as rows are read ({@code veil.masking=driver}); usually none. */
+    public ResultMasks resultMasks() {
+        return resultMasks;
+    }
+
     /** Why and how the statement must be approved before it runs; empty when it need not be. */
     public Optional<Approval> approval() {
         return Optional.ofNullable(approval);
@@ -271,6 +280,7 @@ public final class StatementPlan {
         private final Set<TableName> sensitiveTables = new LinkedHashSet<>();
         private boolean exempt;
         private List<String> expectedLabels;
+        private final Map<Integer, ReferenceOutcome.MaskOnRead> maskedOnRead = new LinkedHashMap<>();
         private Approval approval;
         private Effects effects = Effects.NONE;
         private final Map<TableName, GeneratedKeys.WrittenTable> writtenTables = new LinkedHashMap<>();
@@ -343,6 +353,13 @@ public final class StatementPlan {
 
         public Builder exempt(boolean exempt) {
             this.exempt = exempt;
+            return this;
+        }
+
+        /** A result column the driver masks as rows are read. */
+        public Builder maskOnRead(ReferenceOutcome.MaskOnRead column) {
+            column.masks().forEach(this::mask);
+            maskedOnRead.put(column.column(), column);
             return this;
         }
 

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Stage 4: render the masks into the statement at each column reference the masking rules replace, in the engine's
  * SQL. The analyzer edits only those references (expanding {@code *} where needed and keeping result labels);
- * when it cannot do so exactly, the statement is refused.
+ * when it cannot do so exactly, the statement is refused. References the driver masks on read
+ * ({@code veil.masking=driver}) stay as written, and the plan records their result columns.
  */
 public final class RewriteStage implements Stage {
 
@@ -34,6 +35,10 @@ public final class RewriteStage implements Stage {
             if (outcome instanceof ReferenceOutcome.Replace replace) {
                 replace.masks().forEach(plan::mask);
                 return Substitution.replaceWith(replace.sql());
+            }
+            if (outcome instanceof ReferenceOutcome.MaskOnRead onRead) {
+                plan.maskOnRead(onRead);
+                return Substitution.keep();
             }
             if (outcome instanceof ReferenceOutcome.Refuse refuse) {
                 return Substitution.refuse(refuse.message());

@@ -82,29 +82,37 @@ public abstract class MaskDialect {
         String len = length(s);
         int kept = mask.keepFirst() + mask.keepLast();
         String pad = stringLiteral(mask.pad());
+        return "CASE WHEN " + c + " IS NULL THEN NULL"
+                + " WHEN " + len + " <= " + kept + " THEN " + repeat(pad, len)
+                + " ELSE " + hidden(s, mask, len) + " END";
+    }
+
+    /**
+     * The partial mask of a text longer than the kept characters: its first characters, the pad for each hidden
+     * one, its last characters. {@code len} is its length in code points.
+     */
+    protected String hidden(String s, Mask mask, String len) {
+        int kept = mask.keepFirst() + mask.keepLast();
         List<String> parts = new ArrayList<>();
         if (mask.keepFirst() > 0) {
             parts.add(firstChars(s, mask.keepFirst()));
         }
-        parts.add(repeat(pad, len + " - " + kept));
+        parts.add(repeat(stringLiteral(mask.pad()), len + " - " + kept));
         if (mask.keepLast() > 0) {
             parts.add(lastChars(s, mask.keepLast()));
         }
-        return "CASE WHEN " + c + " IS NULL THEN NULL"
-                + " WHEN " + len + " <= " + kept + " THEN " + repeat(pad, len)
-                + " ELSE " + (parts.size() == 1 ? parts.get(0) : concat(parts)) + " END";
+        return parts.size() == 1 ? parts.get(0) : concat(parts);
     }
 
-    /** The first character, {@code ***@} and the domain after the last {@code @}; {@code ***} without one. */
+    /**
+     * The first character, {@code ***@} and the domain after the last {@code @}; {@code ***} without one. One
+     * concatenation for both shapes of the local part (the first character is empty when it is the {@code @}).
+     */
     protected String email(String c) {
         String s = "(" + text(c) + ")";
-        String at = stringLiteral("@");
-        String starsAt = stringLiteral(STARS + "@");
-        String domain = emailDomain(s);
         return "CASE WHEN " + c + " IS NULL THEN NULL"
-                + " WHEN NOT (" + position(at, s) + " > 0) THEN " + stringLiteral(STARS)
-                + " WHEN " + startsWith(s, at) + " THEN " + concat(List.of(starsAt, domain))
-                + " ELSE " + concat(List.of(firstChars(s, 1), starsAt, domain)) + " END";
+                + " WHEN NOT (" + position(stringLiteral("@"), s) + " > 0) THEN " + stringLiteral(STARS)
+                + " ELSE " + concat(List.of(emailInitial(s), stringLiteral(STARS + "@"), emailDomain(s))) + " END";
     }
 
     /**
@@ -240,8 +248,14 @@ public abstract class MaskDialect {
     /** The 1-based position of the first occurrence of {@code literal} in {@code s}, 0 when there is none. */
     protected abstract String position(String literal, String s);
 
-    /** Whether {@code s} starts with the character of {@code literal}, one of the Basic Multilingual Plane. */
-    protected abstract String startsWith(String s, String literal);
+    /**
+     * The first character (code point) of {@code s}, which contains an {@code @}; empty when that character is the
+     * {@code @}.
+     */
+    protected String emailInitial(String s) {
+        return "CASE WHEN " + firstChars(s, 1) + " = " + stringLiteral("@") + " THEN " + stringLiteral("")
+                + " ELSE " + firstChars(s, 1) + " END";
+    }
 
     /** What follows the last {@code @} of {@code s}, which contains one. */
     protected abstract String emailDomain(String s);

