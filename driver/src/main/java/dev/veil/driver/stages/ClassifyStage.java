@@ -46,6 +46,11 @@ import java.util.stream.Collectors;
 public final class ClassifyStage implements Stage {
 
     @Override
+    public Phase phase() {
+        return Phase.PLANNING;
+    }
+
+    @Override
     public void plan(Session session, StatementPlan.Builder plan) throws SQLException {
         Optional<Analysis> analysis = plan.analysis();
         plan.exempt(session.exempt());

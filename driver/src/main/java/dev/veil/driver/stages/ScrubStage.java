@@ -17,6 +17,11 @@ import java.sql.SQLException;
 public final class ScrubStage implements Stage {
 
     @Override
+    public Phase phase() {
+        return Phase.EXECUTION;
+    }
+
+    @Override
     public <T> T execute(Execution<T> execution) throws SQLException {
         StatementPlan plan = execution.plan();
         if (plan.scrubsErrors()) {

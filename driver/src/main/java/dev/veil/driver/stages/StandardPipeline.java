@@ -5,7 +5,10 @@ import dev.veil.driver.decide.StandardRules;
 import dev.veil.driver.pipeline.StatementPipeline;
 import java.util.List;
 
-/** The stages every statement passes, in order. Planning runs the first five; each execution runs the rest. */
+/**
+ * The stages every statement passes, in order. Planning runs the first five (and the record stage's refusal hook);
+ * each execution runs only the rest, as each stage declares its {@link dev.veil.driver.pipeline.Stage.Phase phase}.
+ */
 public final class StandardPipeline {
 
     private StandardPipeline() {
