@@ -26,17 +26,20 @@ public final class ScrubStage implements Stage {
         StatementPlan plan = execution.plan();
         if (plan.scrubsErrors()) {
             execution.session().tracker().touchedSensitive();
-            execution.trace().listen(new ResultListener() {
-                @Override
-                public SQLException failed(SQLException error) {
-                    return Withholding.error(plan, error, "while reading rows");
-                }
-            });
+            execution.trace().listen(plan.derived(RowErrorsWithheld.class, RowErrorsWithheld::new));
         }
         try {
             return execution.proceed();
         } catch (SQLException e) {
             throw Withholding.error(plan, e, "while executing");
+        }
+    }
+
+    /** Withholds the text of errors raised while a plan's rows are read: one per plan, shared by its executions. */
+    private record RowErrorsWithheld(StatementPlan plan) implements ResultListener {
+        @Override
+        public SQLException failed(SQLException error) {
+            return Withholding.error(plan, error, "while reading rows");
         }
     }
 }
