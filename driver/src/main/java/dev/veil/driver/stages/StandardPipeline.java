@@ -19,7 +19,7 @@ public final class StandardPipeline {
         return new StatementPipeline(List.of(
                 // planning, once per statement text
                 new AnalyzeStage(analyzer),                 // 1 parse, resolve, lineage
-                new ClassifyStage(),                        // 2 which touched columns are sensitive
+                new ClassifyStage(analyzer),                // 2 which touched columns are sensitive
                 new DecideStage(StandardRules.create()),    // 3 allow · mask · refuse · hold for approval
                 new EstimateStage(),                        //   … and hold large exports and writes
                 new RewriteStage(),                         // 4 masks at each column reference
