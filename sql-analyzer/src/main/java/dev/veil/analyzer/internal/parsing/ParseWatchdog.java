@@ -35,7 +35,9 @@ final class ParseWatchdog {
 
     /** Watches {@code parser}, which the caller is about to run, until {@link #stop}. */
     static Watch start(CCJSqlParser parser, long timeoutMillis) {
-        Watch watch = new Watch(parser, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(1, timeoutMillis)));
+        // at most a year, so that deadlines compare without overflow
+        long millis = Math.min(Math.max(1, timeoutMillis), TimeUnit.DAYS.toMillis(365));
+        Watch watch = new Watch(parser, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
         ACTIVE.add(watch);
         long look = plannedLook;
         if (look == Long.MAX_VALUE || watch.deadline - look < 0) {
