@@ -94,7 +94,9 @@ public final class SessionTracker {
 
     /** Notes that a statement touching sensitive columns ran: connection-level warnings are scrubbed from then on. */
     public void touchedSensitive() {
-        touchedSensitive = true;
+        if (!touchedSensitive) { // read first: a volatile write on every execution would cost more than the check
+            touchedSensitive = true;
+        }
     }
 
     public boolean hasTouchedSensitive() {
