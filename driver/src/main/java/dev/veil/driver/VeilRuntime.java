@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class VeilRuntime {
 
-    private static final SqlAnalyzer ANALYZER = new SqlAnalyzer(SqlAnalyzer.Options.defaults());
+    private static final SqlAnalyzer ANALYZER = new SqlAnalyzer(SqlAnalyzer.Options.defaults()
+            .withDeferredCrossCheck(true));
     private static final ConcurrentMap<String, DatabaseContext> DATABASES = new ConcurrentHashMap<>();
     private static final ConcurrentMap<PolicyKey, Policy> POLICIES = new ConcurrentHashMap<>();
     private static final ConcurrentMap<Path, UsageEventSink> AUDIT_FILES = new ConcurrentHashMap<>();

@@ -88,6 +88,11 @@ public final class Analysis {
      */
     public boolean hasParameters() { return hasParameters; }
 
+    /** This analysis with its statements replaced (by their cross-checked selves). */
+    Analysis withStatements(List<StatementAnalysis> replaced) {
+        return new Analysis(sql, executedSql, dialect, replaced, translation).withParameters(hasParameters);
+    }
+
     Analysis withParameters(boolean has) {
         this.hasParameters = has;
         return this;

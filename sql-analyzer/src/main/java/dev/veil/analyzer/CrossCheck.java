@@ -15,6 +15,11 @@ public record CrossCheck(Status status, String detail, List<Disagreement> disagr
     public enum Status {
         /** The cross-check is switched off. */
         DISABLED,
+        /**
+         * Not run yet: the analyzer defers it ({@link SqlAnalyzer.Options#deferCrossCheck()}) until the caller, who
+         * knows whether the lineage of this query matters, asks for it with {@link SqlAnalyzer#crossCheck}.
+         */
+        DEFERRED,
         /** Calcite could not parse or validate the statement, or the statement is not a query it can check. */
         NOT_APPLICABLE,
         AGREED,
@@ -34,6 +39,13 @@ public record CrossCheck(Status status, String detail, List<Disagreement> disagr
     }
 
     private static final CrossCheck DISABLED_CHECK = new CrossCheck(Status.DISABLED, null, List.of());
+
+    private static final CrossCheck DEFERRED_CHECK = new CrossCheck(Status.DEFERRED, null, List.of());
+
+    /** The cross-check applies but waits for {@link SqlAnalyzer#crossCheck}. */
+    public static CrossCheck deferred() {
+        return DEFERRED_CHECK;
+    }
 
     /** The cross-check was switched off. */
     public static CrossCheck disabled() {

@@ -31,9 +31,16 @@ import dev.veil.analyzer.internal.resolve.ViewDefinitions;
  */
 public final class SqlAnalyzer {
 
-    /** Options; {@link #defaults()} suits a driver. */
+    /**
+     * Options; {@link #defaults()} suits a driver.
+     *
+     * @param crossCheck      whether queries get Calcite's second opinion on their lineage ({@link CrossCheck})
+     * @param deferCrossCheck whether that opinion waits until the caller asks for it with {@link #crossCheck}: a
+     *                        caller that knows which queries' lineage matters (those reading a sensitive column) pays
+     *                        Calcite's cost for those only
+     */
     public record Options(Duration parseTimeout, int maxNestingDepth, boolean crossCheck, int cacheSize,
-                          int maxSqlLength) {
+                          int maxSqlLength, boolean deferCrossCheck) {
         public Options {
             Objects.requireNonNull(parseTimeout, "parseTimeout");
             if (maxNestingDepth < 1) throw new IllegalArgumentException("maxNestingDepth must be >= 1");
@@ -41,24 +48,34 @@ public final class SqlAnalyzer {
             if (maxSqlLength < 1) throw new IllegalArgumentException("maxSqlLength must be >= 1");
         }
 
+        /** Options whose cross-check, when on, runs with every analysis. */
+        public Options(Duration parseTimeout, int maxNestingDepth, boolean crossCheck, int cacheSize,
+                       int maxSqlLength) {
+            this(parseTimeout, maxNestingDepth, crossCheck, cacheSize, maxSqlLength, false);
+        }
+
         public static Options defaults() {
             return new Options(Duration.ofSeconds(2), 64, true, 10_000, 1 << 20);
         }
 
         public Options withCrossCheck(boolean on) {
-            return new Options(parseTimeout, maxNestingDepth, on, cacheSize, maxSqlLength);
+            return new Options(parseTimeout, maxNestingDepth, on, cacheSize, maxSqlLength, deferCrossCheck);
+        }
+
+        public Options withDeferredCrossCheck(boolean deferred) {
+            return new Options(parseTimeout, maxNestingDepth, crossCheck, cacheSize, maxSqlLength, deferred);
         }
 
         public Options withCacheSize(int size) {
-            return new Options(parseTimeout, maxNestingDepth, crossCheck, size, maxSqlLength);
+            return new Options(parseTimeout, maxNestingDepth, crossCheck, size, maxSqlLength, deferCrossCheck);
         }
 
         public Options withParseTimeout(Duration timeout) {
-            return new Options(timeout, maxNestingDepth, crossCheck, cacheSize, maxSqlLength);
+            return new Options(timeout, maxNestingDepth, crossCheck, cacheSize, maxSqlLength, deferCrossCheck);
         }
 
         public Options withMaxNestingDepth(int depth) {
-            return new Options(parseTimeout, depth, crossCheck, cacheSize, maxSqlLength);
+            return new Options(parseTimeout, depth, crossCheck, cacheSize, maxSqlLength, deferCrossCheck);
         }
     }
 
@@ -66,14 +83,18 @@ public final class SqlAnalyzer {
 
     private final Options options;
     private final ConcurrentHashMap<Key, Analysis> cache = new ConcurrentHashMap<>();
+    /** Analyses whose deferred cross-check ran, by the same key. */
+    private final ConcurrentHashMap<Key, Analysis> crossChecked = new ConcurrentHashMap<>();
+    private final CalciteCrossCheck calcite;
     private final StatementAnalyzer statements;
 
     public SqlAnalyzer(Options options) {
         this.options = Objects.requireNonNull(options, "options");
-        CalciteCrossCheck calcite = options.crossCheck() ? new CalciteCrossCheck(options.cacheSize()) : null;
+        this.calcite = options.crossCheck() ? new CalciteCrossCheck(options.cacheSize()) : null;
         long timeout = options.parseTimeout().toMillis();
         ViewDefinitions views = new ViewDefinitions(timeout, options.maxNestingDepth(), options.cacheSize());
-        this.statements = new StatementAnalyzer(timeout, options.maxNestingDepth(), calcite, views);
+        this.statements = new StatementAnalyzer(timeout, options.maxNestingDepth(), calcite, views,
+                options.deferCrossCheck());
     }
 
     public SqlAnalyzer() {
@@ -99,6 +120,45 @@ public final class SqlAnalyzer {
             cache.put(key, o.analysis());
         }
         return o.analysis();
+    }
+
+    /**
+     * Runs the cross-check an analysis deferred ({@link CrossCheck.Status#DEFERRED}): the analysis as
+     * {@link #analyze} would have returned it without {@link Options#deferCrossCheck()} — each query's outputs with the
+     * sources Calcite names added. Calcite names sources only among the relations a query's analysis found it reads,
+     * so a caller to whom none of those relations matters loses nothing by not asking. An analysis with nothing
+     * deferred is returned as it is. Cached like analyses.
+     *
+     * @param catalog the catalog {@code analysis} was made against
+     * @throws RuntimeException what the catalog throws when it cannot be read
+     */
+    public Analysis crossCheck(Analysis analysis, Catalog catalog) {
+        Objects.requireNonNull(analysis, "analysis");
+        Objects.requireNonNull(catalog, "catalog");
+        if (calcite == null || analysis.statements().stream()
+                .noneMatch(s -> s.crossCheck().status() == CrossCheck.Status.DEFERRED)) {
+            return analysis;
+        }
+        Key key = new Key(analysis.sql(), analysis.dialect(), catalog.identity(), catalog.version());
+        Analysis cached = crossChecked.get(key);
+        if (cached != null && cached.statements().size() == analysis.statements().size()) return cached;
+        List<StatementAnalysis> checked = new ArrayList<>(analysis.statements().size());
+        for (StatementAnalysis s : analysis.statements()) {
+            if (s.crossCheck().status() != CrossCheck.Status.DEFERRED) {
+                checked.add(s);
+                continue;
+            }
+            List<OutputColumn> outputs = new ArrayList<>(s.outputColumns());
+            CrossCheck cc = calcite.check(analysis.dialect(), catalog, s.text(), s.tablesRead(), outputs,
+                    s.fingerprint());
+            checked.add(s.crossChecked(outputs, cc));
+        }
+        Analysis result = analysis.withStatements(checked);
+        if (options.cacheSize() > 0) {
+            if (crossChecked.size() >= options.cacheSize()) CacheEviction.evict(crossChecked, options.cacheSize());
+            crossChecked.put(key, result);
+        }
+        return result;
     }
 
     /** Analyzes without consulting or filling the cache (benchmarks, tools). */

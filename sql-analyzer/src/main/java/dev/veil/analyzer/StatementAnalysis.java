@@ -73,6 +73,40 @@ public final class StatementAnalysis {
         this.rewriteBlocker = d.rewriteBlocker;
     }
 
+    /** This analysis with the outputs and the answer of its deferred cross-check. */
+    StatementAnalysis crossChecked(List<OutputColumn> outputs, CrossCheck crossCheck) {
+        return new StatementAnalysis(this, outputs, crossCheck);
+    }
+
+    private StatementAnalysis(StatementAnalysis s, List<OutputColumn> outputs, CrossCheck crossCheck) {
+        this.index = s.index;
+        this.start = s.start;
+        this.end = s.end;
+        this.text = s.text;
+        this.kind = s.kind;
+        this.type = s.type;
+        this.keyword = s.keyword;
+        this.transactionEffect = s.transactionEffect;
+        this.settings = s.settings;
+        this.hasWhere = s.hasWhere;
+        this.unknownReason = s.unknownReason;
+        this.tablesRead = s.tablesRead;
+        this.tablesWritten = s.tablesWritten;
+        this.outputColumns = List.copyOf(outputs);
+        this.writeFlows = s.writeFlows;
+        this.columnUses = s.columnUses;
+        this.functions = s.functions;
+        this.wholeRowReferences = s.wholeRowReferences;
+        this.hazards = s.hazards;
+        this.rowBound = s.rowBound;
+        this.routine = s.routine;
+        this.fingerprint = s.fingerprint;
+        this.crossCheck = crossCheck;
+        this.occurrences = s.occurrences;
+        this.items = s.items;
+        this.rewriteBlocker = s.rewriteBlocker;
+    }
+
     /** Occurrences in the order they appear in the text; those without a position (USING columns) last. */
     private static List<Occurrence> textOrder(List<Occurrence> occ) {
         List<Occurrence> sorted = new ArrayList<>(occ);

@@ -5,6 +5,11 @@ public interface UsageEventSink extends AutoCloseable {
 
     void accept(UsageEvent event);
 
+    /** Whether events sent here are kept; when not, no event need be built at all. */
+    default boolean keepsEvents() {
+        return true;
+    }
+
     /** Events lost so far (queue full, write failure), for diagnostics. */
     long dropped();
 
@@ -15,6 +20,11 @@ public interface UsageEventSink extends AutoCloseable {
     UsageEventSink NONE = new UsageEventSink() {
         @Override
         public void accept(UsageEvent event) {
+        }
+
+        @Override
+        public boolean keepsEvents() {
+            return false;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.veil.driver.jdbc;
 
+import dev.veil.driver.pipeline.Execution;
 import dev.veil.driver.pipeline.StatementPlan;
 import dev.veil.jdbc.delegation.JdbcWrapper;
 import java.sql.Array;
@@ -26,6 +27,10 @@ public abstract class VeilPreparedStatement extends VeilStatement implements Pre
     /** Made when prepared; checked again before each execution, in case the schema or search path changed. */
     private volatile StatementPlan plan;
     private final GeneratedKeysCheck generatedKeys;
+    /** The vendor calls of the usual executions, made once rather than per execution. */
+    private final Execution.VendorCall<ResultSet> query = p -> prepared().executeQuery();
+    private final Execution.VendorCall<Boolean> any = p -> prepared().execute();
+    private final Execution.VendorCall<Integer> update = p -> prepared().executeUpdate();
 
     VeilPreparedStatement(PreparedStatement delegate, VeilConnection connection, StatementPlan plan,
                           GeneratedKeysCheck generatedKeys) {
@@ -83,17 +88,17 @@ public abstract class VeilPreparedStatement extends VeilStatement implements Pre
 
     @Override
     public ResultSet executeQuery() throws SQLException {
-        return wrapResultSet(execute(currentPlan(), p -> prepared().executeQuery()));
+        return wrapResultSet(execute(currentPlan(), query));
     }
 
     @Override
     public boolean execute() throws SQLException {
-        return execute(currentPlan(), p -> prepared().execute());
+        return execute(currentPlan(), any);
     }
 
     @Override
     public int executeUpdate() throws SQLException {
-        return execute(currentPlan(), p -> prepared().executeUpdate());
+        return execute(currentPlan(), update);
     }
 
     @Override

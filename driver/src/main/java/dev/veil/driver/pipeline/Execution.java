@@ -1,9 +1,12 @@
 package dev.veil.driver.pipeline;
 
 import java.sql.SQLException;
-import java.util.List;
 
-/** One execution of a planned statement as it passes down the stages; the vendor call sits at the bottom. */
+/**
+ * One execution of a planned statement as it passes down the execution stages; the vendor call sits at the bottom.
+ * The chain is strictly nested — each stage proceeds at most once, from within its own {@code execute} — so one
+ * object follows the execution down, its position advancing with each {@link #proceed()}.
+ */
 public final class Execution<T> {
 
     /** The vendor driver's method, given the plan (whose {@link StatementPlan#sql()} it runs). */
@@ -12,15 +15,14 @@ public final class Execution<T> {
         T call(StatementPlan plan) throws SQLException;
     }
 
-    private final List<Stage> stages;
-    private final int index;
+    private final Stage[] stages;
     private final Session session;
     private final ExecutionTrace trace;
     private final VendorCall<T> call;
+    private int next;
 
-    Execution(List<Stage> stages, int index, Session session, ExecutionTrace trace, VendorCall<T> call) {
+    Execution(Stage[] stages, Session session, ExecutionTrace trace, VendorCall<T> call) {
         this.stages = stages;
-        this.index = index;
         this.session = session;
         this.trace = trace;
         this.call = call;
@@ -41,9 +43,13 @@ public final class Execution<T> {
 
     /** Runs the rest of the chain: the next stage, or the vendor call after the last one. */
     public T proceed() throws SQLException {
-        if (index == stages.size()) {
+        int index = next++;
+        if (index == stages.length) {
             return call.call(trace.plan());
         }
-        return stages.get(index).execute(new Execution<>(stages, index + 1, session, trace, call));
+        if (index > stages.length) {
+            throw new IllegalStateException("an execution stage proceeded twice");
+        }
+        return stages[index].execute(this);
     }
 }

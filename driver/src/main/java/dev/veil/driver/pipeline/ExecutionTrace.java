@@ -15,8 +15,9 @@ public final class ExecutionTrace {
 
     private final StatementPlan plan;
     private final long startNanos = System.nanoTime();
-    private final List<ResultListener> listeners = new ArrayList<>();
-    private final List<LongConsumer> finishers = new ArrayList<>();
+    /** Made when the first one comes: many executions have no listener or finisher. */
+    private List<ResultListener> listeners = List.of();
+    private List<LongConsumer> finishers = List.of();
     private long rows;
     private long updateCount = -1;
     private boolean finished;
@@ -84,11 +85,17 @@ public final class ExecutionTrace {
     }
 
     public void listen(ResultListener listener) {
+        if (listeners.isEmpty()) {
+            listeners = new ArrayList<>(4);
+        }
         listeners.add(listener);
     }
 
     /** Runs {@code finisher} with the rows read (or affected) when the execution ends. */
     public void onFinish(LongConsumer finisher) {
+        if (finishers.isEmpty()) {
+            finishers = new ArrayList<>(2);
+        }
         finishers.add(finisher);
     }
 

@@ -148,6 +148,18 @@ public final class Session {
         return new DatabaseContext.PlanKey(sql, entry, view.identity(), view.version(), exempt(), masksInDriver());
     }
 
+    /**
+     * Whether this session's catalog is still the one a plan was made against (the catalog checked for freshness
+     * first); a session whose plans are not cached always answers yes. Allocates nothing: it runs per execution.
+     */
+    boolean seesCatalog(String catalogIdentity, long catalogVersion) throws SQLException {
+        if (engine == null || database == null) {
+            return true;
+        }
+        SessionCatalog view = tracker.checkedCatalog();
+        return view.identity().equals(catalogIdentity) && view.version() == catalogVersion;
+    }
+
     /** Assembles a session. */
     public static final class Builder {
         private final VeilConfig config;

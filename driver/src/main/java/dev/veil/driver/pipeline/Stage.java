@@ -5,9 +5,25 @@ import java.sql.SQLException;
 /**
  * One step of the statement pipeline. A stage may act when a statement is planned (once per statement text), when
  * it is executed (every time), or both — like an interceptor, its {@link #execute} wraps the rest of the chain.
- * Throwing refuses the statement.
+ * Throwing refuses the statement. A stage declares its {@link #phase()} so that an execution of a plan passes only
+ * the stages that act on executions.
  */
 public interface Stage {
+
+    /** When a stage acts. */
+    enum Phase {
+        /** Only while a statement is planned ({@link #plan}, {@link #refused}): executions skip it. */
+        PLANNING,
+        /** Only around executions ({@link #execute}): planning skips it. */
+        EXECUTION,
+        /** Both. */
+        BOTH
+    }
+
+    /** When this stage acts; the pipeline checks that a stage acts only in the phase it declares. */
+    default Phase phase() {
+        return Phase.BOTH;
+    }
 
     /** Planning: inspect or change the plan, or refuse the statement by throwing. */
     default void plan(Session session, StatementPlan.Builder plan) throws SQLException {
@@ -17,7 +33,10 @@ public interface Stage {
     default void refused(Session session, StatementPlan.Builder plan, SQLException refusal) {
     }
 
-    /** Execution: act around {@link Execution#proceed()}, which runs the later stages and then the vendor call. */
+    /**
+     * Execution: act around {@link Execution#proceed()}, which runs the later stages and then the vendor call; a
+     * stage calls it at most once.
+     */
     default <T> T execute(Execution<T> execution) throws SQLException {
         return execution.proceed();
     }

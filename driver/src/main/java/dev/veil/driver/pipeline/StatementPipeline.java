@@ -5,14 +5,38 @@ import java.util.List;
 
 /**
  * The one path every statement takes through Veil. The stages, in order, are the whole of what Veil does to a
- * statement; the JDBC wrappers only hand statements to {@link #plan} and {@link #execute}.
+ * statement; the JDBC wrappers only hand statements to {@link #plan} and {@link #execute}. Planning passes the stages
+ * that plan, an execution only those that act on executions (the chain of a cached plan is the execution stages
+ * alone, computed once).
  */
 public final class StatementPipeline {
 
-    private final List<Stage> stages;
+    private final List<Stage> planning;
+    private final Stage[] executing;
 
     public StatementPipeline(List<Stage> stages) {
-        this.stages = List.copyOf(stages);
+        stages.forEach(StatementPipeline::checkPhase);
+        this.planning = stages.stream().filter(s -> s.phase() != Stage.Phase.EXECUTION).toList();
+        this.executing = stages.stream().filter(s -> s.phase() != Stage.Phase.PLANNING).toArray(Stage[]::new);
+    }
+
+    /** A stage that acts outside the phase it declares would be skipped there: refuse to build such a pipeline. */
+    private static void checkPhase(Stage stage) {
+        boolean plans = overrides(stage, "plan", Session.class, StatementPlan.Builder.class)
+                || overrides(stage, "refused", Session.class, StatementPlan.Builder.class, SQLException.class);
+        boolean executes = overrides(stage, "execute", Execution.class);
+        if ((stage.phase() == Stage.Phase.PLANNING && executes) || (stage.phase() == Stage.Phase.EXECUTION && plans)) {
+            throw new IllegalArgumentException(stage.getClass().getName() + " acts outside its phase "
+                    + stage.phase());
+        }
+    }
+
+    private static boolean overrides(Stage stage, String method, Class<?>... parameters) {
+        try {
+            return stage.getClass().getMethod(method, parameters).getDeclaringClass() != Stage.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -35,11 +59,11 @@ public final class StatementPipeline {
             plan.catalog(key.catalogIdentity(), key.catalogVersion());
         }
         try {
-            for (Stage stage : stages) {
+            for (Stage stage : planning) {
                 stage.plan(session, plan);
             }
         } catch (SQLException refusal) {
-            for (Stage stage : stages) {
+            for (Stage stage : planning) {
                 stage.refused(session, plan, refusal);
             }
             throw refusal;
@@ -57,9 +81,7 @@ public final class StatementPipeline {
         if (prepared.catalogIdentity() == null) {
             return prepared;
         }
-        DatabaseContext.PlanKey key = session.planKey(prepared.originalSql(), prepared.entry());
-        if (key == null || (key.catalogIdentity().equals(prepared.catalogIdentity())
-                && key.catalogVersion() == prepared.catalogVersion())) {
+        if (session.seesCatalog(prepared.catalogIdentity(), prepared.catalogVersion())) {
             return prepared;
         }
         StatementPlan current = plan(session, prepared.originalSql(), prepared.entry());
@@ -79,7 +101,7 @@ public final class StatementPipeline {
     public Attempt attempt(Session session, String sql, Entry entry) {
         StatementPlan.Builder plan = new StatementPlan.Builder(sql, entry);
         try {
-            for (Stage stage : stages) {
+            for (Stage stage : planning) {
                 stage.plan(session, plan);
             }
             return new Attempt(plan.build(), plan, null);
@@ -92,8 +114,8 @@ public final class StatementPipeline {
     public record Attempt(StatementPlan plan, StatementPlan.Builder reached, SQLException refusal) {
     }
 
-    /** Executes a planned statement: each stage wraps the next, the vendor call is innermost. */
+    /** Executes a planned statement: each execution stage wraps the next, the vendor call is innermost. */
     public <T> T execute(Session session, ExecutionTrace trace, Execution.VendorCall<T> call) throws SQLException {
-        return new Execution<>(stages, 0, session, trace, call).proceed();
+        return new Execution<>(executing, session, trace, call).proceed();
     }
 }

@@ -50,6 +50,8 @@ public final class StatementPlan {
     private final long catalogVersion;
     /** Whether the statement's errors concern only the tables it names: a query, a write or DDL Veil analyzed. */
     private final boolean attributable;
+    /** What execution stages derived from the plan, computed at the first execution that needed it. */
+    private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     private StatementPlan(Builder b) {
         this.originalSql = b.originalSql;
@@ -179,6 +181,21 @@ public final class StatementPlan {
 
     public long catalogVersion() {
         return catalogVersion;
+    }
+
+    /**
+     * A fact an execution stage derives from this plan alone (e.g. the parts of a usage event that do not change
+     * between executions), computed once and kept with the plan, so that executions of a cached plan reuse it.
+     *
+     * @param type    the fact's type, which identifies it
+     * @param compute derives it from the plan; must depend on nothing else
+     */
+    public <F> F derived(Class<F> type, java.util.function.Function<StatementPlan, F> compute) {
+        Object fact = derived.get(type);
+        if (fact == null) {
+            fact = derived.computeIfAbsent(type, t -> compute.apply(this));
+        }
+        return type.cast(fact);
     }
 
     /** The masks the rewrite applied, as {@code column=mask}. */

@@ -33,6 +33,8 @@ public final class SessionTracker {
      * must not see, and dropped when the transaction ends — a rollback leaves nothing behind.
      */
     private volatile DatabaseCatalog privateCatalog;
+    /** Reads the database's schema fingerprint through this session's connection; made once, used per statement. */
+    private final DatabaseCatalog.FingerprintProbe fingerprintProbe;
 
     /**
      * @param vendor     the session's vendor connection, for reading its state and catalog
@@ -45,6 +47,7 @@ public final class SessionTracker {
         this.engine = engine;
         this.shared = shared;
         this.state = state;
+        this.fingerprintProbe = () -> engine.runInternal(vendor, engine.schemaFingerprint()::read);
     }
 
     /** A session on an engine Veil does not understand: it has no state or catalog to follow. */
@@ -72,7 +75,7 @@ public final class SessionTracker {
     public SessionCatalog checkedCatalog() throws SQLException {
         freshen();
         DatabaseCatalog view = privateCatalog != null ? privateCatalog : shared;
-        view.verify(() -> engine.runInternal(vendor, engine.schemaFingerprint()::read));
+        view.verify(fingerprintProbe);
         return catalog();
     }
 
@@ -91,7 +94,9 @@ public final class SessionTracker {
 
     /** Notes that a statement touching sensitive columns ran: connection-level warnings are scrubbed from then on. */
     public void touchedSensitive() {
-        touchedSensitive = true;
+        if (!touchedSensitive) { // read first: a volatile write on every execution would cost more than the check
+            touchedSensitive = true;
+        }
     }
 
     public boolean hasTouchedSensitive() {

@@ -22,6 +22,11 @@ import java.util.Set;
  */
 public final class AnalyzeStage implements Stage {
 
+    @Override
+    public Phase phase() {
+        return Phase.PLANNING;
+    }
+
     private final SqlAnalyzer analyzer;
 
     public AnalyzeStage(SqlAnalyzer analyzer) {

@@ -42,6 +42,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ApprovalStage implements Stage {
 
+    @Override
+    public Phase phase() {
+        return Phase.EXECUTION;
+    }
+
     private static final String HOST = localHost();
 
     @Override

@@ -5,9 +5,11 @@ import dev.veil.analyzer.BaseColumn;
 import dev.veil.analyzer.CatalogColumn;
 import dev.veil.analyzer.ColumnReference;
 import dev.veil.analyzer.ColumnUse;
+import dev.veil.analyzer.CrossCheck;
 import dev.veil.analyzer.Dialect;
 import dev.veil.analyzer.OutputColumn;
 import dev.veil.analyzer.Relation;
+import dev.veil.analyzer.SqlAnalyzer;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.TableName;
 import dev.veil.analyzer.WholeRowReference;
@@ -45,6 +47,18 @@ import java.util.stream.Collectors;
  */
 public final class ClassifyStage implements Stage {
 
+    private final SqlAnalyzer analyzer;
+
+    /** @param analyzer the analyzer that made the plan's analysis, which runs the cross-checks it deferred */
+    public ClassifyStage(SqlAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.PLANNING;
+    }
+
     @Override
     public void plan(Session session, StatementPlan.Builder plan) throws SQLException {
         Optional<Analysis> analysis = plan.analysis();
@@ -68,7 +82,7 @@ public final class ClassifyStage implements Stage {
                 }
             }
         }
-        Set<BaseColumn> touched = touchedColumns(analysis.get());
+        Set<BaseColumn> touched = touchedColumns(crossChecked(session, plan, analysis.get(), lookups));
         // every table is classified before any column is marked: a refusal while classifying reports none
         for (BaseColumn column : touched) {
             lookups.of(column.table());
@@ -84,6 +98,63 @@ public final class ClassifyStage implements Stage {
                     found.source().name(), found.evidence(), valueType(table.relation().orElseThrow(),
                     column.column(), session)));
         }
+    }
+
+    /**
+     * The analysis with Calcite's second opinion on its lineage ({@code SqlAnalyzer#crossCheck}, which the analyzer
+     * defers to here) wherever that opinion could change what this stage finds: the opinion only ever adds, to a
+     * query's outputs, columns of the tables the analysis found the query reads, so it matters only for a query that
+     * reads a sensitive column the analysis does not already find it touches. Everywhere else it cannot change the
+     * sensitive columns, hence any decision, and Calcite's cost is saved.
+     */
+    private Analysis crossChecked(Session session, StatementPlan.Builder plan, Analysis analysis,
+                                  TableLookups lookups) throws SQLException {
+        if (!opinionMayAdd(analysis, lookups, session)) {
+            return analysis;
+        }
+        Analysis checked;
+        try {
+            checked = analyzer.crossCheck(analysis, session.tracker().catalog());
+        } catch (RuntimeException e) { // a catalog that cannot be read, or a defect: fail closed
+            throw VeilErrors.refused("cannot cross-check the statement's lineage (" + e.getClass().getSimpleName()
+                    + "); the statement was not run");
+        }
+        plan.analysis(checked);
+        return checked;
+    }
+
+    /** Whether a deferred cross-check could add a sensitive column to those the statement touches. */
+    private static boolean opinionMayAdd(Analysis analysis, TableLookups lookups, Session session)
+            throws SQLException {
+        Set<BaseColumn> touched = null;
+        for (StatementAnalysis s : analysis.statements()) {
+            if (s.crossCheck().status() != CrossCheck.Status.DEFERRED) {
+                continue;
+            }
+            for (TableName table : s.tablesRead()) {
+                Map<String, Classification> classes = lookups.of(table).classes();
+                if (classes.isEmpty()) {
+                    continue;
+                }
+                touched = touched != null ? touched : touchedColumns(analysis);
+                for (String column : classes.keySet()) {
+                    if (!touches(touched, table, column, session)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean touches(Set<BaseColumn> touched, TableName table, String column, Session session) {
+        Dialect dialect = session.engine().orElseThrow().sqlDialect();
+        for (BaseColumn c : touched) {
+            if (c.table().equals(table) && (c.column().equals(column) || dialect.sameColumnName(column, c.column()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

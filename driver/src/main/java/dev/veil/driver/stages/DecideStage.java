@@ -19,6 +19,11 @@ import java.util.List;
  */
 public final class DecideStage implements Stage {
 
+    @Override
+    public Phase phase() {
+        return Phase.PLANNING;
+    }
+
     private final List<DecisionRule> rules;
 
     public DecideStage(List<DecisionRule> rules) {

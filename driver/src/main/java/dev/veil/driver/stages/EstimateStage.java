@@ -27,6 +27,11 @@ import java.util.Set;
  */
 public final class EstimateStage implements Stage {
 
+    @Override
+    public Phase phase() {
+        return Phase.PLANNING;
+    }
+
     /** The writes whose rows are estimated. */
     private static final Set<StatementType> WRITES = EnumSet.of(StatementType.UPDATE, StatementType.DELETE,
             StatementType.MERGE, StatementType.INSERT, StatementType.REPLACE);

@@ -30,21 +30,28 @@ public final class RecordStage implements Stage {
 
     @Override
     public void refused(Session session, StatementPlan.Builder plan, SQLException refusal) {
-        session.events().accept(event(session, plan.analysis().orElse(null), plan.sensitive(), List.of(),
-                plan.exempt(), "REFUSED", VeilErrors.rule(refusal), -1, 0, Instant.now(), refusal.getSQLState()));
+        if (!session.events().keepsEvents()) {
+            return;
+        }
+        session.events().accept(event(session, PlanFacts.of(plan.analysis().orElse(null), plan.sensitive()),
+                List.of(), plan.exempt(), "REFUSED", VeilErrors.rule(refusal), -1, 0, Instant.now(),
+                refusal.getSQLState()));
     }
 
     @Override
     public <T> T execute(Execution<T> execution) throws SQLException {
         Session session = execution.session();
-        StatementPlan plan = execution.plan();
         ExecutionTrace trace = execution.trace();
-        Instant started = Instant.now();
+        // with no sink, nothing is built: the counts below still serve the other stages' finishers
+        boolean recording = session.events().keepsEvents();
+        Instant started = recording ? Instant.now() : null;
         T result;
         try {
             result = execution.proceed();
         } catch (SQLException e) {
-            record(session, plan, trace, started, -1, e.getSQLState());
+            if (recording) {
+                record(session, execution.plan(), trace, started, -1, e.getSQLState());
+            }
             throw e;
         }
         if (result instanceof Number count) {
@@ -54,7 +61,10 @@ public final class RecordStage implements Stage {
         } else if (result instanceof long[] counts) {
             trace.updated(sum(counts));
         }
-        trace.onFinish(rows -> record(session, plan, trace, started, rows, null));
+        if (recording) {
+            StatementPlan plan = execution.plan();
+            trace.onFinish(rows -> record(session, plan, trace, started, rows, null));
+        }
         if (!(result instanceof ResultSet) && !Boolean.TRUE.equals(result)) {
             trace.finish(); // no rows to wait for
         }
@@ -66,33 +76,42 @@ public final class RecordStage implements Stage {
         long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - trace.startNanos());
         String decision = trace.isApproved() ? "APPROVED"
                 : plan.exempt() && plan.touchesSensitive() ? "EXEMPT" : plan.decision().name();
-        session.events().accept(event(session, plan.analysis().orElse(null), plan.sensitive(), plan.masks(),
-                plan.exempt(), decision, plan.approval().map(StatementPlan.Approval::rule).orElse(null), rows, micros,
-                started, sqlState));
+        PlanFacts facts = plan.derived(PlanFacts.class, p -> PlanFacts.of(p.analysis().orElse(null), p.sensitive()));
+        session.events().accept(event(session, facts, plan.masks(), plan.exempt(), decision,
+                plan.approval().map(StatementPlan.Approval::rule).orElse(null), rows, micros, started, sqlState));
     }
 
-    private static UsageEvent event(Session session, Analysis analysis, Map<BaseColumn, StatementPlan.Sensitivity>
-            sensitive, List<String> masks, boolean exempt, String decision, String rule, long rows, long micros,
-                                    Instant time, String sqlState) {
-        Set<String> tables = new LinkedHashSet<>();
-        String kind = "UNKNOWN";
-        String fingerprint = null;
-        if (analysis != null) {
-            fingerprint = analysis.fingerprint().hash();
-            List<String> kinds = new ArrayList<>();
-            for (StatementAnalysis s : analysis.statements()) {
-                kinds.add(s.kind().name());
-                s.tablesRead().stream().map(TableName::toString).forEach(tables::add);
-                s.tablesWritten().stream().map(TableName::toString).forEach(tables::add);
-            }
-            kind = String.join(",", new LinkedHashSet<>(kinds));
-        }
-        List<UsageEvent.TouchedColumn> columns = new ArrayList<>();
-        sensitive.forEach((column, s) -> columns.add(new UsageEvent.TouchedColumn(column.toString(), s.classId(),
-                s.source())));
+    private static UsageEvent event(Session session, PlanFacts facts, List<String> masks, boolean exempt,
+                                    String decision, String rule, long rows, long micros, Instant time,
+                                    String sqlState) {
         return new UsageEvent(time, session.tracker().principal(), session.requester().orElse(null),
-                session.application().orElse(null), fingerprint, kind, List.copyOf(tables), columns, masks, decision,
-                rule, exempt, rows, micros, sqlState);
+                session.application().orElse(null), facts.fingerprint(), facts.kind(), facts.tables(),
+                facts.columns(), masks, decision, rule, exempt, rows, micros, sqlState);
+    }
+
+    /** The parts of a statement's usage events that depend on its plan alone: derived once per plan. */
+    private record PlanFacts(String fingerprint, String kind, List<String> tables,
+                             List<UsageEvent.TouchedColumn> columns) {
+
+        static PlanFacts of(Analysis analysis, Map<BaseColumn, StatementPlan.Sensitivity> sensitive) {
+            Set<String> tables = new LinkedHashSet<>();
+            String kind = "UNKNOWN";
+            String fingerprint = null;
+            if (analysis != null) {
+                fingerprint = analysis.fingerprint().hash();
+                List<String> kinds = new ArrayList<>();
+                for (StatementAnalysis s : analysis.statements()) {
+                    kinds.add(s.kind().name());
+                    s.tablesRead().stream().map(TableName::toString).forEach(tables::add);
+                    s.tablesWritten().stream().map(TableName::toString).forEach(tables::add);
+                }
+                kind = String.join(",", new LinkedHashSet<>(kinds));
+            }
+            List<UsageEvent.TouchedColumn> columns = new ArrayList<>();
+            sensitive.forEach((column, s) -> columns.add(new UsageEvent.TouchedColumn(column.toString(),
+                    s.classId(), s.source())));
+            return new PlanFacts(fingerprint, kind, List.copyOf(tables), List.copyOf(columns));
+        }
     }
 
     private static long sum(int[] counts) {

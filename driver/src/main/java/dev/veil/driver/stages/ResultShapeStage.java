@@ -17,6 +17,11 @@ import java.util.List;
 public final class ResultShapeStage implements Stage {
 
     @Override
+    public Phase phase() {
+        return Phase.EXECUTION;
+    }
+
+    @Override
     public <T> T execute(Execution<T> execution) throws SQLException {
         List<String> expected = execution.plan().expectedLabels();
         if (expected != null) {

@@ -20,6 +20,11 @@ import java.util.Optional;
 public final class RewriteStage implements Stage {
 
     @Override
+    public Phase phase() {
+        return Phase.PLANNING;
+    }
+
+    @Override
     public void plan(Session session, StatementPlan.Builder plan) throws SQLException {
         Optional<Analysis> analysis = plan.analysis();
         if (analysis.isEmpty() || analysis.get().isUnknown()) {

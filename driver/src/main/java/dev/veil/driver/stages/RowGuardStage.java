@@ -17,6 +17,11 @@ import java.sql.SQLException;
 public final class RowGuardStage implements Stage {
 
     @Override
+    public Phase phase() {
+        return Phase.EXECUTION;
+    }
+
+    @Override
     public <T> T execute(Execution<T> execution) throws SQLException {
         long unapproved = execution.session().policy().approvals().exportRows();
         boolean approvalLimited = execution.plan().approval().map(StatementPlan.Approval::rowLimit).isPresent();

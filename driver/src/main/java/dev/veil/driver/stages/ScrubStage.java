@@ -17,21 +17,29 @@ import java.sql.SQLException;
 public final class ScrubStage implements Stage {
 
     @Override
+    public Phase phase() {
+        return Phase.EXECUTION;
+    }
+
+    @Override
     public <T> T execute(Execution<T> execution) throws SQLException {
         StatementPlan plan = execution.plan();
         if (plan.scrubsErrors()) {
             execution.session().tracker().touchedSensitive();
-            execution.trace().listen(new ResultListener() {
-                @Override
-                public SQLException failed(SQLException error) {
-                    return Withholding.error(plan, error, "while reading rows");
-                }
-            });
+            execution.trace().listen(plan.derived(RowErrorsWithheld.class, RowErrorsWithheld::new));
         }
         try {
             return execution.proceed();
         } catch (SQLException e) {
             throw Withholding.error(plan, e, "while executing");
+        }
+    }
+
+    /** Withholds the text of errors raised while a plan's rows are read: one per plan, shared by its executions. */
+    private record RowErrorsWithheld(StatementPlan plan) implements ResultListener {
+        @Override
+        public SQLException failed(SQLException error) {
+            return Withholding.error(plan, error, "while reading rows");
         }
     }
 }

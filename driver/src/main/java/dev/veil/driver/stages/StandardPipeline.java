@@ -5,7 +5,10 @@ import dev.veil.driver.decide.StandardRules;
 import dev.veil.driver.pipeline.StatementPipeline;
 import java.util.List;
 
-/** The stages every statement passes, in order. Planning runs the first five; each execution runs the rest. */
+/**
+ * The stages every statement passes, in order. Planning runs the first five (and the record stage's refusal hook);
+ * each execution runs only the rest, as each stage declares its {@link dev.veil.driver.pipeline.Stage.Phase phase}.
+ */
 public final class StandardPipeline {
 
     private StandardPipeline() {
@@ -16,7 +19,7 @@ public final class StandardPipeline {
         return new StatementPipeline(List.of(
                 // planning, once per statement text
                 new AnalyzeStage(analyzer),                 // 1 parse, resolve, lineage
-                new ClassifyStage(),                        // 2 which touched columns are sensitive
+                new ClassifyStage(analyzer),                // 2 which touched columns are sensitive
                 new DecideStage(StandardRules.create()),    // 3 allow · mask · refuse · hold for approval
                 new EstimateStage(),                        //   … and hold large exports and writes
                 new RewriteStage(),                         // 4 masks at each column reference

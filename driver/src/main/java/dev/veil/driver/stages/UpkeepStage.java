@@ -16,6 +16,11 @@ import java.sql.SQLException;
 public final class UpkeepStage implements Stage {
 
     @Override
+    public Phase phase() {
+        return Phase.EXECUTION;
+    }
+
+    @Override
     public <T> T execute(Execution<T> execution) throws SQLException {
         Effects effects = execution.plan().effects();
         if (effects.equals(Effects.NONE)) {

@@ -66,8 +66,21 @@ public final class CalciteCrossCheck {
     }
 
     public CrossCheck check(Dialect dialect, Catalog catalog, StatementDraft d, Fingerprint fp) {
+        return check(dialect, catalog, d.text, d.tablesRead, d.outputs, fp);
+    }
+
+    /**
+     * Checks the lineage of one query.
+     *
+     * @param text       the statement's text
+     * @param tablesRead the relations the analysis found it reads: Calcite may name origins among these only
+     * @param outputs    the analysis's outputs, in order; where Calcite names a source they lack, the output is
+     *                   replaced by one with the union of both
+     */
+    public CrossCheck check(Dialect dialect, Catalog catalog, String text, java.util.Collection<TableName> tablesRead,
+                            List<OutputColumn> outputs, Fingerprint fp) {
         Map<TableName, Relation> relations = new LinkedHashMap<>();
-        for (TableName t : d.tablesRead) {
+        for (TableName t : tablesRead) {
             Optional<Relation> r = catalog.relation(t.catalog(), t.schema(), t.name());
             if (r.isEmpty()) return CrossCheck.notApplicable("relation not in catalog");
             if (r.get().kind() != Relation.Kind.TABLE) return
@@ -78,7 +91,7 @@ public final class CalciteCrossCheck {
         Answer answer = answers.get(key);
         if (answer == null) {
             try {
-                List<Set<BaseColumn>> o = origins(d.text, dialect, relations, catalog.searchPath());
+                List<Set<BaseColumn>> o = origins(text, dialect, relations, catalog.searchPath());
                 answer = o == null ? new Answer(null, "Calcite cannot name the origins") : new Answer(o, null);
             } catch (Exception | AssertionError | StackOverflowError e) {
                 answer = new Answer(null, "Calcite: " + e.getClass().getSimpleName());
@@ -88,18 +101,18 @@ public final class CalciteCrossCheck {
         }
         if (answer.failure() != null) return CrossCheck.notApplicable(answer.failure());
         List<Set<BaseColumn>> calcite = answer.origins();
-        if (calcite.size() != d.outputs.size()) return
+        if (calcite.size() != outputs.size()) return
                 CrossCheck.notApplicable("Calcite sees a different column count");
         List<CrossCheck.Disagreement> disagreements = new ArrayList<>();
         for (int i = 0; i < calcite.size(); i++) {
             Set<BaseColumn> theirs = calcite.get(i);
             if (theirs == null) continue;
-            OutputColumn ours = d.outputs.get(i);
+            OutputColumn ours = outputs.get(i);
             if (ours.sources().containsAll(theirs)) continue;
             disagreements.add(new CrossCheck.Disagreement(i, ours.label(), ours.sources(), theirs));
             TreeSet<BaseColumn> union = new TreeSet<>(ours.sources());
             union.addAll(theirs);
-            d.outputs.set(i, new OutputColumn(ours.label(), union, true));
+            outputs.set(i, new OutputColumn(ours.label(), union, true));
         }
         return new CrossCheck(disagreements.isEmpty() ? CrossCheck.Status.AGREED : CrossCheck.Status.DISAGREED, null,
                 disagreements);

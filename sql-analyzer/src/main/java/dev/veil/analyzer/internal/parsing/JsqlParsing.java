@@ -20,11 +20,17 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 
 /**
- * Runs JSqlParser on one statement's parse text, on a shared bounded executor (JSqlParser's own default spawns a
- * thread per parse) with a timeout. Returns the statement, the root of its syntax tree and every token JSqlParser
- * read, so that {@link ParseCheck} can compare them with the lexer's tokens.
+ * Runs JSqlParser on one statement's parse text with a timeout. Statements of ordinary length and nesting parse on
+ * the calling thread, stopped by the {@link ParseWatchdog} at the timeout (no thread hand-off per statement); longer or
+ * deeper ones parse on a shared bounded executor (JSqlParser's own default spawns a thread per parse), whose threads'
+ * stacks Veil knows, whatever the caller's. Returns the statement, the root of its syntax tree and every token
+ * JSqlParser read, so that {@link ParseCheck} can compare them with the lexer's tokens.
  */
 public final class JsqlParsing {
+
+    /** Up to this many characters and this parenthesis depth, a statement parses on the calling thread. */
+    private static final int INLINE_MAX_LENGTH = 16_384;
+    private static final int INLINE_MAX_DEPTH = 16;
 
     /** Daemon threads, one per core: parsing is CPU-bound, more threads would not help. */
     private static final ExecutorService EXECUTOR;
@@ -70,7 +76,7 @@ public final class JsqlParsing {
         p.withTimeOut(timeoutMillis).withAllowedNestingDepth(maxDepth);
         Statements statements;
         try {
-            statements = CCJSqlParserUtil.parseStatements(p, EXECUTOR);
+            statements = inline(text) ? parseHere(p, timeoutMillis) : CCJSqlParserUtil.parseStatements(p, EXECUTOR);
         } catch (JSQLParserException e) {
             throw new ParseFailure(describe(e));
         } catch (RuntimeException | StackOverflowError e) {
@@ -83,6 +89,33 @@ public final class JsqlParsing {
         List<Token> tokens = new ArrayList<>();
         for (Token t = head.next; t != null && t.kind != 0; t = t.next) tokens.add(t);
         return new Parsed(statements.get(0), p.root(), tokens);
+    }
+
+    private static boolean inline(String text) {
+        return text.length() <= INLINE_MAX_LENGTH && CCJSqlParserUtil.getNestingDepth(text) <= INLINE_MAX_DEPTH;
+    }
+
+    /**
+     * What {@link CCJSqlParserUtil#parseStatements(CCJSqlParser, ExecutorService)} does, on this thread: the parser's
+     * {@code Statements()}, failures as {@link JSQLParserException}, stopped by the watchdog at the timeout. A parser
+     * stopped so takes shortcuts through the grammar, so whatever it returns then is a timeout, never a statement.
+     */
+    private static Statements parseHere(CCJSqlParser p, long timeoutMillis) throws JSQLParserException {
+        ParseWatchdog.Watch watch = ParseWatchdog.start(p, timeoutMillis);
+        Statements statements;
+        try {
+            statements = p.Statements();
+        } catch (Exception e) {
+            throw p.interrupted ? timedOut() : new JSQLParserException(e);
+        } finally {
+            ParseWatchdog.stop(watch);
+        }
+        if (p.interrupted) throw timedOut();
+        return statements;
+    }
+
+    private static JSQLParserException timedOut() {
+        return new JSQLParserException(new java.util.concurrent.TimeoutException("Time out occurred."));
     }
 
     private static final java.util.regex.Pattern POSITION =
