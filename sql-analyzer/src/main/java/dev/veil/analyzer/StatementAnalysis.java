@@ -35,6 +35,7 @@ public final class StatementAnalysis {
     private final List<WholeRowReference> wholeRowReferences;
     private final List<Hazard> hazards;
     private final Long rowBound;
+    private final PartitionRange partitionRange;
     private final String routine;
     private final Fingerprint fingerprint;
     private final CrossCheck crossCheck;
@@ -65,6 +66,7 @@ public final class StatementAnalysis {
         this.wholeRowReferences = List.copyOf(d.wholeRows);
         this.hazards = List.copyOf(new LinkedHashSet<>(d.hazards));
         this.rowBound = d.rowBound;
+        this.partitionRange = keep ? d.partitionRange : null;
         this.routine = d.routine;
         this.fingerprint = d.fingerprint;
         this.crossCheck = d.crossCheck;
@@ -172,6 +174,12 @@ public final class StatementAnalysis {
      * WHERE is false whatever the rows ({@code 1=0}, {@code false}). A branch of a set operation does not bound it.
      */
     public OptionalLong rowBound() { return rowBound == null ? OptionalLong.empty() : OptionalLong.of(rowBound); }
+
+    /**
+     * The partition range predicate an engine added to split a read ({@link PartitionRange}), with the statement
+     * without it; empty when the query has none.
+     */
+    public Optional<PartitionRange> partitionRange() { return Optional.ofNullable(partitionRange); }
 
     public Fingerprint fingerprint() { return fingerprint; }
 

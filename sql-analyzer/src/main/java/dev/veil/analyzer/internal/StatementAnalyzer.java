@@ -24,6 +24,7 @@ import dev.veil.analyzer.internal.lexing.Fingerprints;
 import dev.veil.analyzer.internal.lexing.SqlLexer;
 import dev.veil.analyzer.internal.parsing.JsqlParsing;
 import dev.veil.analyzer.internal.parsing.ParseCheck;
+import dev.veil.analyzer.internal.parsing.PartitionRanges;
 import dev.veil.analyzer.internal.parsing.QueryForms;
 import dev.veil.analyzer.internal.resolve.Resolver;
 import dev.veil.analyzer.internal.resolve.Statements;
@@ -132,6 +133,10 @@ public final class StatementAnalyzer {
             }
         }
         if (call != null) callEscape(call, d, dialect);
+        if (d.unknownReason == null && d.kind == StatementKind.QUERY && call == null && tr.identity()) {
+            d.partitionRange = PartitionRanges.of(parsed.statement(), executed, seg, dialect, maxNestingDepth)
+                    .orElse(null);
+        }
         if (d.unknownReason == null && calcite != null && d.kind == StatementKind.QUERY && call == null) {
             cc = calcite.check(dialect, catalog, d, fp);
         }

@@ -49,6 +49,8 @@ public final class StatementDraft {
     public final List<WholeRowReference> wholeRows = new ArrayList<>();
     public final List<Hazard> hazards = new ArrayList<>();
     public Long rowBound;
+    /** The partition range predicate of a query, null when it has none. */
+    public dev.veil.analyzer.PartitionRange partitionRange;
     public String routine;
     /** How the routine of a JDBC function call escape is classified; null for other statements. */
     public FunctionCategory routineCategory;
