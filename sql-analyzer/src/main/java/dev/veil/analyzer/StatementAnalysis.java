@@ -36,6 +36,7 @@ public final class StatementAnalysis {
     private final List<Hazard> hazards;
     private final Long rowBound;
     private final PartitionRange partitionRange;
+    private final boolean rowsOnly;
     private final String routine;
     private final Fingerprint fingerprint;
     private final CrossCheck crossCheck;
@@ -67,6 +68,7 @@ public final class StatementAnalysis {
         this.hazards = List.copyOf(new LinkedHashSet<>(d.hazards));
         this.rowBound = d.rowBound;
         this.partitionRange = keep ? d.partitionRange : null;
+        this.rowsOnly = keep && d.rowsOnly;
         this.routine = d.routine;
         this.fingerprint = d.fingerprint;
         this.crossCheck = d.crossCheck;
@@ -180,6 +182,12 @@ public final class StatementAnalysis {
      * without it; empty when the query has none.
      */
     public Optional<PartitionRange> partitionRange() { return Optional.ofNullable(partitionRange); }
+
+    /**
+     * Whether the query's select list is literals only ({@code SELECT 1 FROM t WHERE …}): its result tells how many
+     * rows match, as {@code SELECT COUNT(*)} does, and no value.
+     */
+    public boolean rowsOnly() { return rowsOnly; }
 
     public Fingerprint fingerprint() { return fingerprint; }
 

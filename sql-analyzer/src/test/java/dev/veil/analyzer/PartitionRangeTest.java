@@ -106,4 +106,18 @@ class PartitionRangeTest {
         assertThat(s.isUnknown()).as(s.toString()).isFalse();
         assertThat(s.partitionRange()).as(sql).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0} | {1}")
+    @CsvSource(delimiter = '|', value = {
+        "SELECT 1 FROM users WHERE \"id\" >= 21                 | true",
+        "SELECT 1, 'x' FROM users                                | true",
+        "SELECT id FROM users                                    | false",
+        "SELECT 1, id FROM users                                 | false",
+        "SELECT count(*) FROM users                              | false",
+        "SELECT (SELECT ssn FROM users LIMIT 1) FROM users        | false",
+        "SELECT current_user FROM users                          | false",
+    })
+    void onlyALiteralSelectListCountsRowsOnly(String sql, boolean rowsOnly) {
+        assertThat(analyze(Dialect.POSTGRESQL, sql).rowsOnly()).as(sql).isEqualTo(rowsOnly);
+    }
 }

@@ -23,6 +23,7 @@ import dev.veil.analyzer.internal.facts.StatementFacts;
 import dev.veil.analyzer.internal.lexing.Fingerprints;
 import dev.veil.analyzer.internal.lexing.SqlLexer;
 import dev.veil.analyzer.internal.parsing.JsqlParsing;
+import dev.veil.analyzer.internal.parsing.LiteralProjections;
 import dev.veil.analyzer.internal.parsing.ParseCheck;
 import dev.veil.analyzer.internal.parsing.PartitionRanges;
 import dev.veil.analyzer.internal.parsing.QueryForms;
@@ -136,6 +137,7 @@ public final class StatementAnalyzer {
         if (d.unknownReason == null && d.kind == StatementKind.QUERY && call == null && tr.identity()) {
             d.partitionRange = PartitionRanges.of(parsed.statement(), executed, seg, dialect, maxNestingDepth)
                     .orElse(null);
+            d.rowsOnly = LiteralProjections.rowsOnly(parsed.statement());
         }
         if (d.unknownReason == null && calcite != null && d.kind == StatementKind.QUERY && call == null) {
             cc = calcite.check(dialect, catalog, d, fp);

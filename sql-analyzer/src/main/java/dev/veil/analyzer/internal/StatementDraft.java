@@ -51,6 +51,8 @@ public final class StatementDraft {
     public Long rowBound;
     /** The partition range predicate of a query, null when it has none. */
     public dev.veil.analyzer.PartitionRange partitionRange;
+    /** A query whose select list is literals only: its result is how many rows match. */
+    public boolean rowsOnly;
     public String routine;
     /** How the routine of a JDBC function call escape is classified; null for other statements. */
     public FunctionCategory routineCategory;
