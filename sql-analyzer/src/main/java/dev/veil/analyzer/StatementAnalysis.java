@@ -37,6 +37,7 @@ public final class StatementAnalysis {
     private final Long rowBound;
     private final PartitionRange partitionRange;
     private final boolean rowsOnly;
+    private final List<DefinedColumn> definedColumns;
     private final String routine;
     private final Fingerprint fingerprint;
     private final CrossCheck crossCheck;
@@ -69,6 +70,7 @@ public final class StatementAnalysis {
         this.rowBound = d.rowBound;
         this.partitionRange = keep ? d.partitionRange : null;
         this.rowsOnly = keep && d.rowsOnly;
+        this.definedColumns = keep ? List.copyOf(d.definedColumns) : List.of();
         this.routine = d.routine;
         this.fingerprint = d.fingerprint;
         this.crossCheck = d.crossCheck;
@@ -188,6 +190,12 @@ public final class StatementAnalysis {
      * rows match, as {@code SELECT COUNT(*)} does, and no value.
      */
     public boolean rowsOnly() { return rowsOnly; }
+
+    /**
+     * The columns a {@code CREATE TABLE} with column definitions defines, in order; empty for other statements and
+     * when the parser did not read the definitions.
+     */
+    public List<DefinedColumn> definedColumns() { return definedColumns; }
 
     public Fingerprint fingerprint() { return fingerprint; }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,5 +150,33 @@ class SparkApprovalsIT {
         Dataset<Row> read = spark.read().jdbc(databases.postgres.veilUrl(), "customers", "id", 1, ROWS + 1, 3, props);
         assertThatThrownBy(() -> read.filter(col("email").equalTo("user7@example.com")).collectAsList())
                 .hasStackTraceContaining("predicates: deny");
+    }
+
+    /**
+     * A masked read written back as it is: the new table's {@code email} column would be classed EMAIL by its name,
+     * whose predicates are denied, so Veil refuses Spark's CREATE TABLE — before it runs, saying what to change — and
+     * no table is left behind. Renamed to a name no class claims, the masked values are written.
+     */
+    @Test
+    void aMaskedReadWrittenBackIsRefusedBeforeAnyDdlOrWrittenUnderANeutralName() throws Exception {
+        Properties props = props("version: 1\n");
+        String url = databases.postgres.veilUrl();
+        Dataset<Row> read = spark.read().jdbc(url, "customers", "id", 1, ROWS + 1, 3, props);
+        assertThatThrownBy(() -> read.write().mode("append").jdbc(url, "features_as_read", props))
+                .hasStackTraceContaining("would create column email, which the policy classes")
+                .hasStackTraceContaining("withColumnRenamed");
+        try (Connection c = databases.postgres.openRaw(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT to_regclass('features_as_read') IS NULL")) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).as("no table left behind").isTrue();
+        }
+
+        read.withColumnRenamed("email", "contact").write().mode("append").jdbc(url, "features_renamed", props);
+        try (Connection c = databases.postgres.openRaw(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(*) FILTER (WHERE contact LIKE 'u***@example.com')"
+                     + " FROM features_renamed")) {
+            rs.next();
+            assertThat(List.of(rs.getInt(1), rs.getInt(2))).containsExactly(ROWS, ROWS);
+        }
     }
 }

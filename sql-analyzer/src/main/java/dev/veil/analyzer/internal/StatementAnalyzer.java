@@ -14,6 +14,7 @@ import dev.veil.analyzer.StatementKind;
 import dev.veil.analyzer.StatementType;
 import dev.veil.analyzer.internal.crosscheck.CalciteCrossCheck;
 import dev.veil.analyzer.internal.ddl.DdlStatements;
+import dev.veil.analyzer.internal.ddl.DefinedColumns;
 import dev.veil.analyzer.internal.escapes.CallEscape;
 import dev.veil.analyzer.internal.escapes.CallKind;
 import dev.veil.analyzer.internal.escapes.Translation;
@@ -107,6 +108,7 @@ public final class StatementAnalyzer {
         if (ddl && !queryBearing(parsed.statement())) {
             // DDL whose lineage does not matter: the tokens decide, whether or not the parser read it
             ddl(seg, d, dialect, catalog, executed, null);
+            if (d.type == StatementType.CREATE_TABLE) d.definedColumns = DefinedColumns.of(parsed.statement(), dialect);
             return finish(lexed.text(), seg, d, dialect, fp, cc);
         }
         String differential = ParseCheck.compare(seg, seg.start(), parsed.tokens());

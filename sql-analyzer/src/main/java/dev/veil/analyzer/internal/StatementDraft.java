@@ -53,6 +53,8 @@ public final class StatementDraft {
     public dev.veil.analyzer.PartitionRange partitionRange;
     /** A query whose select list is literals only: its result is how many rows match. */
     public boolean rowsOnly;
+    /** The columns a CREATE TABLE defines; empty for other statements. */
+    public List<dev.veil.analyzer.DefinedColumn> definedColumns = List.of();
     public String routine;
     /** How the routine of a JDBC function call escape is classified; null for other statements. */
     public FunctionCategory routineCategory;
