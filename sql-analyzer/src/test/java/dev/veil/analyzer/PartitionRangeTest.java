@@ -45,6 +45,10 @@ class PartitionRangeTest {
                 + " | id | SELECT id, name FROM users WHERE ((name LIKE 'a%'))",
         "POSTGRESQL | SELECT id, name FROM users WHERE id BETWEEN ? AND ? ORDER BY id"
                 + " | id | SELECT id, name FROM users ORDER BY id",
+        "POSTGRESQL | SELECT \"id\", \"name\" FROM \"users\" WHERE (\"id\" BETWEEN ? AND ?)"
+                + " | \"id\" | SELECT \"id\", \"name\" FROM \"users\"",
+        "POSTGRESQL | SELECT \"id\" FROM \"users\" WHERE (\"id\" BETWEEN ? AND ?) AND (\"name\" LIKE ?)"
+                + " | \"id\" | SELECT \"id\" FROM \"users\" WHERE (\"name\" LIKE ?)",
     })
     void partitionRangesAreRecognizedAndTheWholeReadIsTheStatementWithoutThem(Dialect d, String sql, String column,
                                                                             String whole) {
@@ -119,5 +123,17 @@ class PartitionRangeTest {
     })
     void onlyALiteralSelectListCountsRowsOnly(String sql, boolean rowsOnly) {
         assertThat(analyze(Dialect.POSTGRESQL, sql).rowsOnly()).as(sql).isEqualTo(rowsOnly);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | CREATE TABLE features (\"id\" INTEGER , \"email\" TEXT )",
+        "H2         | CREATE TABLE features (\"id\" INTEGER, \"email\" VARCHAR(80))",
+        "MARIADB    | CREATE TABLE features (`id` INTEGER , `email` TEXT )",
+    })
+    void aCreateTableDefinesItsColumns(Dialect d, String sql) {
+        StatementAnalysis s = analyze(d, sql);
+        assertThat(s.definedColumns()).as(s.toString()).extracting(DefinedColumn::name).containsExactly("id", "email");
+        assertThat(s.definedColumns().get(1).typeName()).isIn("TEXT", "VARCHAR");
     }
 }

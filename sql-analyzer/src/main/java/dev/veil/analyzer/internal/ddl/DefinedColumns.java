@@ -23,6 +23,11 @@ public final class DefinedColumns {
         List<DefinedColumn> out = new ArrayList<>();
         for (ColumnDefinition c : create.getColumnDefinitions()) {
             String type = c.getColDataType() == null ? null : c.getColDataType().getDataType();
+            int arguments = type == null ? -1 : type.indexOf('(');
+            if (arguments >= 0) {
+                // some dialects' parsers keep the arguments in the name: VARCHAR (80)
+                type = type.substring(0, arguments).strip();
+            }
             out.add(new DefinedColumn(Labels.name(dialect, c.getColumnName()), type));
         }
         return List.copyOf(out);

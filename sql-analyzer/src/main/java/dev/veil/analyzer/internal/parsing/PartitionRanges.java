@@ -56,8 +56,10 @@ public final class PartitionRanges {
         int base = seg.start();
         int[] cut;
         String column;
-        if (range(where) != null) {
-            column = range(where);
+        Expression enclosed = parenthesized(where);
+        if (range(where) != null || enclosed != null && range(enclosed) != null) {
+            // the whole WHERE (Flink parenthesizes it even alone): the statement without it has none
+            column = range(where) != null ? range(where) : range(enclosed);
             int[] span = span(where, base);
             SqlLexer.Tok keyword = span == null ? null : tokenBefore(seg, span[0]);
             SqlLexer.Tok from = keyword == null ? null : tokenBefore(seg, keyword.start);
