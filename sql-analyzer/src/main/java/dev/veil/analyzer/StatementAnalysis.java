@@ -192,8 +192,8 @@ public final class StatementAnalysis {
     public boolean rowsOnly() { return rowsOnly; }
 
     /**
-     * The columns a {@code CREATE TABLE} with column definitions defines, in order; empty for other statements and
-     * when the parser did not read the definitions.
+     * The columns a {@code CREATE TABLE} of a permanent table with column definitions defines, in order; empty for
+     * other statements, temporary tables, and when the parser did not read the definitions.
      */
     public List<DefinedColumn> definedColumns() { return definedColumns; }
 

@@ -136,4 +136,11 @@ class PartitionRangeTest {
         assertThat(s.definedColumns()).as(s.toString()).extracting(DefinedColumn::name).containsExactly("id", "email");
         assertThat(s.definedColumns().get(1).typeName()).isIn("TEXT", "VARCHAR");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"CREATE TEMPORARY TABLE features (id INT, email TEXT)",
+        "CREATE TEMP TABLE features (id INT, email TEXT)", "CREATE TABLE features AS SELECT id, email FROM users"})
+    void temporaryTablesAndTablesFromAQueryReportNoDefinedColumns(String sql) {
+        assertThat(analyze(Dialect.POSTGRESQL, sql).definedColumns()).as(sql).isEmpty();
+    }
 }
