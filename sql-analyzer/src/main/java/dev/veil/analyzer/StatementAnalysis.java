@@ -35,6 +35,9 @@ public final class StatementAnalysis {
     private final List<WholeRowReference> wholeRowReferences;
     private final List<Hazard> hazards;
     private final Long rowBound;
+    private final PartitionRange partitionRange;
+    private final boolean rowsOnly;
+    private final List<DefinedColumn> definedColumns;
     private final String routine;
     private final Fingerprint fingerprint;
     private final CrossCheck crossCheck;
@@ -65,6 +68,9 @@ public final class StatementAnalysis {
         this.wholeRowReferences = List.copyOf(d.wholeRows);
         this.hazards = List.copyOf(new LinkedHashSet<>(d.hazards));
         this.rowBound = d.rowBound;
+        this.partitionRange = keep ? d.partitionRange : null;
+        this.rowsOnly = keep && d.rowsOnly;
+        this.definedColumns = keep ? List.copyOf(d.definedColumns) : List.of();
         this.routine = d.routine;
         this.fingerprint = d.fingerprint;
         this.crossCheck = d.crossCheck;
@@ -206,6 +212,24 @@ public final class StatementAnalysis {
      * WHERE is false whatever the rows ({@code 1=0}, {@code false}). A branch of a set operation does not bound it.
      */
     public OptionalLong rowBound() { return rowBound == null ? OptionalLong.empty() : OptionalLong.of(rowBound); }
+
+    /**
+     * The partition range predicate an engine added to split a read ({@link PartitionRange}), with the statement
+     * without it; empty when the query has none.
+     */
+    public Optional<PartitionRange> partitionRange() { return Optional.ofNullable(partitionRange); }
+
+    /**
+     * Whether the query's select list is literals only ({@code SELECT 1 FROM t WHERE …}): its result tells how many
+     * rows match, as {@code SELECT COUNT(*)} does, and no value.
+     */
+    public boolean rowsOnly() { return rowsOnly; }
+
+    /**
+     * The columns a {@code CREATE TABLE} of a permanent table with column definitions defines, in order; empty for
+     * other statements, temporary tables, and when the parser did not read the definitions.
+     */
+    public List<DefinedColumn> definedColumns() { return definedColumns; }
 
     public Fingerprint fingerprint() { return fingerprint; }
 

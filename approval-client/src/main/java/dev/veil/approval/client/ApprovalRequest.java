@@ -22,6 +22,11 @@ import java.util.Objects;
  * @param rowLimit      the most rows an execution approved for this request may return (the estimate with the
  *                      driver's margin); the driver stops one that streams past it, and an approval window covers a
  *                      later request only up to it. {@code null}: no limit
+ * @param partitionColumn the column the read is partitioned on, when the statement is one partition of a read (an
+ *                      engine's range predicate on that column removed from {@code statement} and
+ *                      {@code fingerprint}, {@code estimatedRows} the whole read's): approving it also approves the
+ *                      read's other partitions and task retries for the server's read window. {@code null}: not a
+ *                      partition
  */
 public record ApprovalRequest(
         Requester requester,
@@ -33,12 +38,20 @@ public record ApprovalRequest(
         List<TouchedColumn> columns,
         Long estimatedRows,
         String rule,
-        Long rowLimit) {
+        Long rowLimit,
+        String partitionColumn) {
+
+    /** A request that is not a partition of a read. */
+    public ApprovalRequest(Requester requester, String database, String fingerprint, String statement, String kind,
+                           List<String> tables, List<TouchedColumn> columns, Long estimatedRows, String rule,
+                           Long rowLimit) {
+        this(requester, database, fingerprint, statement, kind, tables, columns, estimatedRows, rule, rowLimit, null);
+    }
 
     /** A request without a row limit. */
     public ApprovalRequest(Requester requester, String database, String fingerprint, String statement, String kind,
                            List<String> tables, List<TouchedColumn> columns, Long estimatedRows, String rule) {
-        this(requester, database, fingerprint, statement, kind, tables, columns, estimatedRows, rule, null);
+        this(requester, database, fingerprint, statement, kind, tables, columns, estimatedRows, rule, null, null);
     }
 
     /** Whether an approval of this request covers {@code later}: it may not let more rows through. */
@@ -56,6 +69,9 @@ public record ApprovalRequest(
         columns = columns == null ? List.of() : List.copyOf(columns);
         if (estimatedRows != null && estimatedRows < 0) {
             throw new IllegalArgumentException("estimatedRows must not be negative");
+        }
+        if (partitionColumn != null && partitionColumn.isBlank()) {
+            partitionColumn = null;
         }
         if (rowLimit != null && rowLimit < 0) {
             throw new IllegalArgumentException("rowLimit must not be negative");

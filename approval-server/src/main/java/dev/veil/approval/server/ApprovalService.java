@@ -342,6 +342,12 @@ public final class ApprovalService {
                 }
                 approvedUntil = now.plus(approve.window());
                 details.put("window", approve.window().toString()).put("approvedUntil", approvedUntil.toString());
+            } else if (current.request().partitionColumn() != null) {
+                // one partition of a read stands for the whole read: its other partitions and task retries, asked
+                // for later with the same binding, are approved by this approval for the read window
+                approvedUntil = now.plus(settings.readWindow());
+                details.put("window", settings.readWindow().toString()).put("readWindow", true)
+                        .put("approvedUntil", approvedUntil.toString());
             }
             reason = checkedReason(approve.comment(), false, current);
             state = ApprovalState.APPROVED;

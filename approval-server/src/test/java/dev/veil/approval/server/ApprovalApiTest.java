@@ -239,6 +239,38 @@ class ApprovalApiTest {
                 .isEqualTo("PENDING");
     }
 
+    /** One partition of a read, partitioned on {@code id}, asking for the whole read of up to {@code rowLimit}. */
+    private static ApprovalRequest partition(long rowLimit) {
+        ApprovalRequest drop = TestSetup.dropTable("alice@example.com");
+        return new ApprovalRequest(drop.requester(), drop.database(), "fp-whole-read", "SELECT id, email FROM t",
+                "SELECT", List.of("t"), List.of(), rowLimit / 2, "approvals.exportRows", rowLimit, "\"id\"");
+    }
+
+    @Test
+    void approvingAPartitionOfAReadCoversItsLaterPartitionsForTheReadWindowOnly() throws Exception {
+        String id = create(partition(300), DRIVER_TOKEN);
+        assertThat(RawApi.json(api.get("api/v1/requests/" + id, REVIEWER_TOKEN)).path("request")
+                .path("partitionColumn").asText()).isEqualTo("\"id\"");
+        HttpResponse<String> approved = api.post("api/v1/requests/" + id + "/approve", REVIEWER_TOKEN, null);
+        assertThat(approved.statusCode()).isEqualTo(200);
+        Instant until = Instant.parse(RawApi.json(approved).path("approvedUntil").asText());
+        assertThat(until).isBetween(Instant.now().plus(Duration.ofMinutes(14)),
+                Instant.now().plus(Duration.ofMinutes(15)));
+
+        // a later partition or retry of the read runs under it, without a card; a larger read does not
+        Decision later = client.requestAndAwait(partition(300), Instant.now().plusSeconds(10),
+                new CancellationSignal());
+        assertThat(later.approved()).isTrue();
+        assertThat(later.requestId()).isNotEqualTo(id);
+        String larger = create(partition(3000), DRIVER_TOKEN);
+        assertThat(RawApi.json(api.get("api/v1/requests/" + larger, REVIEWER_TOKEN)).path("state").asText())
+                .isEqualTo("PENDING");
+        // an approval of a statement that is not a partition opens no window
+        String export = create(export(150, 300), DRIVER_TOKEN);
+        HttpResponse<String> plain = api.post("api/v1/requests/" + export + "/approve", REVIEWER_TOKEN, null);
+        assertThat(RawApi.json(plain).has("approvedUntil")).isFalse();
+    }
+
     @Test
     void theSameStatementAskedTwiceWhilePendingJoinsOneRequest() throws Exception {
         CompletableFuture<Decision> first = waitFor(TestSetup.dropTable("alice@example.com"));

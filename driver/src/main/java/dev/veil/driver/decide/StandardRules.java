@@ -25,6 +25,7 @@ public final class StandardRules {
                 new OpaqueCodeRule(),           // opaque-code: routines, code, files, dynamic SQL Veil cannot see
                 new SensitiveReferencesRule(),  // predicates: …, whole-row: each reference to a sensitive column
                 new WriteFlowRule(),            // write-masked, predicates: deny: values written to sensitive columns
+                new NewColumnClassRule(),       // predicates: deny: a new column no one but the exempt could write
                 new DdlApprovalRule(),          // held under approvals.ddl.*
                 new DmlWithoutWhereRule(),      // held under approvals.dmlWithoutWhere
                 new DdlOnSensitiveRule());      // ddl-on-sensitive: unless held for approval or exempt

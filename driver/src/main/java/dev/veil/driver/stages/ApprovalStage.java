@@ -2,6 +2,8 @@ package dev.veil.driver.stages;
 
 import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.BaseColumn;
+import dev.veil.analyzer.Fingerprint;
+import dev.veil.analyzer.PartitionRange;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.StatementType;
 import dev.veil.analyzer.TableName;
@@ -38,7 +40,9 @@ import java.util.concurrent.TimeUnit;
  * A statement the plan holds for approval waits here, before it reaches the database, for a reviewer's decision:
  * approved, it runs (and its outcome is reported back); rejected, expired, cancelled, timed out, or with the approval
  * service unreachable, it never runs. The wait ends at {@code veil.approval.timeout} or the query timeout, whichever
- * comes first, and on {@code Statement.cancel()}.
+ * comes first, and on {@code Statement.cancel()}. One partition of a read ({@link PartitionRange}) asks for the whole
+ * read — the statement without its partition predicate, whose estimate the plan holds — so every partition and retry
+ * of the read share one binding; what runs is the statement as given.
  */
 public final class ApprovalStage implements Stage {
 
@@ -133,8 +137,13 @@ public final class ApprovalStage implements Stage {
 
     private static ApprovalRequest request(Session session, StatementPlan plan, StatementPlan.Approval approval) {
         Optional<Analysis> analysis = plan.analysis();
-        String fingerprint = analysis.map(a -> a.fingerprint().hash()).orElseGet(() -> unknownFingerprint(plan));
-        String statement = analysis.map(a -> a.fingerprint().redacted())
+        // one partition of a read asks for the whole read: the statement without its partition predicate
+        Optional<PartitionRange> partition = analysis.filter(a -> a.statements().size() == 1)
+                .flatMap(a -> a.statements().get(0).partitionRange());
+        Optional<Fingerprint> asked = partition.map(PartitionRange::unpartitioned)
+                .or(() -> analysis.map(Analysis::fingerprint));
+        String fingerprint = asked.map(Fingerprint::hash).orElseGet(() -> unknownFingerprint(plan));
+        String statement = asked.map(Fingerprint::redacted)
                 .orElse("(a statement Veil cannot read; its text is withheld)");
         List<String> kinds = new ArrayList<>();
         Set<String> tables = new LinkedHashSet<>();
@@ -153,7 +162,8 @@ public final class ApprovalStage implements Stage {
         return new ApprovalRequest(new Requester(principal, user, session.application().orElse(null), HOST),
                 session.databaseUrl().orElse(null), fingerprint, statement,
                 kinds.isEmpty() ? "UNKNOWN" : String.join(";", kinds), List.copyOf(tables), columns,
-                approval.estimatedRows(), approval.rule(), approval.rowLimit());
+                approval.estimatedRows(), approval.rule(), approval.rowLimit(),
+                partition.map(PartitionRange::column).orElse(null));
     }
 
     /** A statement the analyzer could not read has no normalized form: its exact text is what is approved. */

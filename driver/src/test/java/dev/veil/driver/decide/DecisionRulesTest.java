@@ -76,4 +76,38 @@ class DecisionRulesTest {
         refused("SELECT * FROM INFORMATION_SCHEMA.SESSIONS", "it reads RULES.INFORMATION_SCHEMA.SESSIONS, which"
                 + " exposes other sessions' statements or variables, or column statistics (rule: system-objects)");
     }
+
+    @Test
+    void aNewColumnOnlyTheExemptCouldWriteIsRefusedBeforeTheTableIsCreated() throws SQLException {
+        refused("CREATE TABLE rules_features (\"id\" INTEGER, \"email\" VARCHAR(80))", "CREATE TABLE"
+                + " RULES.PUBLIC.RULES_FEATURES would create column email, which the policy classes email (by name);"
+                + " predicates on that class are denied, so this user could not write the column and the table"
+                + " would stay empty. Rename the column to a name no class claims (Spark: withColumnRenamed), or"
+                + " create and write the table as an exempt user (rule: predicates: deny)");
+        try (Connection raw = DriverManager.getConnection("jdbc:h2:mem:rules;DB_CLOSE_DELAY=-1");
+             Statement s = raw.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME"
+                     + " = 'RULES_FEATURES'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("no table left behind").isZero();
+        }
+        try (Statement s = veil.createStatement()) {
+            // a name no class claims, and one that describes the value rather than holding it, are created
+            s.execute("CREATE TABLE rules_features (\"id\" INTEGER, \"contact\" VARCHAR(80), email_count INT)");
+            s.execute("INSERT INTO rules_features VALUES (1, 'u***@example.com', 2)");
+        }
+    }
+
+    @Test
+    void aPartitionRangeOnAColumnWhosePredicatesAreDeniedIsRefused() throws SQLException {
+        try (Connection raw = DriverManager.getConnection("jdbc:h2:mem:rules;DB_CLOSE_DELAY=-1");
+             Statement s = raw.createStatement()) {
+            s.execute("CREATE TABLE rules_people (id INT PRIMARY KEY, ssn VARCHAR(11))");
+        }
+        assertThatThrownBy(() -> {
+            try (Statement s = veil.createStatement()) {
+                s.executeQuery("SELECT \"ID\" FROM rules_people WHERE \"SSN\" >= '1' AND \"SSN\" < '5'");
+            }
+        }).isInstanceOf(SQLException.class).hasMessageContaining("rule: predicates: deny");
+    }
 }

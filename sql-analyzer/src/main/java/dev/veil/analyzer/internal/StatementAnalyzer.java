@@ -14,6 +14,7 @@ import dev.veil.analyzer.StatementKind;
 import dev.veil.analyzer.StatementType;
 import dev.veil.analyzer.internal.crosscheck.CalciteCrossCheck;
 import dev.veil.analyzer.internal.ddl.DdlStatements;
+import dev.veil.analyzer.internal.ddl.DefinedColumns;
 import dev.veil.analyzer.internal.escapes.CallEscape;
 import dev.veil.analyzer.internal.escapes.CallKind;
 import dev.veil.analyzer.internal.escapes.Translation;
@@ -23,7 +24,9 @@ import dev.veil.analyzer.internal.facts.StatementFacts;
 import dev.veil.analyzer.internal.lexing.Fingerprints;
 import dev.veil.analyzer.internal.lexing.SqlLexer;
 import dev.veil.analyzer.internal.parsing.JsqlParsing;
+import dev.veil.analyzer.internal.parsing.LiteralProjections;
 import dev.veil.analyzer.internal.parsing.ParseCheck;
+import dev.veil.analyzer.internal.parsing.PartitionRanges;
 import dev.veil.analyzer.internal.parsing.QueryForms;
 import dev.veil.analyzer.internal.resolve.Resolver;
 import dev.veil.analyzer.internal.resolve.Statements;
@@ -110,6 +113,7 @@ public final class StatementAnalyzer {
         if (ddl && !queryBearing(parsed.statement())) {
             // DDL whose lineage does not matter: the tokens decide, whether or not the parser read it
             ddl(seg, d, dialect, catalog, executed, null);
+            if (d.type == StatementType.CREATE_TABLE) d.definedColumns = DefinedColumns.of(parsed.statement(), dialect);
             return finish(lexed.text(), seg, d, dialect, fp, cc);
         }
         String differential = ParseCheck.compare(seg, seg.start(), parsed.tokens());
@@ -137,6 +141,11 @@ public final class StatementAnalyzer {
             }
         }
         if (call != null) callEscape(call, d, dialect);
+        if (d.unknownReason == null && d.kind == StatementKind.QUERY && call == null && tr.identity()) {
+            d.partitionRange = PartitionRanges.of(parsed.statement(), executed, seg, dialect, maxNestingDepth)
+                    .orElse(null);
+            d.rowsOnly = LiteralProjections.rowsOnly(parsed.statement());
+        }
         if (d.unknownReason == null && calcite != null && d.kind == StatementKind.QUERY && call == null) {
             cc = deferCrossCheck ? CrossCheck.deferred() : calcite.check(dialect, catalog, d, fp);
         }

@@ -49,6 +49,12 @@ public final class StatementDraft {
     public final List<WholeRowReference> wholeRows = new ArrayList<>();
     public final List<Hazard> hazards = new ArrayList<>();
     public Long rowBound;
+    /** The partition range predicate of a query, null when it has none. */
+    public dev.veil.analyzer.PartitionRange partitionRange;
+    /** A query whose select list is literals only: its result is how many rows match. */
+    public boolean rowsOnly;
+    /** The columns a CREATE TABLE defines; empty for other statements. */
+    public List<dev.veil.analyzer.DefinedColumn> definedColumns = List.of();
     public String routine;
     /** How the routine of a JDBC function call escape is classified; null for other statements. */
     public FunctionCategory routineCategory;

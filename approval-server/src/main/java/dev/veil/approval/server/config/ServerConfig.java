@@ -83,10 +83,19 @@ public record ServerConfig(
      *                          for are withdrawn, 15 s by default
      * @param waiterLease       how long a waiting driver's lease outlives its last wait call (on top of the time
      *                          the call is held); a request whose every lease lapsed is withdrawn, 30 s by default
+     * @param readWindow        how long approving one partition of a read also approves the read's other partitions
+     *                          and retries (requests with the same binding and a row limit it covers), when the
+     *                          reviewer gave no window of their own; 15 min by default
      */
     public record Requests(
             Duration ttl, Duration maxApprovalWindow, Duration longPollTimeout, Duration storePollInterval,
-            Duration sweepInterval, Duration waiterLease) {
+            Duration sweepInterval, Duration waiterLease, Duration readWindow) {
+
+        /** The settings with the default read window. */
+        public Requests(Duration ttl, Duration maxApprovalWindow, Duration longPollTimeout,
+                        Duration storePollInterval, Duration sweepInterval, Duration waiterLease) {
+            this(ttl, maxApprovalWindow, longPollTimeout, storePollInterval, sweepInterval, waiterLease, null);
+        }
 
         /** The settings with the default waiter lease. */
         public Requests(Duration ttl, Duration maxApprovalWindow, Duration longPollTimeout,
@@ -101,6 +110,7 @@ public record ServerConfig(
             storePollInterval = storePollInterval == null ? Duration.ofSeconds(1) : storePollInterval;
             sweepInterval = sweepInterval == null ? Duration.ofSeconds(15) : sweepInterval;
             waiterLease = waiterLease == null ? Duration.ofSeconds(30) : waiterLease;
+            readWindow = readWindow == null ? Duration.ofMinutes(15) : readWindow;
         }
     }
 
@@ -264,6 +274,10 @@ public record ServerConfig(
         positive(problems, "requests.storePollInterval", requests.storePollInterval());
         positive(problems, "requests.sweepInterval", requests.sweepInterval());
         positive(problems, "requests.waiterLease", requests.waiterLease());
+        positive(problems, "requests.readWindow", requests.readWindow());
+        if (requests.readWindow().compareTo(requests.maxApprovalWindow()) > 0) {
+            problems.add("requests.readWindow must not be longer than requests.maxApprovalWindow");
+        }
 
         Set<String> tokensSeen = new HashSet<>();
         Set<String> namesSeen = new HashSet<>();

@@ -153,7 +153,9 @@ final class ApprovalCard {
         fields.add(field("Estimated rows", (request.estimatedRows() == null ? "unknown"
                 : String.format(Locale.ROOT, "%,d", request.estimatedRows()))
                 + (request.rowLimit() == null ? "" : String.format(Locale.ROOT, "\napproval lets through at most %,d",
-                request.rowLimit()))));
+                request.rowLimit()))
+                + (request.partitionColumn() == null ? "" : "\nwhole read, in partitions on `"
+                + escape(request.partitionColumn()) + "`: approving also lets its other partitions and retries run")));
         fields.add(field("Tables", request.tables().isEmpty() ? "none"
                 : String.join(", ", request.tables().stream().map(t -> "`" + escape(t) + "`").toList())));
         blocks.add(section(s -> s.fields(fields)));

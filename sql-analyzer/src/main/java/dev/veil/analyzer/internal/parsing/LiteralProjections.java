@@ -1,0 +1,35 @@
+package dev.veil.analyzer.internal.parsing;
+
+import net.sf.jsqlparser.expression.DoubleValue;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.SignedExpression;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
+
+/**
+ * Whether a query's select list is literals only ({@code SELECT 1 FROM t WHERE …}, what Spark sends to count a read):
+ * its result tells how many rows match and nothing of their values.
+ */
+public final class LiteralProjections {
+
+    private LiteralProjections() { }
+
+    public static boolean rowsOnly(Statement parsed) {
+        if (!(parsed instanceof PlainSelect select) || select.getIntoTables() != null
+                || select.getMySqlSelectIntoClause() != null) {
+            return false;
+        }
+        for (SelectItem<?> item : select.getSelectItems()) {
+            if (!literal(item.getExpression())) return false;
+        }
+        return !select.getSelectItems().isEmpty();
+    }
+
+    private static boolean literal(Expression e) {
+        if (e instanceof SignedExpression s) return literal(s.getExpression());
+        return e instanceof LongValue || e instanceof DoubleValue || e instanceof StringValue;
+    }
+}
