@@ -14,7 +14,7 @@ import picocli.CommandLine.HelpCommand;
 /** The {@code veil} command. */
 @Command(name = "veil", mixinStandardHelpOptions = true, versionProvider = VeilCli.Version.class,
         description = "Veil: a JDBC driver that masks sensitive columns and holds risky statements for approval.",
-        subcommands = {HelpCommand.class, DemoCommand.class, RunCommand.class, ExplainCommand.class,
+        subcommands = {HelpCommand.class, DemoCommand.class, RunCommand.class, ExplainCommand.class, ClassifyCommand.class,
                 ApprovalsCommand.class, AuditCommand.class},
         footer = {"", "Run 'veil help COMMAND' for a command's options."})
 public final class VeilCli {
@@ -35,6 +35,14 @@ public final class VeilCli {
     /** Runs the command line and answers its exit code; used by tests without exiting the JVM. */
     public static int execute(String... args) {
         return commandLine(System.getenv()).execute(args);
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err}; for tests of the command outside this package. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cli = commandLine(System.getenv());
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
     }
 
     /** The command line, reading {@link #PASSWORD_VARIABLE} from {@code environment}. */
