@@ -34,7 +34,8 @@ enum UsageDimension {
     TABLE {
         @Override
         List<String> values(UsageEvent e) {
-            return e.tables() == null || e.tables().isEmpty() ? List.of(NONE) : List.copyOf(new LinkedHashSet<>(e.tables()));
+            return e.tables() == null || e.tables().isEmpty() ? List.of(NONE)
+                    : List.copyOf(new LinkedHashSet<>(e.tables()));
         }
     },
     /** Each class of sensitive column the statement touched ({@code -}: none). */

@@ -14,7 +14,8 @@ import picocli.CommandLine.HelpCommand;
 /** The {@code veil} command. */
 @Command(name = "veil", mixinStandardHelpOptions = true, versionProvider = VeilCli.Version.class,
         description = "Veil: a JDBC driver that masks sensitive columns and holds risky statements for approval.",
-        subcommands = {HelpCommand.class, DemoCommand.class, RunCommand.class, ExplainCommand.class, CheckCommand.class, ClassifyCommand.class, UsageCommand.class,
+        subcommands = {HelpCommand.class, DemoCommand.class, RunCommand.class, ExplainCommand.class, CheckCommand.class,
+                ClassifyCommand.class, UsageCommand.class,
                 ApprovalsCommand.class, AuditCommand.class},
         footer = {"", "Run 'veil help COMMAND' for a command's options."})
 public final class VeilCli {

@@ -12,15 +12,19 @@ class UsageReportTest {
     @TempDir
     Path dir;
 
-    /** Five events as the driver writes them; the last carries the redacted statement a newer driver adds. */
-    static final String EVENTS = """
-            {"time":"2026-12-01T09:00:00Z","principal":"app","requester":"alice","application":"etl","fingerprint":"f1","kind":"QUERY","tables":["shop.public.customers"],"columns":[{"column":"shop.public.customers.email","sensitivityClass":"email","source":"NAME"}],"masks":["email=email"],"decision":"MASKED","rule":null,"exempt":false,"rows":40,"durationMicros":10,"sqlState":null}
-            {"time":"2026-12-01T10:00:00Z","principal":"app","requester":"alice","application":"etl","fingerprint":"f1","kind":"QUERY","tables":["shop.public.customers"],"columns":[{"column":"shop.public.customers.email","sensitivityClass":"email","source":"NAME"}],"masks":["email=email"],"decision":"MASKED","rule":null,"exempt":false,"rows":2,"durationMicros":10,"sqlState":null}
-            {"time":"2026-12-02T09:00:00Z","principal":"app","requester":null,"application":null,"fingerprint":"f2","kind":"QUERY","tables":["shop.public.orders"],"columns":[],"masks":[],"decision":"ALLOWED","rule":null,"exempt":false,"rows":7,"durationMicros":10,"sqlState":null}
+    /**
+     * Five events as the driver writes them, and a blank line; the last carries the redacted statement a newer driver
+     * adds, and a field this reader does not know.
+     */
+    static final String EVENTS = resource("usage-events.jsonl");
 
-            {"time":"2026-12-02T11:00:00Z","principal":"app","requester":"<script>bob</script>","application":"bi","fingerprint":"f3","kind":"QUERY","tables":["shop.public.customers"],"columns":[{"column":"shop.public.customers.ssn","sensitivityClass":"ssn","source":"RULE"}],"masks":[],"decision":"REFUSED","rule":"predicates: deny","exempt":false,"rows":-1,"durationMicros":0,"sqlState":"42501"}
-            {"time":"2026-12-03T08:00:00Z","principal":"app","requester":"carol","application":"bi","fingerprint":"f4","kind":"DDL","tables":["shop.public.orders"],"columns":[],"masks":[],"decision":"APPROVED","rule":"approvals.ddl.drop","exempt":false,"rows":0,"durationMicros":5,"sqlState":null,"statement":"DROP TABLE orders_old WHERE x = ?","newerField":1}
-            """;
+    static String resource(String name) {
+        try (var in = UsageReportTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private Path events() throws Exception {
         return Files.writeString(dir.resolve("events.jsonl"), EVENTS);

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code veil classify} on real servers: a 3,000-table PostgreSQL schema finishes, a column full of e-mail addresses
- * under a harmless name is found by its samples, {@code --check} fails until a policy covers it, the policy
- * {@code --write-policy} drafts loads and, given to the driver, masks that column.
+ * {@code veil classify}, {@code check} and {@code usage report} on real servers: a 3,000-table PostgreSQL schema
+ * finishes, a column full of e-mail addresses under a harmless name is found by its samples, {@code --check} fails
+ * until a policy covers it, the policy {@code --write-policy} drafts loads and, given to the driver, masks that
+ * column; {@code check} reads a PostgreSQL log; the usage report reads the events the driver wrote.
  */
-class ClassifyCommandIT {
+class CliCommandsIT {
 
     private static final int TABLES = 3_000;
 
@@ -104,6 +105,50 @@ class ClassifyCommandIT {
                 s.execute("DROP TABLE " + String.join(", ", tables));
             }
             s.execute("DROP SCHEMA cli_many");
+        }
+    }
+
+    @Test
+    void checkReadsAPostgreSqlLogAndTheUsageReportReadsTheEventsTheDriverWrote() throws Exception {
+        TestDatabase db = TestDatabases.postgres();
+        try (Connection c = db.openRaw(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE cli_check_people (id int, email text, ssn text)");
+            s.execute("INSERT INTO cli_check_people VALUES (1, 'a@example.org', '123-45-6789')");
+        }
+        Path log = Files.writeString(dir.resolve("postgresql.log"), """
+                2026-12-05 10:00:00.001 UTC [41] LOG:  statement: SELECT id, email
+                \t  FROM cli_check_people
+                2026-12-05 10:00:00.002 UTC [41] LOG:  execute <unnamed>: SELECT id FROM cli_check_people WHERE ssn = $1
+                2026-12-05 10:00:00.002 UTC [41] DETAIL:  parameters: $1 = '123-45-6789'
+                2026-12-05 10:00:00.003 UTC [41] LOG:  statement: SELECT id FROM cli_check_people WHERE id = 1
+                """);
+        Run check = veil(db, "check", "--input", "postgresql-log", "--file", log.toString(), "--format", "csv");
+        assertThat(check.exit()).as(check::err).isEqualTo(1);
+        assertThat(check.out().lines()).containsExactly("n,decision,rule,statement,reason",
+                "1,MASKED,,\"SELECT id, email FROM cli_check_people\",",
+                check.out().lines().toList().get(2), "3,ALLOWED,,SELECT id FROM cli_check_people WHERE id = ?,");
+        assertThat(check.out().lines().toList().get(2)).startsWith("2,REFUSED,predicates: deny,")
+                .doesNotContain("123-45-6789");
+        assertThat(check.err()).contains("3 statements: 1 allowed, 1 masked, 0 held for approval, 1 refused");
+
+        Path events = dir.resolve("events.jsonl");
+        Run ran = veil(db, "run", "-p", "veil.audit.file=" + events, "-p", "veil.requester=dana", "--format", "csv",
+                "SELECT id, email FROM cli_check_people", "SELECT id FROM cli_check_people WHERE ssn = '1'");
+        assertThat(ran.exit()).isEqualTo(1);
+        // the driver's file sink writes in the background
+        for (int waited = 0; waited < 100 && (!Files.exists(events) || Files.readAllLines(events).size() < 2);
+                waited++) {
+            Thread.sleep(100);
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Run usage = new Run(VeilCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "usage", "report",
+                "--events", events.toString(), "--format", "csv"), out.toString(), err.toString());
+        assertThat(usage.exit()).as(usage::err).isZero();
+        assertThat(usage.out()).isEqualTo("requester,class,decision,statements,rows\n"
+                + "dana,email,masked,1,1\ndana,ssn,refused,1,0\n");
+        try (Connection c = db.openRaw(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE cli_check_people");
         }
     }
 
