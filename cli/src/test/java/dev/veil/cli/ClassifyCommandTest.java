@@ -95,6 +95,24 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void aNameNoPatternCanSpellIsMatchedThroughWildcards() throws Exception {
+        String url = "jdbc:h2:mem:cli_classify_odd;DB_CLOSE_DELAY=-1";
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE \"odd.name x\" (\"Customer SSN\" VARCHAR(11))");
+            Path draft = dir.resolve("odd.yaml");
+            Cli write = new Cli();
+            assertThat(write.run("classify", "--url", url, "--user", "sa", "--write-policy", draft.toString()))
+                    .as(write::err).isZero();
+            assertThat(Files.readString(draft)).contains("  - match: \"PUBLIC.odd*name*x.Customer*SSN\"\n"
+                    + "    class: ssn");
+            Cli check = new Cli();
+            assertThat(check.run("classify", "--url", url, "--user", "sa", "--check", "--policy", draft.toString()))
+                    .as(check::err).isZero();
+            s.execute("DROP TABLE \"odd.name x\"");
+        }
+    }
+
+    @Test
     void aPolicyThatCannotBeReadIsNamed() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "version: 1\ncolumns:\n  - match: *.ssn\n");
         Cli cli = new Cli();
