@@ -24,6 +24,9 @@ final class UsageEvents {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** Where events may carry the statement text with literals redacted, by the name a driver version gives it. */
+    private static final List<String> STATEMENT_FIELDS = List.of("statement", "redactedStatement", "statementText");
+
     /** One event, and its statement with literals redacted when the event has one (else null). */
     record Event(UsageEvent event, String statement) {
     }
@@ -71,7 +74,13 @@ final class UsageEvents {
         if (!node.isObject() || !node.hasNonNull("time") || !node.hasNonNull("decision")) {
             throw new IllegalArgumentException("it has no time or decision");
         }
-        JsonNode statement = node.path("statement");
-        return new Event(JSON.treeToValue(node, UsageEvent.class), statement.isTextual() ? statement.asText() : null);
+        String statement = null;
+        for (String field : STATEMENT_FIELDS) {
+            if (node.path(field).isTextual()) {
+                statement = node.path(field).asText();
+                break;
+            }
+        }
+        return new Event(JSON.treeToValue(node, UsageEvent.class), statement);
     }
 }
