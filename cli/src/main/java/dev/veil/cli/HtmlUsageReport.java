@@ -153,7 +153,7 @@ final class HtmlUsageReport {
         int y = 4;
         for (UsageSummary.Group g : shown) {
             double w = 460 * g.statements() / (double) max;
-            String label = g.key().get(0);
+            String label = g.key().get(0).equals(UsageDimension.NONE) ? "(none)" : g.key().get(0);
             bars.add(Map.of("label", label.length() > 34 ? label.substring(0, 33) + "…" : label,
                     "value", g.statements(), "y", y, "textY", y + 12, "w", fmt(w), "valueX", fmt(226 + w)));
             y += 22;
