@@ -46,6 +46,16 @@ final class CsvResultWriter implements ResultWriter {
         // CSV holds tables only
     }
 
+    /** A report as CSV: the header line, then the rows (null as an empty field). */
+    static void write(Report report, PrintWriter out) {
+        CsvResultWriter writer = new CsvResultWriter(out);
+        writer.line(report.header().toArray(String[]::new));
+        for (java.util.List<String> row : report.text(null)) {
+            writer.line(row.toArray(String[]::new));
+        }
+        out.flush();
+    }
+
     private void line(String[] fields) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < fields.length; i++) {

@@ -75,6 +75,40 @@ final class JsonResultWriter implements ResultWriter {
         }
     }
 
+    /** A report as one JSON array of objects keyed by the report's column names. */
+    static void write(Report report, PrintWriter out) {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartArray();
+            for (java.util.List<Object> row : report.rows()) {
+                json.writeStartObject();
+                for (int i = 0; i < row.size(); i++) {
+                    json.writeFieldName(report.header().get(i));
+                    value(json, row.get(i));
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        out.println();
+        out.flush();
+    }
+
+    private static void value(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else if (value instanceof Integer || value instanceof Long) {
+            json.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Double d) {
+            json.writeNumber(d);
+        } else {
+            json.writeString(value.toString());
+        }
+    }
+
     @Override
     public void updateCount(long count) throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out)) {

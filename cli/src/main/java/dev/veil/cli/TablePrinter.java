@@ -74,6 +74,13 @@ final class TablePrinter {
         out.println(table.footer());
     }
 
+    /** A report as one text table, every row (reports are the command's own, not a query's). */
+    static void print(Report report, PrintWriter out) {
+        Table table = new Table(report.header(), report.text(""), false);
+        table.lines(MAX_WIDTH).forEach(out::println);
+        out.println(table.footer());
+    }
+
     static String clip(String value, int maxWidth) {
         String oneLine = value.replace('\n', ' ').replace('\r', ' ');
         return oneLine.length() <= maxWidth ? oneLine : oneLine.substring(0, maxWidth - 1) + "…";

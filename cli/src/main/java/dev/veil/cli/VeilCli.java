@@ -14,7 +14,8 @@ import picocli.CommandLine.HelpCommand;
 /** The {@code veil} command. */
 @Command(name = "veil", mixinStandardHelpOptions = true, versionProvider = VeilCli.Version.class,
         description = "Veil: a JDBC driver that masks sensitive columns and holds risky statements for approval.",
-        subcommands = {HelpCommand.class, DemoCommand.class, RunCommand.class, ExplainCommand.class,
+        subcommands = {HelpCommand.class, DemoCommand.class, RunCommand.class, ExplainCommand.class, CheckCommand.class,
+                ClassifyCommand.class, UsageCommand.class,
                 ApprovalsCommand.class, AuditCommand.class},
         footer = {"", "Run 'veil help COMMAND' for a command's options."})
 public final class VeilCli {
@@ -37,9 +38,21 @@ public final class VeilCli {
         return commandLine(System.getenv()).execute(args);
     }
 
+    /** Runs the command line writing to {@code out} and {@code err}; for tests of the command outside this package. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cli = commandLine(System.getenv());
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
     /** The command line, reading {@link #PASSWORD_VARIABLE} from {@code environment}. */
     static CommandLine commandLine(Map<String, String> environment) {
-        return new CommandLine(new VeilCli(environment)).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(new VeilCli(environment));
+        // the approval server's module owns 'audit verify'; reading the log for people is the CLI's
+        cli.getSubcommands().get("audit").addSubcommand(new AuditListCommand()).addSubcommand(new AuditShowCommand())
+                .addSubcommand(new AuditExportCommand());
+        return cli.setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     /** The value of an environment variable, or null. */

@@ -11,7 +11,8 @@ class HelpAndVersionTest {
         Cli cli = new Cli();
         assertThat(cli.run("help")).as(cli::err).isZero();
         assertThat(cli.out()).startsWith("Usage: veil ")
-                .contains("Commands:", "  help ", "  demo ", "  run ", "  explain ", "  approvals ", "  audit ",
+                .contains("Commands:", "  help ", "  demo ", "  run ", "  explain ", "  check ", "  classify ",
+                        "  usage ", "  approvals ", "  audit ",
                         "Run 'veil help COMMAND' for a command's options.");
         assertThat(cli.err()).isEmpty();
     }
@@ -23,6 +24,21 @@ class HelpAndVersionTest {
         assertThat(cli.out()).startsWith("Usage: veil run ")
                 .contains("--url=URL", "--password", "--file=FILE", "--format=FORMAT", "table, csv, json",
                         "VEIL_DB_PASSWORD");
+    }
+
+    @Test
+    void everyCommandHasHelpAndTheAuditLogCommandsJoinVerify() {
+        for (String[] command : new String[][] {{"classify"}, {"check"}, {"usage", "report"}, {"audit", "list"},
+                {"audit", "show"}, {"audit", "export"}}) {
+            Cli cli = new Cli();
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            assertThat(cli.run(args)).as(cli::err).isZero();
+            assertThat(cli.out()).startsWith("Usage: veil " + String.join(" ", command) + " ");
+        }
+        Cli audit = new Cli();
+        assertThat(audit.run("audit", "--help")).isZero();
+        assertThat(audit.out()).contains("  verify ", "  list ", "  show ", "  export ");
     }
 
     @Test

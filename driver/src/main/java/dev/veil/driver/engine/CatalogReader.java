@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -123,6 +125,73 @@ public abstract class CatalogReader {
         String definition = kind == Relation.Kind.VIEW || kind == Relation.Kind.MATERIALIZED_VIEW
                 ? viewDefinition(c, key) : null;
         return Optional.of(new Relation(key, kind, columns, definition));
+    }
+
+    /**
+     * Every table that stores rows (tables and materialized views, no views, no system metadata) of {@code schema}, or
+     * of the whole database the session is in when it is null, with its columns: for tools that scan a whole schema
+     * ({@code veil classify}). Two metadata queries in all, whatever the number of tables.
+     */
+    public List<Relation> storedTables(Connection c, String schema) throws SQLException {
+        DatabaseMetaData md = c.getMetaData();
+        String escape = md.getSearchStringEscape();
+        String jdbcCatalog = scanCatalog(c, schema);
+        String jdbcSchema = escapePattern(scanSchema(schema), escape);
+        Map<TableName, Relation.Kind> kinds = new LinkedHashMap<>();
+        try (ResultSet rs = md.getTables(jdbcCatalog, jdbcSchema, "%", null)) {
+            while (rs.next()) {
+                TableName name = scannedName(rs);
+                Relation.Kind kind = kindOf(rs.getString("TABLE_TYPE"));
+                if (name.schema() != null && !systemSchema(name.schema())
+                        && (kind == Relation.Kind.TABLE || kind == Relation.Kind.MATERIALIZED_VIEW)) {
+                    kinds.put(name, kind);
+                }
+            }
+        }
+        Map<TableName, List<CatalogColumn>> columns = new LinkedHashMap<>();
+        try (ResultSet rs = md.getColumns(jdbcCatalog, jdbcSchema, "%", "%")) {
+            while (rs.next()) {
+                TableName name = scannedName(rs);
+                if (kinds.containsKey(name)) {
+                    String nullable = rs.getString("IS_NULLABLE");
+                    columns.computeIfAbsent(name, n -> new ArrayList<>()).add(new CatalogColumn(
+                            rs.getString("COLUMN_NAME"), rs.getInt("ORDINAL_POSITION"), rs.getString("TYPE_NAME"),
+                            rs.getInt("DATA_TYPE"),
+                            "YES".equals(nullable) ? Boolean.TRUE : "NO".equals(nullable) ? Boolean.FALSE : null,
+                            rs.getString("REMARKS")));
+                }
+            }
+        }
+        List<Relation> tables = new ArrayList<>();
+        for (Map.Entry<TableName, Relation.Kind> table : kinds.entrySet()) {
+            List<CatalogColumn> read = new ArrayList<>(columns.getOrDefault(table.getKey(), List.of()));
+            read.sort(Comparator.comparingInt(CatalogColumn::ordinal));
+            List<CatalogColumn> numbered = new ArrayList<>();
+            for (CatalogColumn cc : read) {
+                numbered.add(new CatalogColumn(cc.name(), numbered.size() + 1, cc.typeName(), cc.jdbcType(),
+                        cc.nullable(), cc.comment()));
+            }
+            tables.add(new Relation(table.getKey(), table.getValue(), numbered, null));
+        }
+        return tables;
+    }
+
+    /** The JDBC metadata catalog to scan for {@code schema} (null: the whole database the session is in). */
+    protected String scanCatalog(Connection c, String schema) throws SQLException {
+        return null;
+    }
+
+    /** The JDBC metadata schema to scan for {@code schema}, not yet escaped as a pattern (null: every schema). */
+    protected String scanSchema(String schema) {
+        return schema;
+    }
+
+    /**
+     * The schema and name of the relation a {@code getTables}/{@code getColumns} row describes; no catalog, since a
+     * scan stays in one database (and drivers fill the catalog column differently in the two).
+     */
+    protected TableName scannedName(ResultSet row) throws SQLException {
+        return new TableName(null, row.getString("TABLE_SCHEM"), row.getString("TABLE_NAME"));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.veil.driver.engine.mariadb;
 import dev.veil.analyzer.Relation;
 import dev.veil.analyzer.TableName;
 import dev.veil.driver.engine.CatalogReader;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -31,6 +32,21 @@ final class MariaDbCatalog extends CatalogReader {
     @Override
     protected String metadataSchema(TableName relation) {
         return null;
+    }
+
+    @Override
+    protected String scanCatalog(Connection c, String schema) throws SQLException {
+        return schema != null ? schema : c.getCatalog();
+    }
+
+    @Override
+    protected String scanSchema(String schema) {
+        return null;
+    }
+
+    @Override
+    protected TableName scannedName(ResultSet row) throws SQLException {
+        return new TableName(null, row.getString("TABLE_CAT"), row.getString("TABLE_NAME"));
     }
 
     @Override
