@@ -111,6 +111,9 @@ public final class StatementAnalysis {
         this.occurrences = s.occurrences;
         this.items = s.items;
         this.rewriteBlocker = s.rewriteBlocker;
+        this.partitionRange = s.partitionRange;
+        this.rowsOnly = s.rowsOnly;
+        this.definedColumns = s.definedColumns;
     }
 
     /** Occurrences in the order they appear in the text; those without a position (USING columns) last. */
