@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Flink's Table API reads and writes through {@code jdbc:veil:} URLs with only the URL changed: the class path holds
- * Flink, its JDBC connector, the vendor drivers and Veil's self-contained jar, and the test names no Veil class. One
+ * Flink, its JDBC connector, the vendor drivers and Veil's self-contained jar, and the test names no driver class. One
  * MiniCluster (parallelism 2) for the class; the engines are those the module's connector serves
  * ({@code veil.it.flinkEngines}).
  */
@@ -257,8 +257,8 @@ class FlinkThroughVeilIT {
     }
 
     /**
-     * Under a policy that holds exports of more than five rows and no approval server to ask, a partitioned scan is
-     * refused with Veil's approval error; nothing of the table is read.
+     * Under a policy that holds exports of more than five rows and no approval server to ask, a partitioned scan of
+     * thirty rows fails with Veil's approval error.
      */
     @Test
     void heldExportIsRefusedWithoutAnApprovalServer() throws Exception {
