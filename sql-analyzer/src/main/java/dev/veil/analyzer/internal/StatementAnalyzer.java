@@ -28,6 +28,7 @@ import dev.veil.analyzer.internal.parsing.QueryForms;
 import dev.veil.analyzer.internal.resolve.Resolver;
 import dev.veil.analyzer.internal.resolve.Statements;
 import dev.veil.analyzer.internal.resolve.Unsupported;
+import dev.veil.analyzer.internal.resolve.ValueLiterals;
 import dev.veil.analyzer.internal.resolve.ViewDefinitions;
 import dev.veil.analyzer.internal.rewrite.ItemInfo;
 
@@ -132,6 +133,9 @@ public final class StatementAnalyzer {
             }
         }
         if (call != null) callEscape(call, d, dialect);
+        if (d.unknownReason == null && call == null && d.kind == StatementKind.QUERY) {
+            d.valueLiterals = ValueLiterals.of(parsed.statement(), r, seg);
+        }
         if (d.unknownReason == null && calcite != null && d.kind == StatementKind.QUERY && call == null) {
             cc = calcite.check(dialect, catalog, d, fp);
         }
