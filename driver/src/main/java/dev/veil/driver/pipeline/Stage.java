@@ -17,6 +17,16 @@ public interface Stage {
     default void refused(Session session, StatementPlan.Builder plan, SQLException refusal) {
     }
 
+    /**
+     * Whether {@code plan}, made for another statement text of the same {@linkplain
+     * dev.veil.analyzer.StatementShape shape} and given this text's SQL, holds for this text: false when this stage's
+     * planning step read something of the text that a shape leaves open (the row estimate does). The text is then
+     * planned anew.
+     */
+    default boolean holdsFor(Session session, StatementPlan plan) throws SQLException {
+        return true;
+    }
+
     /** Execution: act around {@link Execution#proceed()}, which runs the later stages and then the vendor call. */
     default <T> T execute(Execution<T> execution) throws SQLException {
         return execution.proceed();

@@ -77,8 +77,10 @@ public final class RecordStage implements Stage {
         Set<String> tables = new LinkedHashSet<>();
         String kind = "UNKNOWN";
         String fingerprint = null;
+        String statement = null;
         if (analysis != null) {
             fingerprint = analysis.fingerprint().hash();
+            statement = analysis.fingerprint().redacted();
             List<String> kinds = new ArrayList<>();
             for (StatementAnalysis s : analysis.statements()) {
                 kinds.add(s.kind().name());
@@ -92,7 +94,7 @@ public final class RecordStage implements Stage {
                 s.source())));
         return new UsageEvent(time, session.tracker().principal(), session.requester().orElse(null),
                 session.application().orElse(null), fingerprint, kind, List.copyOf(tables), columns, masks, decision,
-                rule, exempt, rows, micros, sqlState);
+                rule, exempt, rows, micros, sqlState, statement);
     }
 
     private static long sum(int[] counts) {
