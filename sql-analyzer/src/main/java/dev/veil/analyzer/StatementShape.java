@@ -20,7 +20,8 @@ import dev.veil.analyzer.internal.lexing.SqlLexer;
  * only literals the analyzer reported as value-only — compared with a column in the top-level WHERE, see
  * {@code ValueLiterals} — may differ. The SQL to run is the shape's SQL with the caller's literal tokens put back
  * verbatim where the analyzed literals were (never re-quoted), and it is lexed again: unless its tokens are the
- * shape's tokens with exactly those literals changed, nothing is reused.
+ * shape's tokens with exactly those literals changed, nothing is reused. A new literal holding a backslash or a control
+ * character is not reused: such a text is analyzed in full, where the parser's reading is checked against the lexer's.
  */
 public final class StatementShape {
 
@@ -91,6 +92,22 @@ public final class StatementShape {
         if (c == '\'' || c == '"') return true;
         return (c == 'E' || c == 'e' || c == 'N' || c == 'n') && t.end - t.start > 1
                 && sql.charAt(t.start + 1) == '\'';
+    }
+
+    /**
+     * A literal whose text holds no backslash and no control character: where escapes or unusual characters could
+     * make the database end a string elsewhere than the lexer does, the text is analyzed in full (its parse is then
+     * checked against the lexer), never taken on the lexer's word alone.
+     */
+    private static boolean ordinary(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\\' || Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private final String key;
@@ -209,7 +226,8 @@ public final class StatementShape {
                 continue;
             }
             SqlLexer.Tok t = probe.literals.get(i);
-            if (!plainForm(probe.sql, t) || t.kind == SqlLexer.Kind.STRING && KeywordHazards.reservedString(t.value)) {
+            if (!plainForm(probe.sql, t) || !ordinary(raw)
+                    || t.kind == SqlLexer.Kind.STRING && KeywordHazards.reservedString(t.value)) {
                 return Optional.empty();
             }
             sql.append(parts.get(part++)).append(raw);

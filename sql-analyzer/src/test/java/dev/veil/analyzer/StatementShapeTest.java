@@ -56,8 +56,11 @@ class StatementShapeTest {
                 "SELECT id, ssn FROM users WHERE id = 22", true))
                 .contains("SELECT id, (mask(ssn)) AS \"ssn\" FROM users WHERE id = 22");
         assertThat(reuse(Dialect.MARIADB, "SELECT ssn, id FROM users WHERE name = 'x' AND id > 1",
-                "SELECT ssn, id FROM users WHERE name = 'y\\' OR 1=1 -- ' AND id > 1", true))
-                .contains("SELECT (mask(ssn)) AS `ssn`, id FROM users WHERE name = 'y\\' OR 1=1 -- ' AND id > 1");
+                "SELECT ssn, id FROM users WHERE name = 'y'' OR 1=1 -- ' AND id > 1", true))
+                .contains("SELECT (mask(ssn)) AS `ssn`, id FROM users WHERE name = 'y'' OR 1=1 -- ' AND id > 1");
+        // a backslash (an escape to MariaDB) is never taken on the lexer's word alone: analyzed in full
+        assertThat(reuse(Dialect.MARIADB, "SELECT ssn, id FROM users WHERE name = 'x' AND id > 1",
+                "SELECT ssn, id FROM users WHERE name = 'y\\' OR 1=1 -- ' AND id > 1", true)).isEmpty();
     }
 
     @Test
@@ -102,9 +105,13 @@ class StatementShapeTest {
 
     @Test
     void postgresqlStringFormsStayThemselves() {
-        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = E'a\\n'",
-                "SELECT id FROM users WHERE name = E'b\\' OR true --'"))
-                .contains("SELECT id FROM users WHERE name = E'b\\' OR true --'");
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = E'a'",
+                "SELECT id FROM users WHERE name = E'b'' OR true --'"))
+                .contains("SELECT id FROM users WHERE name = E'b'' OR true --'");
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = E'a'",
+                "SELECT id FROM users WHERE name = E'b\\' OR true --'")).isEmpty();
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = 'a'",
+                "SELECT id FROM users WHERE name = 'a\nb'")).isEmpty();
         // dollar quoting and U& escapes are not taken as values that may change
         assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = $$a$$",
                 "SELECT id FROM users WHERE name = $$b$$")).isEmpty();
@@ -120,8 +127,10 @@ class StatementShapeTest {
     void mariadbQuirks() {
         // "…" is a string without ANSI_QUOTES; backslashes escape; # and -- comments; executable comments are code
         assertThat(reuse(Dialect.MARIADB, "SELECT id FROM users WHERE name = \"a\"",
-                "SELECT id FROM users WHERE name = \"b\\\" OR 1 #\"")).contains(
-                "SELECT id FROM users WHERE name = \"b\\\" OR 1 #\"");
+                "SELECT id FROM users WHERE name = \"b\"\" OR 1 #\"")).contains(
+                "SELECT id FROM users WHERE name = \"b\"\" OR 1 #\"");
+        assertThat(reuse(Dialect.MARIADB, "SELECT id FROM users WHERE name = \"a\"",
+                "SELECT id FROM users WHERE name = \"b\\\" OR 1 #\"")).isEmpty();
         assertThat(reuse(Dialect.MARIADB, "SELECT id FROM users WHERE id = 1 /*!50000 AND id = 2 */",
                 "SELECT id FROM users WHERE id = 3 /*!50000 AND id = 4 */"))
                 .contains("SELECT id FROM users WHERE id = 3 " + " ".repeat(8) + " AND id = 4   ");
