@@ -53,6 +53,7 @@ public class DriverBenchmark {
     private PreparedStatement lookup;
     private PreparedStatement maskedLookup;
     private int id;
+    private long sequence;
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
@@ -132,6 +133,28 @@ public class DriverBenchmark {
     public void maskedLookup(Blackhole bh) throws SQLException {
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT id, email FROM bench_customers WHERE id = 17")) {
+            rs.next();
+            bh.consume(rs.getString(2));
+        }
+    }
+
+    /** A text never seen before each time (two new literals), of one shape: as SQL built by concatenation. */
+    @Benchmark
+    public void statementNewLiterals(Blackhole bh) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, city FROM bench_customers WHERE id = " + nextId()
+                     + " AND city <> 'x" + (++sequence) + "'")) {
+            rs.next();
+            bh.consume(rs.getString(2));
+        }
+    }
+
+    /** As {@link #statementNewLiterals}, returning a masked column. */
+    @Benchmark
+    public void maskedNewLiterals(Blackhole bh) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, email FROM bench_customers WHERE id = " + nextId()
+                     + " AND city <> 'x" + (++sequence) + "'")) {
             rs.next();
             bh.consume(rs.getString(2));
         }

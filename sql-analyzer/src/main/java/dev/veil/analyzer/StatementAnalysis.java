@@ -45,6 +45,8 @@ public final class StatementAnalysis {
     final List<Occurrence> occurrences;
     final List<ItemInfo> items;
     final String rewriteBlocker;
+    /** What a statement shape needs: the spans of the literals whose value the analysis does not depend on. */
+    final List<int[]> valueLiterals;
 
     StatementAnalysis(StatementDraft d) {
         this.index = d.index;
@@ -77,6 +79,7 @@ public final class StatementAnalysis {
         this.occurrences = keep ? textOrder(d.occurrences) : List.of();
         this.items = keep ? List.copyOf(d.items) : List.of();
         this.rewriteBlocker = d.rewriteBlocker;
+        this.valueLiterals = keep ? List.copyOf(d.valueLiterals) : List.of();
     }
 
     /** This analysis with the outputs and the answer of its deferred cross-check. */
@@ -114,6 +117,7 @@ public final class StatementAnalysis {
         this.partitionRange = s.partitionRange;
         this.rowsOnly = s.rowsOnly;
         this.definedColumns = s.definedColumns;
+        this.valueLiterals = s.valueLiterals;
     }
 
     /** Occurrences in the order they appear in the text; those without a position (USING columns) last. */

@@ -45,6 +45,16 @@ public final class LoadOnceCache<K, V> {
         return new LoadOnceCache<>(Integer.MAX_VALUE, key -> 0);
     }
 
+    /** The cached value of {@code key}; null when there is none. */
+    public V cached(K key) {
+        return entries.get(key);
+    }
+
+    /** Caches {@code value} for {@code key} unless one is cached already. */
+    public void put(K key, V value) {
+        get(key, () -> value);
+    }
+
     /** The cached value of {@code key}, or the one {@code loader} loads, which is then cached. */
     public <E extends Exception> V get(K key, Loader<? extends V, E> loader) throws E {
         V known = entries.get(key);

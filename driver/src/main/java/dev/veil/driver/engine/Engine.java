@@ -90,12 +90,21 @@ public abstract class Engine {
     }
 
     /**
+     * Whether {@link #estimateRows} depends on the statement's text, literals included (an EXPLAIN), rather than on
+     * its tables alone: an estimate is cached by what it depends on.
+     */
+    public final boolean estimateReadsText(boolean parameters) {
+        return !parameters && rowEstimator().explainsText();
+    }
+
+    /**
      * The database's estimate of the rows a statement reads or writes, read through {@link #runInternal}; empty when
      * none can be had (the runtime row guard remains).
      *
      * @param parameters whether the statement has bind parameters (it cannot be explained as it is)
      * @param tables     the tables whose statistics bound the estimate when the statement cannot be explained
      */
+
     public final OptionalLong estimateRows(Connection vendor, String sql, boolean parameters,
                                            Collection<TableName> tables) {
         try {

@@ -24,6 +24,14 @@ public abstract class RowEstimator {
         query.setString(2, table.name());
     }
 
+    /**
+     * Whether {@link #explain} reads the statement's text (and so its literals), rather than only its tables'
+     * statistics: what an estimate may be cached by.
+     */
+    protected boolean explainsText() {
+        return false;
+    }
+
     /** The estimate for a statement without parameters; by default the tables' statistics, as with parameters. */
     protected OptionalLong explain(Connection c, String sql, Collection<TableName> tables) throws SQLException {
         return statistics(c, tables);

@@ -22,11 +22,22 @@ import java.util.List;
  * @param rows         rows returned to the caller, or rows affected; -1 when not known
  * @param durationMicros time from start to the statement's end (last row read, for queries)
  * @param sqlState     SQLState of the error that ended the statement; null when it succeeded
+ * @param statement    the statement as written with every literal replaced by {@code ?} and comments removed (at
+ *                     most {@value #MAX_STATEMENT} characters, longer ones cut with {@code …}); null when not analyzed
  */
 public record UsageEvent(Instant time, String principal, String requester, String application, String fingerprint,
                          String kind, List<String> tables, List<TouchedColumn> columns, List<String> masks,
                          String decision, String rule, boolean exempt, long rows, long durationMicros,
-                         String sqlState) {
+                         String sqlState, String statement) {
+
+    /** The longest statement text an event carries. */
+    public static final int MAX_STATEMENT = 4000;
+
+    public UsageEvent {
+        if (statement != null && statement.length() > MAX_STATEMENT) {
+            statement = statement.substring(0, MAX_STATEMENT - 1) + "…";
+        }
+    }
 
     /** A sensitive column a statement touched. */
     public record TouchedColumn(String column, String sensitivityClass, String source) {

@@ -21,7 +21,7 @@ public final class DatabaseContext {
     private record ClassificationKey(String catalogIdentity, TableName table, long catalogVersion) {
     }
 
-    private record EstimateKey(String fingerprint, String catalogIdentity, long catalogVersion) {
+    private record EstimateKey(String input, String catalogIdentity, long catalogVersion) {
     }
 
     /**
@@ -32,9 +32,20 @@ public final class DatabaseContext {
                           long catalogVersion, boolean exempt, boolean masksInDriver) {
     }
 
+    /** A shape's plan depends on what a plan does, with the shape's key in place of the text. */
+    public record ShapeKey(String shape, dev.veil.driver.pipeline.Entry entry, String catalogIdentity,
+                           long catalogVersion, boolean exempt, boolean masksInDriver) {
+        public static ShapeKey of(String shape, PlanKey plan) {
+            return new ShapeKey(shape, plan.entry(), plan.catalogIdentity(), plan.catalogVersion(), plan.exempt(),
+                    plan.masksInDriver());
+        }
+    }
+
     private final DatabaseCatalog catalog;
     private final LoadOnceCache<PlanKey, StatementPlan> plans =
             LoadOnceCache.bounded(MAX_ENTRIES, PlanKey::catalogVersion);
+    private final LoadOnceCache<ShapeKey, StatementPlan> shapes =
+            LoadOnceCache.bounded(MAX_ENTRIES, ShapeKey::catalogVersion);
     private final LoadOnceCache<ClassificationKey, Map<String, Classification>> classifications =
             LoadOnceCache.bounded(MAX_ENTRIES, ClassificationKey::catalogVersion);
     private final LoadOnceCache<EstimateKey, OptionalLong> estimates =
@@ -63,6 +74,21 @@ public final class DatabaseContext {
         return plans.get(key, planner);
     }
 
+    /** The plan cached for a statement text; null when there is none. */
+    public StatementPlan cachedPlan(PlanKey key) {
+        return plans.cached(key);
+    }
+
+    /** The plan made for a statement of this shape (under the same catalog and principal); null when none is known. */
+    public StatementPlan shapePlan(ShapeKey key) {
+        return shapes.cached(key);
+    }
+
+    /** Keeps the plan of a shape for its other texts. */
+    public void shapePlan(ShapeKey key, StatementPlan plan) {
+        shapes.put(key, plan);
+    }
+
     /** The sensitive columns of a table by column name, classified once per catalog version. */
     public Map<String, Classification> classification(String catalogIdentity, TableName table, long catalogVersion,
             LoadOnceCache.Loader<Map<String, Classification>, SQLException> classifier) throws SQLException {
@@ -71,11 +97,11 @@ public final class DatabaseContext {
     }
 
     /**
-     * The database's row estimate for a statement shape (its fingerprint), asked once per catalog version: statements
-     * that differ only in literals — the partitions of one Spark read — share it.
+     * The database's row estimate for what it depends on ({@code input}: the SQL text with its literals for an
+     * EXPLAIN, the tables for their statistics), asked once per catalog version.
      */
-    public OptionalLong estimate(String fingerprint, String catalogIdentity, long catalogVersion,
+    public OptionalLong estimate(String input, String catalogIdentity, long catalogVersion,
                                  LoadOnceCache.Loader<OptionalLong, SQLException> estimator) throws SQLException {
-        return estimates.get(new EstimateKey(fingerprint, catalogIdentity, catalogVersion), estimator);
+        return estimates.get(new EstimateKey(input, catalogIdentity, catalogVersion), estimator);
     }
 }

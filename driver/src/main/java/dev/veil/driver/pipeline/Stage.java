@@ -34,6 +34,16 @@ public interface Stage {
     }
 
     /**
+     * Whether {@code plan}, made for another statement text of the same {@linkplain
+     * dev.veil.analyzer.StatementShape shape} and given this text's SQL, holds for this text: false when this stage's
+     * planning step read something of the text that a shape leaves open (the row estimate does). The text is then
+     * planned anew.
+     */
+    default boolean holdsFor(Session session, StatementPlan plan) throws SQLException {
+        return true;
+    }
+
+    /**
      * Execution: act around {@link Execution#proceed()}, which runs the later stages and then the vendor call; a
      * stage calls it at most once.
      */

@@ -1,7 +1,11 @@
 package dev.veil.driver.pipeline;
 
+import dev.veil.analyzer.StatementShape;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one path every statement takes through Veil. The stages, in order, are the whole of what Veil does to a
@@ -48,7 +52,50 @@ public final class StatementPipeline {
         if (key == null) {
             return planAnew(session, sql, entry, null);
         }
-        return session.database().plan(key, () -> planAnew(session, sql, entry, key));
+        StatementPlan known = session.database().cachedPlan(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<StatementShape.Probe> probe = SHAPED.contains(entry) && session.engine().isPresent()
+                ? StatementShape.probe(sql, session.engine().get().sqlDialect()) : Optional.empty();
+        DatabaseContext.ShapeKey shapeKey = probe.map(p -> DatabaseContext.ShapeKey.of(p.key(), key)).orElse(null);
+        if (shapeKey != null) {
+            StatementPlan shaped = ofShape(session, sql, probe.get(), session.database().shapePlan(shapeKey));
+            if (shaped != null) {
+                return shaped;
+            }
+        }
+        StatementPlan plan = session.database().plan(key, () -> planAnew(session, sql, entry, key));
+        if (shapeKey != null && plan.approval().isEmpty() && plan.shape().map(s -> s.key().equals(shapeKey.shape()))
+                .orElse(false)) {
+            session.database().shapePlan(shapeKey, plan);
+        }
+        return plan;
+    }
+
+    /** The statements that may reuse the plan of another text of their shape: plain statements. */
+    private static final Set<Entry> SHAPED = EnumSet.of(Entry.EXECUTE, Entry.QUERY, Entry.UPDATE);
+
+    /**
+     * {@code shapePlan} for the text {@code sql} of its shape: its SQL with this text's literals, when every stage
+     * agrees it holds for this text; null when there is no such plan, or it does not hold.
+     */
+    private StatementPlan ofShape(Session session, String sql, StatementShape.Probe probe, StatementPlan shapePlan)
+            throws SQLException {
+        if (shapePlan == null || shapePlan.shape().isEmpty() || shapePlan.approval().isPresent()) {
+            return null;
+        }
+        Optional<String> run = shapePlan.shape().get().bind(probe);
+        if (run.isEmpty()) {
+            return null;
+        }
+        StatementPlan plan = shapePlan.forShapeText(sql, run.get());
+        for (Stage stage : planning) {
+            if (!stage.holdsFor(session, plan)) {
+                return null;
+            }
+        }
+        return plan;
     }
 
     /** Runs every stage's planning step; a refusal is reported to every stage (and nothing is cached). */

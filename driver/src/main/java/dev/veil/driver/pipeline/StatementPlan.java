@@ -52,6 +52,10 @@ public final class StatementPlan {
     private final boolean attributable;
     /** What execution stages derived from the plan, computed at the first execution that needed it. */
     private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The statement's shape, when texts differing from it in value-only literals may reuse this plan. */
+    private final dev.veil.analyzer.StatementShape shape;
+    /** Whether a row estimate, which reads the text's literals, took part in the decision. */
+    private final boolean rowsEstimated;
 
     private StatementPlan(Builder b) {
         this.originalSql = b.originalSql;
@@ -74,6 +78,39 @@ public final class StatementPlan {
         this.catalogVersion = b.catalogVersion;
         this.attributable = b.analysis != null && !b.analysis.statements().isEmpty()
                 && b.analysis.statements().stream().allMatch(st -> ATTRIBUTABLE.contains(st.kind()));
+        this.shape = b.shape;
+        this.rowsEstimated = b.rowsEstimated;
+    }
+
+    /** {@code p} for another text of its shape: everything decided for the shape, this text's SQL. */
+    private StatementPlan(StatementPlan p, String originalSql, String sql) {
+        this.originalSql = originalSql;
+        this.sql = sql;
+        this.entry = p.entry;
+        this.analysis = p.analysis;
+        this.sensitive = p.sensitive;
+        this.masks = p.masks;
+        this.exempt = p.exempt;
+        this.decision = p.decision;
+        this.expectedLabels = p.expectedLabels;
+        this.approval = p.approval;
+        this.effects = p.effects;
+        this.sensitiveTables = p.sensitiveTables;
+        this.generatedKeys = p.generatedKeys;
+        this.catalogIdentity = p.catalogIdentity;
+        this.catalogVersion = p.catalogVersion;
+        this.attributable = p.attributable;
+        this.shape = p.shape;
+        this.rowsEstimated = p.rowsEstimated;
+        this.resultMasks = p.resultMasks;
+    }
+
+    /**
+     * This plan for another statement text of its shape, which runs {@code sql} (the shape's SQL with that text's
+     * literals). The analysis stays the shape's: its facts are those of every text of the shape.
+     */
+    StatementPlan forShapeText(String originalSql, String sql) {
+        return new StatementPlan(this, originalSql, sql);
     }
 
     /** Kinds of statement whose errors concern the tables they name (a deferred check fires at a transaction end). */
@@ -109,6 +146,8 @@ public final class StatementPlan {
         this.catalogIdentity = null;
         this.catalogVersion = 0;
         this.attributable = batch.stream().allMatch(StatementPlan::attributable);
+        this.shape = null;
+        this.rowsEstimated = false;
     }
 
     /** The plan of {@code Statement.executeBatch()}: the statements added with {@code addBatch}, each planned. */
@@ -181,6 +220,16 @@ public final class StatementPlan {
 
     public long catalogVersion() {
         return catalogVersion;
+    }
+
+    /** The statement's shape, when other texts differing from it in value-only literals may reuse this plan. */
+    public Optional<dev.veil.analyzer.StatementShape> shape() {
+        return Optional.ofNullable(shape);
+    }
+
+    /** Whether a row estimate (which reads the text's literals) took part in deciding whether to hold. */
+    public boolean rowsEstimated() {
+        return rowsEstimated;
     }
 
     /**
@@ -304,6 +353,8 @@ public final class StatementPlan {
         private boolean generatedKeysAreAutoIncrementOnly;
         private String catalogIdentity;
         private long catalogVersion;
+        private dev.veil.analyzer.StatementShape shape;
+        private boolean rowsEstimated;
 
         Builder(String originalSql, Entry entry) {
             this.originalSql = Objects.requireNonNull(originalSql, "sql");
@@ -432,6 +483,18 @@ public final class StatementPlan {
         Builder catalog(String identity, long version) {
             this.catalogIdentity = identity;
             this.catalogVersion = version;
+            return this;
+        }
+
+        /** The statement's shape: other texts of it may reuse the plan ({@link Stage#holdsFor}). */
+        public Builder shape(dev.veil.analyzer.StatementShape shape) {
+            this.shape = shape;
+            return this;
+        }
+
+        /** A row estimate took part in deciding whether to hold the statement. */
+        public Builder rowsEstimated() {
+            this.rowsEstimated = true;
             return this;
         }
 

@@ -17,16 +17,18 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Holds large exports and large writes for approval, from the database's own row estimate (cached per statement
- * shape, so steady state costs no round trip): a query estimated above {@code approvals.exportRows}, DML estimated
- * above {@code approvals.writeRows}. A query whose LIMIT is within the threshold, or whose WHERE is false whatever the
- * rows ({@code 1=0}, {@code LIMIT 0}), needs no estimate, nor does one whose select list is literals only (Spark's
- * count, {@code SELECT 1 FROM …}): it tells how many rows match, as {@code SELECT COUNT(*)} does, and no value. A held
- * partition of a read ({@link PartitionRange}) is held for the rows of the whole read. Every hold — this stage's or a
- * rule's — is for up to a number of rows ({@link StatementPlan.Approval#forRows}): the reviewer sees it, and the
- * runtime guard stops an approved execution that streams past it.
+ * Holds large exports and large writes for approval, from the database's own row estimate (cached by what it depends
+ * on: an EXPLAIN by the SQL text with its literals, table statistics by the tables): a query estimated above {@code
+ * approvals.exportRows}, DML estimated above {@code approvals.writeRows}. A query whose LIMIT is within the threshold,
+ * or whose WHERE is false whatever the rows ({@code 1=0}, {@code LIMIT 0}), needs no estimate, nor does one whose
+ * select list is literals only (Spark's count, {@code SELECT 1 FROM …}): it tells how many rows match, as {@code
+ * SELECT COUNT(*)} does, and no value. A held partition of a read ({@link PartitionRange}) is held for the rows of the
+ * whole read. Every hold — this stage's or a rule's — is for up to a number of rows ({@link
+ * StatementPlan.Approval#forRows}): the reviewer sees it, and the runtime guard stops an approved execution that
+ * streams past it.
  */
 public final class EstimateStage implements Stage {
 
@@ -53,37 +55,72 @@ public final class EstimateStage implements Stage {
         StatementAnalysis s = analysis.get().statements().get(0);
         if (held.isPresent()) {
             // held by a rule (DDL, an export, a write without WHERE): approved for the rows it is estimated to move
-            OptionalLong rows = wholeRead(session, plan, analysis.get(), s, estimated(session, plan, analysis.get(),
-                    s));
+            OptionalLong rows = wholeRead(session, plan.entry(), analysis.get(), s,
+                    estimated(session, plan.entry(), plan.sql(), analysis.get(), s));
             plan.approval(StatementPlan.Approval.forRows(held.get().rule(),
                     rows.isPresent() ? rows.getAsLong() : null, approvals.exportRows()));
             return;
         }
-        if (s.kind() == StatementKind.QUERY && approvals.exportRows() > 0 && !s.rowsOnly()
-                && !(s.rowBound().isPresent() && s.rowBound().getAsLong() <= approvals.exportRows())) {
-            // whether to hold is the statement's own affair; what a held partition asks for is the whole read
-            OptionalLong rows = estimated(session, plan, analysis.get(), s);
-            if (rows.isPresent() && rows.getAsLong() > approvals.exportRows()) {
-                plan.approval(StatementPlan.Approval.forRows("approvals.exportRows",
-                        wholeRead(session, plan, analysis.get(), s, rows).getAsLong(), approvals.exportRows()));
-            }
-        } else if (s.kind() == StatementKind.DML && approvals.writeRows() > 0) {
-            OptionalLong rows = estimated(session, plan, analysis.get(), s);
-            if (rows.isPresent() && rows.getAsLong() > approvals.writeRows()) {
-                plan.approval(StatementPlan.Approval.forRows("approvals.writeRows", rows.getAsLong(),
-                        approvals.exportRows()));
-            }
+        if (estimates(approvals, s)) {
+            plan.rowsEstimated();
+            rowHold(session, plan.entry(), plan.sql(), analysis.get(), s).ifPresent(plan::approval);
         }
     }
 
     /**
-     * The rows a query returns or a write changes, as the database estimates them — for a query no more than its
-     * LIMIT (the estimate is shared by statements of one shape, whatever their LIMIT) — empty for other statements.
+     * A plan made for another text of the statement's shape holds for this one unless its estimate, asked again for
+     * this text, would now hold it: estimates read literals ({@code id < 5} is not {@code id < 5000000}).
      */
-    private static OptionalLong estimated(Session session, StatementPlan.Builder plan, Analysis analysis,
+    @Override
+    public boolean holdsFor(Session session, StatementPlan plan) throws SQLException {
+        if (!plan.rowsEstimated()) {
+            return true;
+        }
+        if (plan.approval().isPresent() || plan.analysis().isEmpty() || session.engine().isEmpty()) {
+            return false;
+        }
+        Analysis analysis = plan.analysis().get();
+        return rowHold(session, plan.entry(), plan.sql(), analysis, analysis.statements().get(0)).isEmpty();
+    }
+
+    /** Whether the statement's rows are estimated to decide whether it is held. */
+    private static boolean estimates(ApprovalSettings approvals, StatementAnalysis s) {
+        if (s.kind() == StatementKind.QUERY) {
+            return approvals.exportRows() > 0 && !s.rowsOnly()
+                    && !(s.rowBound().isPresent() && s.rowBound().getAsLong() <= approvals.exportRows());
+        }
+        return s.kind() == StatementKind.DML && approvals.writeRows() > 0;
+    }
+
+    /** The hold the statement's estimate calls for: an export or a write above its threshold. */
+    private static Optional<StatementPlan.Approval> rowHold(Session session, Entry entry, String sql,
+                                                           Analysis analysis, StatementAnalysis s)
+            throws SQLException {
+        ApprovalSettings approvals = session.policy().approvals();
+        OptionalLong rows = estimated(session, entry, sql, analysis, s);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        if (s.kind() == StatementKind.QUERY && rows.getAsLong() > approvals.exportRows()) {
+            // whether to hold is the statement's own affair; what a held partition asks for is the whole read
+            return Optional.of(StatementPlan.Approval.forRows("approvals.exportRows",
+                    wholeRead(session, entry, analysis, s, rows).getAsLong(), approvals.exportRows()));
+        }
+        if (s.kind() == StatementKind.DML && rows.getAsLong() > approvals.writeRows()) {
+            return Optional.of(StatementPlan.Approval.forRows("approvals.writeRows", rows.getAsLong(),
+                    approvals.exportRows()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The rows a query returns or a write changes, as the database estimates them — for a query no more than its
+     * LIMIT — empty for other statements.
+     */
+    private static OptionalLong estimated(Session session, Entry entry, String sql, Analysis analysis,
                                           StatementAnalysis s) throws SQLException {
         if (s.kind() == StatementKind.QUERY) {
-            OptionalLong rows = estimate(session, plan, analysis, s.tablesRead());
+            OptionalLong rows = estimate(session, entry, sql, analysis, s.tablesRead());
             if (rows.isPresent() && s.rowBound().isPresent()) {
                 return OptionalLong.of(Math.min(rows.getAsLong(), s.rowBound().getAsLong()));
             }
@@ -92,8 +129,8 @@ public final class EstimateStage implements Stage {
         if (s.kind() == StatementKind.DML && WRITES.contains(s.statementType())
                 && (!insertsRows(s) || !s.tablesRead().isEmpty())) {
             // an INSERT writes what it reads; the others, rows of the table they write
-            return estimate(session, plan, analysis, s.statementType() == StatementType.INSERT ? s.tablesRead()
-                    : s.tablesWritten());
+            return estimate(session, entry, sql, analysis, s.statementType() == StatementType.INSERT
+                    ? s.tablesRead() : s.tablesWritten());
         }
         return OptionalLong.empty();
     }
@@ -103,15 +140,16 @@ public final class EstimateStage implements Stage {
      * statement without its partition predicate — and never less than the partition's own: every partition and retry
      * of the read asks for the same approval, the one the reviewer sees. {@code own} for other statements.
      */
-    private static OptionalLong wholeRead(Session session, StatementPlan.Builder plan, Analysis analysis,
-                                          StatementAnalysis s, OptionalLong own) throws SQLException {
+    private static OptionalLong wholeRead(Session session, Entry entry, Analysis analysis, StatementAnalysis s,
+                                          OptionalLong own) throws SQLException {
         Optional<PartitionRange> range = s.partitionRange();
         if (range.isEmpty() || s.kind() != StatementKind.QUERY) {
             return own;
         }
-        boolean prepared = plan.entry() == Entry.PREPARE || plan.entry() == Entry.PREPARE_CALL;
+        boolean prepared = entry == Entry.PREPARE || entry == Entry.PREPARE_CALL;
         boolean parameters = prepared && analysis.hasParameters();
-        OptionalLong whole = session.database().estimate(range.get().unpartitioned().hash() + (parameters ? "?" : ""),
+        OptionalLong whole = session.database().estimate("whole read:" + range.get().unpartitioned().hash()
+                + (parameters ? "?" : ""),
                 session.tracker().catalog().database().identity(), session.tracker().catalog().version(),
                 () -> session.engine().orElseThrow().estimateRows(session.vendor(), range.get().unpartitionedSql(),
                         parameters, s.tablesRead()));
@@ -128,15 +166,17 @@ public final class EstimateStage implements Stage {
 
     /**
      * The database's estimate: its EXPLAIN of the statement, as for any plain statement, unless the statement is
-     * prepared with parameter markers — EXPLAIN cannot see their values, so the tables' statistics are used.
+     * prepared with parameter markers — EXPLAIN cannot see their values, so the tables' statistics are used. Cached
+     * by what it depends on: the SQL text, literals included, for an EXPLAIN; the tables for statistics.
      */
-    private static OptionalLong estimate(Session session, StatementPlan.Builder plan, Analysis analysis,
+    private static OptionalLong estimate(Session session, Entry entry, String sql, Analysis analysis,
                                          Collection<TableName> tables) throws SQLException {
-        boolean prepared = plan.entry() == Entry.PREPARE || plan.entry() == Entry.PREPARE_CALL;
+        boolean prepared = entry == Entry.PREPARE || entry == Entry.PREPARE_CALL;
         boolean parameters = prepared && analysis.hasParameters();
-        return session.database().estimate(analysis.fingerprint().hash() + (parameters ? "?" : ""),
-                session.tracker().catalog().database().identity(), session.tracker().catalog().version(),
-                () -> session.engine().orElseThrow().estimateRows(session.vendor(), plan.sql(), parameters,
-                        tables));
+        String input = session.engine().orElseThrow().estimateReadsText(parameters) ? "text:" + sql
+                : "tables:" + tables.stream().map(TableName::toString).sorted().collect(Collectors.joining(","));
+        return session.database().estimate(input, session.tracker().catalog().database().identity(),
+                session.tracker().catalog().version(),
+                () -> session.engine().orElseThrow().estimateRows(session.vendor(), sql, parameters, tables));
     }
 }

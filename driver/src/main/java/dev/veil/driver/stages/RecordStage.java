@@ -86,19 +86,21 @@ public final class RecordStage implements Stage {
                                     String sqlState) {
         return new UsageEvent(time, session.tracker().principal(), session.requester().orElse(null),
                 session.application().orElse(null), facts.fingerprint(), facts.kind(), facts.tables(),
-                facts.columns(), masks, decision, rule, exempt, rows, micros, sqlState);
+                facts.columns(), masks, decision, rule, exempt, rows, micros, sqlState, facts.statement());
     }
 
     /** The parts of a statement's usage events that depend on its plan alone: derived once per plan. */
     private record PlanFacts(String fingerprint, String kind, List<String> tables,
-                             List<UsageEvent.TouchedColumn> columns) {
+                             List<UsageEvent.TouchedColumn> columns, String statement) {
 
         static PlanFacts of(Analysis analysis, Map<BaseColumn, StatementPlan.Sensitivity> sensitive) {
             Set<String> tables = new LinkedHashSet<>();
             String kind = "UNKNOWN";
             String fingerprint = null;
+            String statement = null;
             if (analysis != null) {
                 fingerprint = analysis.fingerprint().hash();
+                statement = analysis.fingerprint().redacted();
                 List<String> kinds = new ArrayList<>();
                 for (StatementAnalysis s : analysis.statements()) {
                     kinds.add(s.kind().name());
@@ -110,7 +112,7 @@ public final class RecordStage implements Stage {
             List<UsageEvent.TouchedColumn> columns = new ArrayList<>();
             sensitive.forEach((column, s) -> columns.add(new UsageEvent.TouchedColumn(column.toString(),
                     s.classId(), s.source())));
-            return new PlanFacts(fingerprint, kind, List.copyOf(tables), List.copyOf(columns));
+            return new PlanFacts(fingerprint, kind, List.copyOf(tables), List.copyOf(columns), statement);
         }
     }
 

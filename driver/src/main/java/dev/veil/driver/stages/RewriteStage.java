@@ -2,14 +2,18 @@ package dev.veil.driver.stages;
 
 import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.RewriteResult;
+import dev.veil.analyzer.StatementShape;
 import dev.veil.analyzer.Substitution;
 import dev.veil.driver.errors.VeilErrors;
+import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.ReferenceOutcome;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
 import dev.veil.driver.pipeline.StatementPlan;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stage 4: render the masks into the statement at each column reference the masking rules replace, in the engine's
@@ -33,6 +37,7 @@ public final class RewriteStage implements Stage {
         if (plan.exempt() || plan.sensitive().isEmpty()) {
             // MariaDB executable comments run whatever the version: send the text that was analyzed
             plan.sql(analysis.get().executedSql());
+            shape(plan, analysis.get(), null);
             return;
         }
         RewriteResult result = analysis.get().rewrite(ref -> {
@@ -54,5 +59,16 @@ public final class RewriteStage implements Stage {
             throw VeilErrors.refused("cannot mask the statement: " + result.refusal() + " (rule: rewrite)");
         }
         plan.sql(result.sql());
+        shape(plan, analysis.get(), result);
     }
+
+    /** Plain statements made with new literals each time: their texts of one shape share this plan. */
+    private static void shape(StatementPlan.Builder plan, Analysis analysis, RewriteResult result) {
+        if (SHAPED.contains(plan.entry())) {
+            StatementShape.of(analysis, result).ifPresent(plan::shape);
+        }
+    }
+
+    /** Prepared statements are planned once anyway; batches are planned statement by statement. */
+    private static final Set<Entry> SHAPED = EnumSet.of(Entry.EXECUTE, Entry.QUERY, Entry.UPDATE);
 }

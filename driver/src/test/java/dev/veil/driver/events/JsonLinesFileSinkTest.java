@@ -20,7 +20,8 @@ class JsonLinesFileSinkTest {
     private static UsageEvent event(int n) {
         return new UsageEvent(Instant.parse("2026-01-02T03:04:05Z"), "app", "alice", "notebook", "fp" + n, "QUERY",
                 List.of("public.customers"), List.of(new UsageEvent.TouchedColumn("public.customers.email", "email",
-                "RULE")), List.of("public.customers.email=email"), "MASKED", null, false, 3, 1200, null);
+                "RULE")), List.of("public.customers.email=email"), "MASKED", null, false, 3, 1200, null,
+                "SELECT email FROM customers WHERE id = ?");
     }
 
     @Test
@@ -35,6 +36,7 @@ class JsonLinesFileSinkTest {
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
         assertThat(first.get("time").asText()).isEqualTo("2026-01-02T03:04:05Z");
         assertThat(first.get("fingerprint").asText()).isEqualTo("fp1");
+        assertThat(first.get("statement").asText()).isEqualTo("SELECT email FROM customers WHERE id = ?");
         assertThat(first.get("columns").get(0).get("sensitivityClass").asText()).isEqualTo("email");
         assertThat(first.get("rows").asLong()).isEqualTo(3);
         assertThat(sink.dropped()).isZero();

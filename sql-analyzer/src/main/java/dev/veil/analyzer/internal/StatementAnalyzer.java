@@ -31,6 +31,7 @@ import dev.veil.analyzer.internal.parsing.QueryForms;
 import dev.veil.analyzer.internal.resolve.Resolver;
 import dev.veil.analyzer.internal.resolve.Statements;
 import dev.veil.analyzer.internal.resolve.Unsupported;
+import dev.veil.analyzer.internal.resolve.ValueLiterals;
 import dev.veil.analyzer.internal.resolve.ViewDefinitions;
 import dev.veil.analyzer.internal.rewrite.ItemInfo;
 
@@ -145,6 +146,9 @@ public final class StatementAnalyzer {
             d.partitionRange = PartitionRanges.of(parsed.statement(), executed, seg, dialect, maxNestingDepth)
                     .orElse(null);
             d.rowsOnly = LiteralProjections.rowsOnly(parsed.statement());
+        }
+        if (d.unknownReason == null && call == null && d.kind == StatementKind.QUERY) {
+            d.valueLiterals = ValueLiterals.of(parsed.statement(), r, seg);
         }
         if (d.unknownReason == null && calcite != null && d.kind == StatementKind.QUERY && call == null) {
             cc = deferCrossCheck ? CrossCheck.deferred() : calcite.check(dialect, catalog, d, fp);

@@ -63,6 +63,8 @@ public final class StatementDraft {
     public final List<Occurrence> occurrences = new ArrayList<>();
     public final List<ItemInfo> items = new ArrayList<>();
     public String rewriteBlocker;
+    /** [start, end) of the literals whose value the analysis does not depend on ({@code ValueLiterals}). */
+    public List<int[]> valueLiterals = List.of();
 
     /** The statement's fingerprint, from its tokens. */
     public Fingerprint fingerprint;

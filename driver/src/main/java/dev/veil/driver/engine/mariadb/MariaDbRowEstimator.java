@@ -14,6 +14,11 @@ final class MariaDbRowEstimator extends RowEstimator {
 
     /** The product of the rows MariaDB expects to examine per table: an upper bound for joins. */
     @Override
+    protected boolean explainsText() {
+        return true;
+    }
+
+    @Override
     protected OptionalLong explain(Connection c, String sql, Collection<TableName> tables) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
             long product = 1;

@@ -20,6 +20,11 @@ final class PostgreSqlRowEstimator extends RowEstimator {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
+    protected boolean explainsText() {
+        return true;
+    }
+
+    @Override
     protected OptionalLong explain(Connection c, String sql, Collection<TableName> tables) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
             if (!rs.next()) {

@@ -41,6 +41,11 @@ public final class KeywordHazards {
         }
     }
 
+    /** A string that names a Veil setting: a hazard wherever it stands, so its value always matters. */
+    public static boolean reservedString(String value) {
+        return value.toLowerCase(Locale.ROOT).startsWith("veil.");
+    }
+
     /** Variables and names reserved by Veil, found in the tokens whatever the parser makes of them. */
     public static void lexical(SqlLexer.Segment seg, StatementDraft d) {
         SqlLexer.Tok prev = null;
@@ -50,7 +55,7 @@ public final class KeywordHazards {
                 d.hazard(Hazard.Kind.SESSION_VARIABLE, t.value);
                 if (SettingNames.stripVariable(t.value).startsWith("veil")) d.hazard(Hazard.Kind.RESERVED_NAME,
                         t.value);
-            } else if (t.kind == SqlLexer.Kind.STRING && t.value.toLowerCase(Locale.ROOT).startsWith("veil.")) {
+            } else if (t.kind == SqlLexer.Kind.STRING && reservedString(t.value)) {
                 d.hazard(Hazard.Kind.RESERVED_NAME, "setting name in a string");
             } else if ((t.kind == SqlLexer.Kind.WORD || t.kind == SqlLexer.Kind.QUOTED_IDENT) && prev != null
                     && prev.kind == SqlLexer.Kind.WORD

@@ -112,11 +112,27 @@ public final class Rewriter {
                 edits.add(new Edit(item.end, item.end, " AS " + alias, 2));
             }
         }
-        if (edits.isEmpty()) return new RewriteResult(executedSql, false, null);
+        if (edits.isEmpty()) {
+            return new RewriteResult(executedSql, false, null, translation == null ? List.of() : null);
+        }
         if (translation != null) return rewriteThroughEscapes(edits);
         String rewritten = apply(analyzed, edits);
         if (rewritten == null) return refused("overlapping rewrites");
-        return new RewriteResult(rewritten, true, null);
+        return new RewriteResult(rewritten, true, null, splices(edits));
+    }
+
+    /** The edits as {@code apply} makes them, in text order. */
+    private static List<RewriteResult.Splice> splices(List<Edit> edits) {
+        List<Edit> sorted = new ArrayList<>(edits);
+        sorted.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::order).thenComparingInt(Edit::end));
+        List<RewriteResult.Splice> out = new ArrayList<>();
+        Edit last = null;
+        for (Edit e : sorted) {
+            if (e.equals(last)) continue;
+            out.add(new RewriteResult.Splice(e.start(), e.end(), e.text().length()));
+            last = e;
+        }
+        return out;
     }
 
     /** An edit of the text: {@code [start, end)} becomes {@code text}; {@code order} sorts edits at one place. */

@@ -1,0 +1,166 @@
+package dev.veil.analyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Statement shapes: a statement reuses another's analysis only when the two differ in literals the analysis does not
+ * depend on, and the SQL it runs carries its own literals verbatim.
+ */
+class StatementShapeTest {
+
+    private static final SqlAnalyzer ANALYZER = new SqlAnalyzer(SqlAnalyzer.Options.defaults().withCrossCheck(false));
+
+    private static final ColumnSubstitution MASK_SSN = ref -> ref.baseColumn()
+            .filter(c -> c.column().equalsIgnoreCase("ssn") && ref.clause() == Clause.OUTPUT)
+            .map(c -> Substitution.replaceWith("mask(" + ref.text() + ")"))
+            .orElse(Substitution.keep());
+
+    private static Optional<StatementShape> shape(Dialect d, String sql, boolean rewrite) {
+        Analysis a = ANALYZER.analyze(sql, d, TestCatalogs.of(d));
+        assertThat(a.isUnknown()).as(a.toString()).isFalse();
+        return StatementShape.of(a, rewrite ? a.rewrite(MASK_SSN) : null);
+    }
+
+    /** What the shape of {@code first} runs for {@code second}; empty when it is not reused. */
+    private static Optional<String> reuse(Dialect d, String first, String second, boolean rewrite) {
+        Optional<StatementShape> s = shape(d, first, rewrite);
+        Optional<StatementShape.Probe> p = StatementShape.probe(second, d);
+        if (s.isEmpty() || p.isEmpty() || !s.get().key().equals(p.get().key())) return Optional.empty();
+        return s.get().bind(p.get());
+    }
+
+    private static Optional<String> reuse(Dialect d, String first, String second) {
+        return reuse(d, first, second, false);
+    }
+
+    @Test
+    void comparedLiteralsAreOpenAndComeBackVerbatim() {
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id, name FROM users WHERE id = 17",
+                "SELECT id, name FROM users WHERE id = 123456"))
+                .contains("SELECT id, name FROM users WHERE id = 123456");
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = 'a' AND 5 < dept_id",
+                "SELECT id FROM users WHERE name = 'it''s' AND 77 < dept_id"))
+                .contains("SELECT id FROM users WHERE name = 'it''s' AND 77 < dept_id");
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE id IN (1, 2) OR id BETWEEN 3 AND 4",
+                "SELECT id FROM users WHERE id IN (10, 20) OR id BETWEEN 30 AND 40"))
+                .contains("SELECT id FROM users WHERE id IN (10, 20) OR id BETWEEN 30 AND 40");
+    }
+
+    @Test
+    void theRewrittenSqlTakesTheNewLiterals() {
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id, ssn FROM users WHERE id = 1",
+                "SELECT id, ssn FROM users WHERE id = 22", true))
+                .contains("SELECT id, (mask(ssn)) AS \"ssn\" FROM users WHERE id = 22");
+        assertThat(reuse(Dialect.MARIADB, "SELECT ssn, id FROM users WHERE name = 'x' AND id > 1",
+                "SELECT ssn, id FROM users WHERE name = 'y'' OR 1=1 -- ' AND id > 1", true))
+                .contains("SELECT (mask(ssn)) AS `ssn`, id FROM users WHERE name = 'y'' OR 1=1 -- ' AND id > 1");
+        // a backslash (an escape to MariaDB) is never taken on the lexer's word alone: analyzed in full
+        assertThat(reuse(Dialect.MARIADB, "SELECT ssn, id FROM users WHERE name = 'x' AND id > 1",
+                "SELECT ssn, id FROM users WHERE name = 'y\\' OR 1=1 -- ' AND id > 1", true)).isEmpty();
+    }
+
+    @Test
+    void literalsTheAnalysisReadsArePartOfTheShape() {
+        // row bounds, ordinals, constant-false tests, names given to functions, casts, select-list values
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE id = 1 LIMIT 10",
+                "SELECT id FROM users WHERE id = 1 LIMIT 1000000")).isEmpty();
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE id = 1 LIMIT 10",
+                "SELECT id FROM users WHERE id = 2 LIMIT 10")).contains("SELECT id FROM users WHERE id = 2 LIMIT 10");
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id, name FROM users WHERE id = 1 ORDER BY 1",
+                "SELECT id, name FROM users WHERE id = 1 ORDER BY 2")).isEmpty();
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE 1 = 0 AND id = 3",
+                "SELECT id FROM users WHERE 1 = 1 AND id = 3")).isEmpty();
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE id = 1 AND name = current_setting('a')",
+                "SELECT id FROM users WHERE id = 1 AND name = current_setting('b')")).isEmpty();
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE id = 1 AND dept_id = 'x'::regclass::oid",
+                "SELECT id FROM users WHERE id = 1 AND dept_id = 'y'::regclass::oid")).isEmpty();
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT 'a' AS x, id FROM users WHERE id = 1",
+                "SELECT 'b' AS x, id FROM users WHERE id = 1")).isEmpty();
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE id = -1",
+                "SELECT id FROM users WHERE id = -2")).isEmpty();
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE id = 1 + 1",
+                "SELECT id FROM users WHERE id = 1 + 2")).isEmpty();
+        // a Veil setting's name in a string is a hazard wherever it stands
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = 'x'",
+                "SELECT id FROM users WHERE name = 'veil.requester'")).isEmpty();
+    }
+
+    @Test
+    void everythingButTheLiteralsMustBeWrittenTheSame() {
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE id = 1",
+                "SELECT id FROM users WHERE  id = 1")).isEmpty();
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE id = 1",
+                "SELECT id FROM users WHERE id = '1'")).isEmpty();
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = 'a'",
+                "SELECT id FROM users WHERE name = E'a'")).isEmpty();
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = 'a' /* x */",
+                "SELECT id FROM users WHERE name = 'a' /* y */")).isEmpty();
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = 'a'",
+                "SELECT id FROM users WHERE name = 'a';SELECT 1")).isEmpty();
+    }
+
+    @Test
+    void postgresqlStringFormsStayThemselves() {
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = E'a'",
+                "SELECT id FROM users WHERE name = E'b'' OR true --'"))
+                .contains("SELECT id FROM users WHERE name = E'b'' OR true --'");
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = E'a'",
+                "SELECT id FROM users WHERE name = E'b\\' OR true --'")).isEmpty();
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = 'a'",
+                "SELECT id FROM users WHERE name = 'a\nb'")).isEmpty();
+        // dollar quoting and U& escapes are not taken as values that may change
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = $$a$$",
+                "SELECT id FROM users WHERE name = $$b$$")).isEmpty();
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = U&'a'",
+                "SELECT id FROM users WHERE name = U&'b'")).isEmpty();
+        // a parameter marker is code, not a literal
+        assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE name = 'a' AND id = ?",
+                "SELECT id FROM users WHERE name = 'b' AND id = ?"))
+                .contains("SELECT id FROM users WHERE name = 'b' AND id = ?");
+    }
+
+    @Test
+    void mariadbQuirks() {
+        // "…" is a string without ANSI_QUOTES; backslashes escape; # and -- comments; executable comments are code
+        assertThat(reuse(Dialect.MARIADB, "SELECT id FROM users WHERE name = \"a\"",
+                "SELECT id FROM users WHERE name = \"b\"\" OR 1 #\"")).contains(
+                "SELECT id FROM users WHERE name = \"b\"\" OR 1 #\"");
+        assertThat(reuse(Dialect.MARIADB, "SELECT id FROM users WHERE name = \"a\"",
+                "SELECT id FROM users WHERE name = \"b\\\" OR 1 #\"")).isEmpty();
+        assertThat(reuse(Dialect.MARIADB, "SELECT id FROM users WHERE id = 1 /*!50000 AND id = 2 */",
+                "SELECT id FROM users WHERE id = 3 /*!50000 AND id = 4 */"))
+                .contains("SELECT id FROM users WHERE id = 3 " + " ".repeat(8) + " AND id = 4   ");
+        assertThat(reuse(Dialect.MARIADB, "SELECT id FROM users WHERE id = 1 # one",
+                "SELECT id FROM users WHERE id = 1 # two")).isEmpty();
+        assertThat(reuse(Dialect.MARIADB, "SELECT id FROM users WHERE name = LOAD_FILE('/a') AND id = 1",
+                "SELECT id FROM users WHERE name = LOAD_FILE('/etc/passwd') AND id = 1")).isEmpty();
+        assertThat(reuse(Dialect.MARIADB, "SELECT id FROM users WHERE id = 0x01",
+                "SELECT id FROM users WHERE id = 0x02")).isEmpty();
+    }
+
+    @Test
+    void h2Quirks() {
+        assertThat(reuse(Dialect.H2, "SELECT ID, SSN FROM USERS WHERE ID = 17",
+                "SELECT ID, SSN FROM USERS WHERE ID = 18", true))
+                .contains("SELECT ID, (mask(SSN)) AS \"SSN\" FROM USERS WHERE ID = 18");
+        assertThat(reuse(Dialect.H2, "SELECT id FROM users WHERE name = X'01'",
+                "SELECT id FROM users WHERE name = X'02'")).isEmpty();
+        assertThat(reuse(Dialect.H2, "SELECT TOP 5 id FROM users WHERE id = 1",
+                "SELECT TOP 500000 id FROM users WHERE id = 1")).isEmpty();
+        assertThat(reuse(Dialect.H2, "SELECT id FROM users WHERE id = 1 // c1",
+                "SELECT id FROM users WHERE id = 1 // c2")).isEmpty();
+    }
+
+    @Test
+    void noShapeWithoutAnOpenLiteral() {
+        assertThat(shape(Dialect.POSTGRESQL, "SELECT id FROM users LIMIT 5", false)).isEmpty();
+        assertThat(shape(Dialect.POSTGRESQL, "SELECT id FROM users WHERE id = (SELECT 1)", false)).isEmpty();
+        Analysis update = ANALYZER.analyze("UPDATE users SET name = 'x' WHERE id = 1", Dialect.POSTGRESQL,
+                TestCatalogs.postgres());
+        assertThat(StatementShape.of(update, null)).isEmpty();
+    }
+}
