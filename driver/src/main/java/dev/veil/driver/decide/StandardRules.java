@@ -27,6 +27,7 @@ public final class StandardRules {
                 new WriteFlowRule(),            // write-masked, predicates: deny: values written to sensitive columns
                 new DdlApprovalRule(),          // held under approvals.ddl.*
                 new DmlWithoutWhereRule(),      // held under approvals.dmlWithoutWhere
+                new UntrustedWriteRule(),       // held under untrusted.writeAfterRead, after an untrusted read
                 new DdlOnSensitiveRule());      // ddl-on-sensitive: unless held for approval or exempt
     }
 }

@@ -26,7 +26,7 @@ public final class DatabaseContext {
 
     /** A plan depends on the text, the entry point, what the session's catalog says and whether it is exempt. */
     public record PlanKey(String sql, dev.veil.driver.pipeline.Entry entry, String catalogIdentity,
-                          long catalogVersion, boolean exempt) {
+                          long catalogVersion, boolean exempt, boolean afterUntrustedRead) {
     }
 
     private final DatabaseCatalog catalog;

@@ -33,6 +33,8 @@ public final class Session {
     private final String databaseUrl;
     private final ApprovalClient approvals;
     private final SessionTracker tracker;
+    /** The first untrusted column this session read, or null: its writes, exports and DDL then wait for review. */
+    private volatile String untrustedRead;
 
     private Session(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
@@ -122,13 +124,29 @@ public final class Session {
         return Optional.ofNullable(approvals);
     }
 
+    /**
+     * The first column of the policy's {@code untrusted} columns this session has read: from then on its writes,
+     * exports and DDL wait for a reviewer, as the text it read may carry instructions planted for an agent.
+     */
+    public Optional<String> untrustedRead() {
+        return Optional.ofNullable(untrustedRead);
+    }
+
+    /** Records that the session read the untrusted {@code column}; the first one is kept, for the reason shown. */
+    public void readUntrusted(String column) {
+        if (untrustedRead == null) {
+            untrustedRead = column;
+        }
+    }
+
     /** The key under which this session's plan of {@code sql} is shared, or null when plans are not cached. */
     DatabaseContext.PlanKey planKey(String sql, Entry entry) throws SQLException {
         if (engine == null || database == null) {
             return null;
         }
         SessionCatalog view = tracker.checkedCatalog();
-        return new DatabaseContext.PlanKey(sql, entry, view.identity(), view.version(), exempt());
+        return new DatabaseContext.PlanKey(sql, entry, view.identity(), view.version(), exempt(),
+                untrustedRead != null);
     }
 
     /** Assembles a session. */

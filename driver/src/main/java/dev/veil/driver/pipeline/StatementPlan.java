@@ -49,6 +49,8 @@ public final class StatementPlan {
     private final long catalogVersion;
     /** Whether the statement's errors concern only the tables it names: a query, a write or DDL Veil analyzed. */
     private final boolean attributable;
+    private final String readsUntrusted;
+    private final boolean afterUntrustedRead;
 
     private StatementPlan(Builder b) {
         this.originalSql = b.originalSql;
@@ -67,6 +69,8 @@ public final class StatementPlan {
         this.generatedKeys = new GeneratedKeys(b.exempt, b.generatedKeysAreAutoIncrementOnly, b.writtenTables);
         this.catalogIdentity = b.catalogIdentity;
         this.catalogVersion = b.catalogVersion;
+        this.readsUntrusted = b.readsUntrusted;
+        this.afterUntrustedRead = b.afterUntrustedRead;
         this.attributable = b.analysis != null && !b.analysis.statements().isEmpty()
                 && b.analysis.statements().stream().allMatch(st -> ATTRIBUTABLE.contains(st.kind()));
     }
@@ -103,6 +107,9 @@ public final class StatementPlan {
         this.catalogIdentity = null;
         this.catalogVersion = 0;
         this.attributable = batch.stream().allMatch(StatementPlan::attributable);
+        this.readsUntrusted = batch.stream().map(p -> p.readsUntrusted).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+        this.afterUntrustedRead = batch.stream().anyMatch(p -> p.afterUntrustedRead);
     }
 
     /** The plan of {@code Statement.executeBatch()}: the statements added with {@code addBatch}, each planned. */
@@ -200,6 +207,16 @@ public final class StatementPlan {
     }
 
     /** Why and how the statement must be approved before it runs; empty when it need not be. */
+    /** An untrusted column (policy {@code untrusted}) the statement reads, if any: running it marks the session. */
+    public Optional<String> readsUntrusted() {
+        return Optional.ofNullable(readsUntrusted);
+    }
+
+    /** Whether the plan was made for a session that had read an untrusted column (plans differ by it). */
+    public boolean afterUntrustedRead() {
+        return afterUntrustedRead;
+    }
+
     public Optional<Approval> approval() {
         return Optional.ofNullable(approval);
     }
@@ -277,6 +294,8 @@ public final class StatementPlan {
         private boolean generatedKeysAreAutoIncrementOnly;
         private String catalogIdentity;
         private long catalogVersion;
+        private String readsUntrusted;
+        private boolean afterUntrustedRead;
 
         Builder(String originalSql, Entry entry) {
             this.originalSql = Objects.requireNonNull(originalSql, "sql");
@@ -377,6 +396,19 @@ public final class StatementPlan {
         }
 
         private static final ReferenceOutcome NOT_DECIDED = new ReferenceOutcome.Keep("reads no sensitive column");
+
+        /** The statement reads {@code column}, an untrusted one; the first is kept. */
+        public Builder readsUntrusted(String column) {
+            if (readsUntrusted == null) {
+                readsUntrusted = column;
+            }
+            return this;
+        }
+
+        public Builder afterUntrustedRead(boolean after) {
+            this.afterUntrustedRead = after;
+            return this;
+        }
 
         public Builder approval(Approval approval) {
             this.approval = approval;
