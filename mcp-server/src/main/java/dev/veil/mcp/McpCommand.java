@@ -86,6 +86,11 @@ public final class McpCommand implements Callable<Integer> {
             description = "Serve Streamable HTTP at /mcp on HOST:PORT (default host 127.0.0.1) instead of stdio")
     String http;
 
+    /** {@code veil mcp} on its own, e.g. {@code java -cp veil.jar dev.veil.mcp.McpCommand --url …}. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new McpCommand()).execute(args));
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
