@@ -61,7 +61,8 @@ public final class McpCommand implements Callable<Integer> {
     Path agentsFile;
 
     @Option(names = "--agent", paramLabel = "NAME", defaultValue = "agent",
-            description = "Over stdio: the agent served (from --agents, or one of this name; default: ${DEFAULT-VALUE})")
+            description = "Over stdio: the agent served (from --agents, or one of this name; default:"
+                    + " ${DEFAULT-VALUE})")
     String agent;
 
     @Option(names = "--requester", paramLabel = "ID",

@@ -55,7 +55,7 @@ final class VeilTools {
                         + " at your row cap (the result says so): use WHERE, aggregates or LIMIT for large tables."
                         + " Writes are refused unless this server allows them for you. A risky statement is held for"
                         + " a human reviewer: you get a ticket at once; call check_approval with it later.",
-                        schema(Map.of("sql", prop("string", "exactly one SQL statement, without a trailing semicolon"))),
+                        schema(Map.of("sql", prop("string", "exactly one SQL statement, no trailing semicolon"))),
                         List.of("sql"), false, this::query),
                 tool("explain", "Show what Veil would do with a statement without running it: its kind, the"
                         + " sensitive columns it touches and why, the masks, the SQL the database would receive, and"

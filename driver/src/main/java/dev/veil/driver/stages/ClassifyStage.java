@@ -130,7 +130,7 @@ public final class ClassifyStage implements Stage {
         }
     }
 
-    /** Notes the first untrusted column (policy {@code untrusted}) the statement reads: running it marks the session. */
+    /** The first untrusted column (policy {@code untrusted}) the statement reads; running it marks the session. */
     private static void markUntrustedReads(Session session, StatementPlan.Builder plan, Analysis analysis) {
         Set<BaseColumn> read = touchedColumns(analysis);
         for (StatementAnalysis s : analysis.statements()) {

@@ -425,7 +425,8 @@ class McpAgentsIT {
         try (Connection c = DriverManager.getConnection(url(), p)) {
             VeilConnection veilConnection = c.unwrap(VeilConnection.class);
             java.sql.PreparedStatement prepared = c.prepareStatement("INSERT INTO notes (note) VALUES (?)");
-            assertThat(veilConnection.explain("INSERT INTO notes (note) VALUES ('x')").decision()).isEqualTo("ALLOWED");
+            assertThat(veilConnection.explain("INSERT INTO notes (note) VALUES ('x')").decision())
+                    .isEqualTo("ALLOWED");
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT body FROM tickets")) {
                 while (rs.next()) {
                     rs.getString(1);
@@ -452,7 +453,8 @@ class McpAgentsIT {
                         "--agent", "desktop", "--requester", "desktop-user@example.com", "--row-cap", "2")
                 .addEnvVar("VEIL_DB_PASSWORD", postgres.password())
                 .build();
-        McpSyncClient client = McpClient.sync(new StdioClientTransport(command, new JacksonMcpJsonMapper(new ObjectMapper())))
+        StdioClientTransport stdio = new StdioClientTransport(command, new JacksonMcpJsonMapper(new ObjectMapper()));
+        McpSyncClient client = McpClient.sync(stdio)
                 .requestTimeout(Duration.ofSeconds(60)).initializationTimeout(Duration.ofSeconds(60)).build();
         try {
             client.initialize();
