@@ -15,7 +15,8 @@ import java.util.concurrent.Semaphore;
 final class AgentSession implements AutoCloseable {
 
     /** A statement held for approval, running in the background until a reviewer decides. */
-    record Held(String ticket, String rule, CompletableFuture<String> result) {
+    record Held(String ticket, String rule, CompletableFuture<String> result,
+                java.util.function.Supplier<java.util.Optional<String>> request) {
     }
 
     private final AgentProfile agent;
@@ -45,8 +46,9 @@ final class AgentSession implements AutoCloseable {
         return turn;
     }
 
-    synchronized Held hold(String rule, CompletableFuture<String> result) {
-        Held h = new Held("held-" + tickets.incrementAndGet(), rule, result);
+    synchronized Held hold(String rule, CompletableFuture<String> result,
+                           java.util.function.Supplier<java.util.Optional<String>> request) {
+        Held h = new Held("held-" + tickets.incrementAndGet(), rule, result, request);
         held.put(h.ticket(), h);
         return h;
     }

@@ -2,6 +2,7 @@ package dev.veil.mcp;
 
 import dev.veil.driver.explain.Explanation;
 import dev.veil.driver.jdbc.VeilConnection;
+import dev.veil.driver.jdbc.VeilStatement;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -245,10 +246,12 @@ final class VeilTools {
             }
             if ("HELD_FOR_APPROVAL".equals(explanation.decision())) {
                 CompletableFuture<String> result = new CompletableFuture<>();
-                AgentSession.Held held = session.hold(explanation.rule(), result);
+                Statement statement = session.connection().createStatement();
+                AgentSession.Held held = session.hold(explanation.rule(), result,
+                        () -> statement instanceof VeilStatement v ? v.awaitedApproval() : java.util.Optional.empty());
                 heldStatements.submit(() -> {
-                    try {
-                        result.complete(run(session, sql));
+                    try (statement) {
+                        result.complete(run(session, statement, sql));
                     } catch (SQLException e) {
                         result.completeExceptionally(e);
                     } catch (RuntimeException e) {
@@ -259,11 +262,14 @@ final class VeilTools {
                 });
                 handedOver = true;
                 return text("HELD FOR APPROVAL: the statement needs a human reviewer's approval (rule: "
-                        + explanation.rule() + ") and has not run yet. Ticket: " + held.ticket() + ". Reviewers decide "
-                        + reviewWhere + ". Call check_approval with ticket " + held.ticket() + " later to get the"
-                        + " result; until then this session runs no other statement.");
+                        + explanation.rule() + ") and has not run yet. Ticket: " + held.ticket() + "."
+                        + requestLine(awaitRequest(held)) + " Reviewers decide " + reviewWhere + ". Call"
+                        + " check_approval with ticket " + held.ticket() + " later to get the result; until then this"
+                        + " session runs no other statement.");
             }
-            return text(run(session, sql));
+            try (Statement statement = session.connection().createStatement()) {
+                return text(run(session, statement, sql));
+            }
         } finally {
             if (!handedOver) {
                 session.turn().release();
@@ -294,10 +300,30 @@ final class VeilTools {
         return null;
     }
 
+    /** How long {@code query} waits for the approval server to name the request, so that the answer can say it. */
+    private static final long REQUEST_ID_WAIT_MILLIS = 3000;
+
+    private static java.util.Optional<String> awaitRequest(AgentSession.Held held) {
+        long until = System.currentTimeMillis() + REQUEST_ID_WAIT_MILLIS;
+        while (held.request().get().isEmpty() && !held.result().isDone() && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return held.request().get();
+    }
+
+    private static String requestLine(java.util.Optional<String> request) {
+        return request.map(id -> " Approval request: " + id + ".").orElse("");
+    }
+
     /** Runs {@code sql} through Veil on the session's connection (the caller holds its turn). */
-    private static String run(AgentSession session, String sql) throws SQLException {
+    private static String run(AgentSession session, Statement statement, String sql) throws SQLException {
         int cap = session.agent().rowCap();
-        try (Statement statement = session.connection().createStatement()) {
+        {
             statement.setMaxRows(cap + 1);
             boolean isResultSet = statement.execute(sql);
             if (isResultSet) {
@@ -320,8 +346,8 @@ final class VeilTools {
                     + " statement for approval");
         }
         if (!held.result().isDone()) {
-            return text("PENDING: ticket " + ticket + " (rule: " + held.rule() + ") still waits for a reviewer, who"
-                    + " decides " + reviewWhere + ". Ask again later.");
+            return text("PENDING: ticket " + ticket + " (rule: " + held.rule() + ")" + requestLine(held.request().get())
+                    + " still waits for a reviewer, who decides " + reviewWhere + ". Ask again later.");
         }
         try {
             return text("APPROVED and run (ticket " + ticket + "):\n" + held.result().join());

@@ -63,12 +63,23 @@ public final class ApprovalClient implements AutoCloseable {
      */
     public Decision requestAndAwait(ApprovalRequest request, Instant deadline, CancellationSignal cancel)
             throws ApprovalCancelledException, ApprovalUnavailableException {
+        return requestAndAwait(request, deadline, cancel, id -> { });
+    }
+
+    /**
+     * As {@link #requestAndAwait(ApprovalRequest, Instant, CancellationSignal)}, telling {@code onCreated} the id of
+     * each request the server creates for it (so a caller that does not wait itself can say which request to review).
+     */
+    public Decision requestAndAwait(ApprovalRequest request, Instant deadline, CancellationSignal cancel,
+                                    java.util.function.Consumer<String> onCreated)
+            throws ApprovalCancelledException, ApprovalUnavailableException {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(cancel, "cancel");
         while (true) {
             String waiter = HttpTransport.newKey();
             RequestStatus created = create(request, waiter, deadline, cancel);
+            onCreated.accept(created.id());
             RequestStatus decided;
             try {
                 decided = created.state() == ApprovalState.PENDING

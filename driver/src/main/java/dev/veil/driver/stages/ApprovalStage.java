@@ -66,7 +66,7 @@ public final class ApprovalStage implements Stage {
         trace.onCancel(cancel::cancel);
         Decision decision;
         try {
-            decision = client.requestAndAwait(request, Instant.now().plus(wait), cancel);
+            decision = client.requestAndAwait(request, Instant.now().plus(wait), cancel, trace::awaiting);
         } catch (ApprovalCancelledException e) {
             if (e.reason() == ApprovalCancelledException.Reason.CANCELLED) {
                 throw VeilErrors.cancelled("statement cancelled while waiting for approval (request "

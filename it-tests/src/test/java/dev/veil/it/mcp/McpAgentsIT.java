@@ -359,6 +359,8 @@ class McpAgentsIT {
         assertThat(tableExists("victims")).isTrue();
 
         StoredRequest request = awaitPending(r -> r.request().rule().equals("approvals.ddl.drop"));
+        assertThat(text(held)).as("the answer names the request to review").contains("Approval request: "
+                + request.id() + ".");
         assertThat(request.request().requester().principal())
                 .isEqualTo("writer@agents.example.com (purpose: ticket triage)");
         assertThat(approve(request, approvals.baseUrl())).isEqualTo(200);
