@@ -2,6 +2,7 @@ package dev.veil.cli;
 
 import dev.veil.approval.server.cli.ApprovalsCommand;
 import dev.veil.approval.server.cli.AuditCommand;
+import dev.veil.mcp.McpCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +17,7 @@ import picocli.CommandLine.HelpCommand;
         description = "Veil: a JDBC driver that masks sensitive columns and holds risky statements for approval.",
         subcommands = {HelpCommand.class, DemoCommand.class, RunCommand.class, ExplainCommand.class, CheckCommand.class,
                 ClassifyCommand.class, UsageCommand.class,
-                ApprovalsCommand.class, AuditCommand.class},
+                ApprovalsCommand.class, AuditCommand.class, McpCommand.class},
         footer = {"", "Run 'veil help COMMAND' for a command's options."})
 public final class VeilCli {
 

@@ -21,10 +21,12 @@ import java.util.Set;
  * @param approvals   approval settings
  * @param trustedRoutines user-defined functions and procedures a DBA vouches for ({@code name} or
  *                    {@code schema.name}, lower case): statements may call them though Veil cannot see their code
+ * @param untrusted   columns holding text written by outsiders (tickets, e-mails, reviews): once a session has read
+ *                    one, its writes, exports and DDL wait for a reviewer, as the text may carry planted instructions
  */
 public record Policy(int version, Map<String, SensitiveClass> classes, List<ColumnRule> columns,
                      DetectSettings detect, Set<String> exemptUsers, ApprovalSettings approvals,
-                     Set<String> trustedRoutines) {
+                     Set<String> trustedRoutines, List<ColumnPattern> untrusted) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -35,12 +37,29 @@ public record Policy(int version, Map<String, SensitiveClass> classes, List<Colu
         exemptUsers = Set.copyOf(exemptUsers);
         Objects.requireNonNull(approvals, "approvals");
         trustedRoutines = Set.copyOf(trustedRoutines);
+        untrusted = List.copyOf(untrusted);
         for (ColumnRule rule : columns) {
             if (!rule.classId().equals(BuiltinClasses.NONE) && !classes.containsKey(rule.classId())) {
                 throw new IllegalArgumentException("rule " + rule.pattern() + " names unknown class "
                         + rule.classId());
             }
         }
+    }
+
+    /** A policy without untrusted columns. */
+    public Policy(int version, Map<String, SensitiveClass> classes, List<ColumnRule> columns, DetectSettings detect,
+                  Set<String> exemptUsers, ApprovalSettings approvals, Set<String> trustedRoutines) {
+        this(version, classes, columns, detect, exemptUsers, approvals, trustedRoutines, List.of());
+    }
+
+    /** Whether {@code column} holds untrusted text (the policy's {@code untrusted} patterns). */
+    public boolean isUntrusted(ColumnInfo column) {
+        for (ColumnPattern pattern : untrusted) {
+            if (pattern.matches(column)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -54,7 +54,8 @@ public final class PolicyLoader {
 
     private static Map<String, List<String>> fields() {
         Map<String, List<String>> f = new LinkedHashMap<>();
-        f.put("", List.of("version", "classes", "columns", "detect", "exempt", "approvals", "routines"));
+        f.put("", List.of("version", "classes", "columns", "detect", "exempt", "approvals", "routines",
+                "untrusted"));
         f.put("classes.*", List.of("mask", "predicates", "keepFirst", "keepLast", "pad", "step", "description"));
         f.put("columns[]", List.of("match", "class"));
         f.put("detect", List.of("names", "comments", "sample"));
@@ -138,7 +139,8 @@ public final class PolicyLoader {
         Set<String> exempt = exempt(doc.entries().get("exempt"));
         ApprovalSettings approvals = approvals(doc.entries().get("approvals"));
         Set<String> trusted = trustedRoutines(doc.entries().get("routines"));
-        return new Policy(v, classes, columns, detect, exempt, approvals, trusted);
+        List<ColumnPattern> untrusted = untrusted(doc.entries().get("untrusted"));
+        return new Policy(v, classes, columns, detect, exempt, approvals, trusted, untrusted);
     }
 
     // ---- classes ---------------------------------------------------------------------------------------------
@@ -227,6 +229,27 @@ public final class PolicyLoader {
                 ? string(f.get("description").value(), path + ".description")
                 : base == null ? "" : base.description();
         return new SensitiveClass(id, mask, predicates, description);
+    }
+
+    // ---- untrusted -------------------------------------------------------------------------------------------
+
+    /** {@code untrusted: [tickets.body, "*.review_text"]}: patterns as in {@code columns[].match}. */
+    private List<ColumnPattern> untrusted(Entry entry) throws PolicyException {
+        List<ColumnPattern> patterns = new ArrayList<>();
+        if (entry == null || isNull(entry.value())) {
+            return patterns;
+        }
+        ListNode list = list(entry.value(), "untrusted");
+        for (int i = 0; i < list.items().size(); i++) {
+            Node item = list.items().get(i);
+            String path = "untrusted[" + i + "]";
+            try {
+                patterns.add(ColumnPattern.parse(string(item, path)));
+            } catch (IllegalArgumentException e) {
+                throw fail(item, path, e.getMessage());
+            }
+        }
+        return patterns;
     }
 
     // ---- columns ---------------------------------------------------------------------------------------------

@@ -124,7 +124,7 @@ class PolicyLoaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown mask            | version: 1\\nclasses:\\n  ssn:\\n    mask: parital                 | policy.yaml line 4, classes.ssn.mask: unknown mask 'parital' (expected one of redact, null, partial, email, hash, year, round)
-            unknown top field       | version: 1\\ncolums: []                                            | policy.yaml line 2, colums: unknown field (expected one of version, classes, columns, detect, exempt, approvals, routines); did you mean 'columns'?
+            unknown top field       | version: 1\\ncolums: []                                            | policy.yaml line 2, colums: unknown field (expected one of version, classes, columns, detect, exempt, approvals, routines, untrusted); did you mean 'columns'?
             unknown class field     | version: 1\\nclasses:\\n  ssn:\\n    keeplast: 4                   | policy.yaml line 4, classes.ssn.keeplast: unknown field (expected one of mask, predicates, keepFirst, keepLast, pad, step, description); did you mean 'keepLast'?
             wrong type boolean      | version: 1\\ndetect:\\n  names: maybe                              | policy.yaml line 3, detect.names: expected true or false, found the text 'maybe'
             wrong type number       | version: 1\\nclasses:\\n  ssn: { keepLast: four }                 | policy.yaml line 3, classes.ssn.keepLast: expected a whole number, found the text 'four'

@@ -123,7 +123,7 @@ public final class Settings {
     }
 
     /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT5M}). */
-    static Duration parseDuration(String text) {
+    public static Duration parseDuration(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.startsWith("pt") || t.startsWith("p")) {
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));

@@ -113,6 +113,16 @@ public abstract class VeilStatement implements Statement {
         }
     }
 
+    /**
+     * The id of the approval request the statement's latest execution waits (or waited) on, for a caller that runs it
+     * on another thread and must tell a person which request to review. Empty when it needed no approval or the
+     * request is not created yet.
+     */
+    public final java.util.Optional<String> awaitedApproval() {
+        ExecutionTrace current = trace;
+        return java.util.Optional.ofNullable(current == null ? null : current.awaitedRequest());
+    }
+
     /** Also ends a wait for approval, which the vendor statement knows nothing of. */
     @Override
     public void cancel() throws SQLException {

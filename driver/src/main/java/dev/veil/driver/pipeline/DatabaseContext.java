@@ -29,15 +29,17 @@ public final class DatabaseContext {
      * masks plain projections ({@code veil.masking}).
      */
     public record PlanKey(String sql, dev.veil.driver.pipeline.Entry entry, String catalogIdentity,
-                          long catalogVersion, boolean exempt, boolean masksInDriver) {
+                          long catalogVersion, boolean exempt, boolean masksInDriver,
+                          boolean afterUntrustedRead) {
     }
 
     /** A shape's plan depends on what a plan does, with the shape's key in place of the text. */
     public record ShapeKey(String shape, dev.veil.driver.pipeline.Entry entry, String catalogIdentity,
-                           long catalogVersion, boolean exempt, boolean masksInDriver) {
+                           long catalogVersion, boolean exempt, boolean masksInDriver,
+                           boolean afterUntrustedRead) {
         public static ShapeKey of(String shape, PlanKey plan) {
             return new ShapeKey(shape, plan.entry(), plan.catalogIdentity(), plan.catalogVersion(), plan.exempt(),
-                    plan.masksInDriver());
+                    plan.masksInDriver(), plan.afterUntrustedRead());
         }
     }
 

@@ -26,6 +26,7 @@ public final class ExecutionTrace {
     private volatile String approvedBy;
     private volatile String approvedRequest;
     private volatile Long approvedRowLimit;
+    private volatile String awaitedRequest;
 
     /** @param queryTimeoutSeconds the statement's query timeout, 0 for none */
     public ExecutionTrace(StatementPlan plan, int queryTimeoutSeconds) {
@@ -60,6 +61,16 @@ public final class ExecutionTrace {
         this.approvedRequest = request;
         this.approvedRowLimit = rowLimit;
         this.approvedBy = reviewer == null ? "" : reviewer;
+    }
+
+    /** Records the approval request this execution waits on (called from the waiting thread). */
+    public void awaiting(String request) {
+        this.awaitedRequest = request;
+    }
+
+    /** The approval request this execution waits (or waited) on, or null; readable from any thread. */
+    public String awaitedRequest() {
+        return awaitedRequest;
     }
 
     public boolean isApproved() {

@@ -36,6 +36,8 @@ public final class Session {
     private final String databaseUrl;
     private final ApprovalClient approvals;
     private final SessionTracker tracker;
+    /** The first untrusted column this session read, or null: its writes, exports and DDL then wait for review. */
+    private volatile String untrustedRead;
 
     private Session(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
@@ -139,13 +141,34 @@ public final class Session {
         return Optional.ofNullable(approvals);
     }
 
+    /**
+     * The first column of the policy's {@code untrusted} columns this session has read: from then on its writes,
+     * exports and DDL wait for a reviewer, as the text it read may carry instructions planted for an agent.
+     */
+    /** Whether this session has read a column the policy marks untrusted (its plans are made as such). */
+    boolean afterUntrustedRead() {
+        return untrustedRead != null;
+    }
+
+    public Optional<String> untrustedRead() {
+        return Optional.ofNullable(untrustedRead);
+    }
+
+    /** Records that the session read the untrusted {@code column}; the first one is kept, for the reason shown. */
+    public void readUntrusted(String column) {
+        if (untrustedRead == null) {
+            untrustedRead = column;
+        }
+    }
+
     /** The key under which this session's plan of {@code sql} is shared, or null when plans are not cached. */
     DatabaseContext.PlanKey planKey(String sql, Entry entry) throws SQLException {
         if (engine == null || database == null) {
             return null;
         }
         SessionCatalog view = tracker.checkedCatalog();
-        return new DatabaseContext.PlanKey(sql, entry, view.identity(), view.version(), exempt(), masksInDriver());
+        return new DatabaseContext.PlanKey(sql, entry, view.identity(), view.version(), exempt(), masksInDriver(),
+                untrustedRead != null);
     }
 
     /**

@@ -101,7 +101,8 @@ public final class StatementPipeline {
     /** Runs every stage's planning step; a refusal is reported to every stage (and nothing is cached). */
     private StatementPlan planAnew(Session session, String sql, Entry entry, DatabaseContext.PlanKey key)
             throws SQLException {
-        StatementPlan.Builder plan = new StatementPlan.Builder(sql, entry);
+        StatementPlan.Builder plan = new StatementPlan.Builder(sql, entry)
+                .afterUntrustedRead(session.untrustedRead().isPresent());
         if (key != null) {
             plan.catalog(key.catalogIdentity(), key.catalogVersion());
         }
@@ -128,14 +129,17 @@ public final class StatementPipeline {
         if (prepared.catalogIdentity() == null) {
             return prepared;
         }
-        if (session.seesCatalog(prepared.catalogIdentity(), prepared.catalogVersion())) {
+        if (session.seesCatalog(prepared.catalogIdentity(), prepared.catalogVersion())
+                && session.afterUntrustedRead() == prepared.afterUntrustedRead()) {
             return prepared;
         }
         StatementPlan current = plan(session, prepared.originalSql(), prepared.entry());
         if (!current.sql().equals(prepared.sql()) || !current.approval().equals(prepared.approval())) {
-            throw dev.veil.driver.errors.VeilErrors.refused("the schema or search path changed since the statement was"
-                    + " prepared, and it would now be masked or resolved differently; prepare it again"
-                    + " (rule: prepared-statement)");
+            throw dev.veil.driver.errors.VeilErrors.refused(current.afterUntrustedRead()
+                    && !prepared.afterUntrustedRead() ? "the session read an untrusted column since the statement was"
+                    + " prepared, and it now needs a reviewer's approval; prepare it again (rule: prepared-statement)"
+                    : "the schema or search path changed since the statement was prepared, and it would now be"
+                    + " masked or resolved differently; prepare it again (rule: prepared-statement)");
         }
         return current;
     }

@@ -56,6 +56,8 @@ public final class StatementPlan {
     private final dev.veil.analyzer.StatementShape shape;
     /** Whether a row estimate, which reads the text's literals, took part in the decision. */
     private final boolean rowsEstimated;
+    private final String readsUntrusted;
+    private final boolean afterUntrustedRead;
 
     private StatementPlan(Builder b) {
         this.originalSql = b.originalSql;
@@ -76,6 +78,8 @@ public final class StatementPlan {
         this.generatedKeys = new GeneratedKeys(b.exempt, b.generatedKeysAreAutoIncrementOnly, b.writtenTables);
         this.catalogIdentity = b.catalogIdentity;
         this.catalogVersion = b.catalogVersion;
+        this.readsUntrusted = b.readsUntrusted;
+        this.afterUntrustedRead = b.afterUntrustedRead;
         this.attributable = b.analysis != null && !b.analysis.statements().isEmpty()
                 && b.analysis.statements().stream().allMatch(st -> ATTRIBUTABLE.contains(st.kind()));
         this.shape = b.shape;
@@ -103,6 +107,8 @@ public final class StatementPlan {
         this.shape = p.shape;
         this.rowsEstimated = p.rowsEstimated;
         this.resultMasks = p.resultMasks;
+        this.readsUntrusted = p.readsUntrusted;
+        this.afterUntrustedRead = p.afterUntrustedRead;
     }
 
     /**
@@ -148,6 +154,9 @@ public final class StatementPlan {
         this.attributable = batch.stream().allMatch(StatementPlan::attributable);
         this.shape = null;
         this.rowsEstimated = false;
+        this.readsUntrusted = batch.stream().map(p -> p.readsUntrusted).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+        this.afterUntrustedRead = batch.stream().anyMatch(p -> p.afterUntrustedRead);
     }
 
     /** The plan of {@code Statement.executeBatch()}: the statements added with {@code addBatch}, each planned. */
@@ -275,6 +284,16 @@ public final class StatementPlan {
     }
 
     /** Why and how the statement must be approved before it runs; empty when it need not be. */
+    /** An untrusted column (policy {@code untrusted}) the statement reads, if any: running it marks the session. */
+    public Optional<String> readsUntrusted() {
+        return Optional.ofNullable(readsUntrusted);
+    }
+
+    /** Whether the plan was made for a session that had read an untrusted column (plans differ by it). */
+    public boolean afterUntrustedRead() {
+        return afterUntrustedRead;
+    }
+
     public Optional<Approval> approval() {
         return Optional.ofNullable(approval);
     }
@@ -355,6 +374,8 @@ public final class StatementPlan {
         private long catalogVersion;
         private dev.veil.analyzer.StatementShape shape;
         private boolean rowsEstimated;
+        private String readsUntrusted;
+        private boolean afterUntrustedRead;
 
         Builder(String originalSql, Entry entry) {
             this.originalSql = Objects.requireNonNull(originalSql, "sql");
@@ -462,6 +483,19 @@ public final class StatementPlan {
         }
 
         private static final ReferenceOutcome NOT_DECIDED = new ReferenceOutcome.Keep("reads no sensitive column");
+
+        /** The statement reads {@code column}, an untrusted one; the first is kept. */
+        public Builder readsUntrusted(String column) {
+            if (readsUntrusted == null) {
+                readsUntrusted = column;
+            }
+            return this;
+        }
+
+        public Builder afterUntrustedRead(boolean after) {
+            this.afterUntrustedRead = after;
+            return this;
+        }
 
         public Builder approval(Approval approval) {
             this.approval = approval;

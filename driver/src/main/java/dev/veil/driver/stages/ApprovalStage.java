@@ -85,9 +85,11 @@ public final class ApprovalStage implements Stage {
         Long estimate = needed.get().estimatedRows();
         Duration waitFor = wait;
         try {
-            decision = client.requestAndAwait(request, Instant.now().plus(wait), cancel,
-                    pending -> ApprovalLog.held(pending, rule, estimate == null ? -1 : estimate,
-                            client.reviewPage(pending.id()), waitFor));
+            decision = client.requestAndAwait(request, Instant.now().plus(wait), cancel, pending -> {
+                trace.awaiting(pending.id());
+                ApprovalLog.held(pending, rule, estimate == null ? -1 : estimate, client.reviewPage(pending.id()),
+                        waitFor);
+            });
         } catch (ApprovalCancelledException e) {
             ApprovalLog.ended(e.requestId(), rule, e.reason() == ApprovalCancelledException.Reason.CANCELLED
                     ? "the statement was cancelled" : "no decision within " + ApprovalLog.human(waitFor));

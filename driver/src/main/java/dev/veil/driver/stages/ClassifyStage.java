@@ -82,6 +82,7 @@ public final class ClassifyStage implements Stage {
                 }
             }
         }
+        markUntrustedReads(session, plan, analysis.get());
         Set<BaseColumn> touched = touchedColumns(crossChecked(session, plan, analysis.get(), lookups));
         // every table is classified before any column is marked: a refusal while classifying reports none
         for (BaseColumn column : touched) {
@@ -197,6 +198,26 @@ public final class ClassifyStage implements Stage {
             }
             return new KnownTable(relation, session.database().classification(catalog.database().identity(), table,
                     catalog.version(), () -> classify(session, table, relation.get())));
+        }
+    }
+
+    /** The first untrusted column (policy {@code untrusted}) the statement reads; running it marks the session. */
+    private static void markUntrustedReads(Session session, StatementPlan.Builder plan, Analysis analysis) {
+        Set<BaseColumn> read = touchedColumns(analysis);
+        for (StatementAnalysis s : analysis.statements()) {
+            for (WriteFlow f : s.writeFlows()) {
+                if (!f.sources().contains(f.target())) {
+                    read.remove(f.target()); // written, not read
+                }
+            }
+        }
+        for (BaseColumn column : read) {
+            TableName table = column.table();
+            if (session.policy().isUntrusted(ColumnInfo.of(table.schema(), table.name(), column.column(),
+                    ValueType.OTHER))) {
+                plan.readsUntrusted(column.toString());
+                return;
+            }
         }
     }
 

@@ -27,6 +27,7 @@ public final class StandardPipeline {
                 new RecordStage(),                          // one usage event per statement
                 new ScrubStage(),                           // errors without values
                 new ApprovalStage(),                        // wait for a reviewer when the plan says so
+                new UntrustedReadStage(),                   // a read of untrusted text marks the session
                 new UpkeepStage(),                          // catalog and session state after DDL/SET
                 new ResultShapeStage(),                     // result columns as analyzed
                 new RowGuardStage()));                      // no export past the threshold unapproved
