@@ -56,7 +56,7 @@ class CheckCommandTest {
         assertThat(lines[0]).isEqualTo("n,decision,rule,statement,reason");
         assertThat(lines[1]).isEqualTo("1,ALLOWED,,\"SELECT id, city FROM customers WHERE id = ?\",");
         assertThat(lines[2]).isEqualTo("2,MASKED,,SELECT email FROM customers,");
-        assertThat(lines[3]).startsWith("3,REFUSED,predicates: deny,SELECT id FROM customers WHERE ssn = ?,veil: ")
+        assertThat(lines[3]).startsWith("3,REFUSED,predicates: deny,SELECT id FROM customers WHERE ssn = ?,\"veil: ")
                 .doesNotContain("123-45-6789");
         assertThat(lines[4]).isEqualTo("4,HELD_FOR_APPROVAL,approvals.dmlWithoutWhere,DELETE FROM customers,");
         assertThat(cli.err()).contains("4 statements: 1 allowed, 1 masked, 1 held for approval, 1 refused");
