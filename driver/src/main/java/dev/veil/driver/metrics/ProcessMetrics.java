@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ProcessMetrics {
 
     private static final Map<MetricsTarget, VeilMetrics> BY_TARGET = new ConcurrentHashMap<>();
-    private static final Map<MetricsTarget, MetricsEndpoint> ENDPOINTS = new ConcurrentHashMap<>();
 
     private ProcessMetrics() {
     }
@@ -29,15 +28,7 @@ public final class ProcessMetrics {
                     throw new UncheckedIOException(e);
                 }
             }).orElse(null);
-            if (endpoint != null) {
-                ENDPOINTS.put(t, endpoint);
-            }
             return VeilMetrics.of(t, endpoint == null ? null : endpoint.registry());
         });
-    }
-
-    /** The endpoint serving {@code target}, once started. */
-    public static java.util.Optional<MetricsEndpoint> endpoint(MetricsTarget target) {
-        return java.util.Optional.ofNullable(ENDPOINTS.get(target));
     }
 }

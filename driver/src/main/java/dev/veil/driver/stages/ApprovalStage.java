@@ -60,39 +60,36 @@ public final class ApprovalStage implements Stage {
         if (needed.isEmpty()) {
             return execution.proceed();
         }
+        String rule = needed.get().rule();
         Session session = execution.session();
         ApprovalClient client = session.approvals().orElseThrow(() -> VeilErrors.approval("the statement needs"
-                + " approval (rule: " + needed.get().rule() + ") but no approval server is configured:"
+                + " approval (rule: " + rule + ") but no approval server is configured:"
                 + " set veil.approval.url and veil.approval.token, or the policy's approvals.server"));
         ExecutionTrace trace = execution.trace();
         String asking = session.requester().orElse(session.tracker().principal());
         if (asking == null || asking.isBlank()) {
-            throw VeilErrors.approval("the statement needs approval (rule: " + needed.get().rule() + "), but the"
+            throw VeilErrors.approval("the statement needs approval (rule: " + rule + "), but the"
                     + " connection names nobody a reviewer could see or refuse self-approval to: connect with a user"
                     + " name or set veil.requester");
         }
         ApprovalRequest request = request(session, plan, needed.get());
-        Duration wait = session.config().get(Settings.APPROVAL_TIMEOUT);
+        Duration timeout = session.config().get(Settings.APPROVAL_TIMEOUT);
         boolean queryTimeoutFirst = trace.queryTimeoutSeconds() > 0
-                && Duration.ofSeconds(trace.queryTimeoutSeconds()).compareTo(wait) < 0;
-        if (queryTimeoutFirst) {
-            wait = Duration.ofSeconds(trace.queryTimeoutSeconds());
-        }
+                && Duration.ofSeconds(trace.queryTimeoutSeconds()).compareTo(timeout) < 0;
+        Duration wait = queryTimeoutFirst ? Duration.ofSeconds(trace.queryTimeoutSeconds()) : timeout;
         CancellationSignal cancel = new CancellationSignal();
         trace.onCancel(cancel::cancel);
         Decision decision;
-        String rule = needed.get().rule();
         Long estimate = needed.get().estimatedRows();
-        Duration waitFor = wait;
         try {
             decision = client.requestAndAwait(request, Instant.now().plus(wait), cancel, pending -> {
                 trace.awaiting(pending.id());
                 ApprovalLog.held(pending, rule, estimate == null ? -1 : estimate, client.reviewPage(pending.id()),
-                        waitFor);
+                        wait);
             });
         } catch (ApprovalCancelledException e) {
             ApprovalLog.ended(e.requestId(), rule, e.reason() == ApprovalCancelledException.Reason.CANCELLED
-                    ? "the statement was cancelled" : "no decision within " + ApprovalLog.human(waitFor));
+                    ? "the statement was cancelled" : "no decision within " + ApprovalLog.human(wait));
             if (e.reason() == ApprovalCancelledException.Reason.CANCELLED) {
                 throw VeilErrors.cancelled("statement cancelled while waiting for approval (request "
                         + e.requestId() + ")");
@@ -100,8 +97,8 @@ public final class ApprovalStage implements Stage {
             if (queryTimeoutFirst) {
                 throw VeilErrors.timedOut("query timeout while waiting for approval (request " + e.requestId() + ")");
             }
-            throw VeilErrors.approval("no decision on approval request " + e.requestId() + " within " + wait
-                    .toString().substring(2).toLowerCase() + " (rule: " + needed.get().rule() + "); the request is"
+            throw VeilErrors.approval("no decision on approval request " + e.requestId() + " within "
+                    + ApprovalLog.human(wait) + " (rule: " + rule + "); the request is"
                     + " withdrawn and can no longer be approved: run the statement again to ask anew");
         } catch (ApprovalUnavailableException e) {
             ApprovalLog.ended(e.requestId(), rule, "the approval service is unavailable");
@@ -112,16 +109,16 @@ public final class ApprovalStage implements Stage {
         ApprovalLog.decided(decision, rule);
         switch (decision.outcome()) {
             case REJECTED -> throw VeilErrors.approval("approval rejected by " + decision.reviewer() + ": "
-                    + decision.reason() + " (request " + decision.requestId() + ", rule: " + needed.get().rule()
+                    + decision.reason() + " (request " + decision.requestId() + ", rule: " + rule
                     + ")");
             case EXPIRED -> throw VeilErrors.approval("approval request " + decision.requestId() + " expired:"
-                    + " nobody decided in time (rule: " + needed.get().rule() + ")");
+                    + " nobody decided in time (rule: " + rule + ")");
             case APPROVED -> {
             }
             // only an approval runs the statement: any other outcome (withdrawn, a state added later) stops it
             default -> throw VeilErrors.approval("approval request " + decision.requestId() + " ended "
                     + decision.outcome().name().toLowerCase(java.util.Locale.ROOT) + " without an approval (rule: "
-                    + needed.get().rule() + "); the statement did not run: run it again to ask anew");
+                    + rule + "); the statement did not run: run it again to ask anew");
         }
         trace.approved(decision.reviewer(), decision.requestId(), needed.get().rowLimit());
         long started = System.nanoTime();

@@ -146,13 +146,7 @@ public final class EstimateStage implements Stage {
         if (range.isEmpty() || s.kind() != StatementKind.QUERY) {
             return own;
         }
-        boolean prepared = entry == Entry.PREPARE || entry == Entry.PREPARE_CALL;
-        boolean parameters = prepared && analysis.hasParameters();
-        OptionalLong whole = session.database().estimate("whole read:" + range.get().unpartitioned().hash()
-                + (parameters ? "?" : ""),
-                session.tracker().catalog().database().identity(), session.tracker().catalog().version(),
-                () -> session.engine().orElseThrow().estimateRows(session.vendor(), range.get().unpartitionedSql(),
-                        parameters, s.tablesRead()));
+        OptionalLong whole = estimate(session, entry, range.get().unpartitionedSql(), analysis, s.tablesRead());
         if (whole.isEmpty()) {
             return own;
         }
