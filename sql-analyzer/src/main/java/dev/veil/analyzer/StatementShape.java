@@ -88,10 +88,39 @@ public final class StatementShape {
     /** A literal that may take another value: written plainly ({@code 5}, {@code 1.5}, {@code '…'}, {@code E'…'}). */
     private static boolean plainForm(String sql, SqlLexer.Tok t) {
         char c = sql.charAt(t.start);
-        if (t.kind == SqlLexer.Kind.NUMBER) return Character.isDigit(c) || c == '.';
+        if (t.kind == SqlLexer.Kind.NUMBER) return decimal(sql, t.start, t.end);
         if (c == '\'' || c == '"') return true;
         return (c == 'E' || c == 'e' || c == 'N' || c == 'n') && t.end - t.start > 1
                 && sql.charAt(t.start + 1) == '\'';
+    }
+
+    /**
+     * A decimal number in ASCII digits ({@code 5}, {@code 1.5}, {@code .5}, {@code 1.}, {@code 1e5}): never a hex or
+     * bit literal ({@code 0x1F} is a string to MariaDB), nor a token whose characters a database could read otherwise.
+     */
+    private static boolean decimal(String sql, int start, int end) {
+        int i = start;
+        int digits = 0;
+        while (i < end && sql.charAt(i) >= '0' && sql.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        if (i < end && sql.charAt(i) == '.') {
+            i++;
+            while (i < end && sql.charAt(i) >= '0' && sql.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) return false;
+        if (i < end && (sql.charAt(i) == 'e' || sql.charAt(i) == 'E')) {
+            i++;
+            if (i < end && (sql.charAt(i) == '+' || sql.charAt(i) == '-')) i++;
+            int exponent = i;
+            while (i < end && sql.charAt(i) >= '0' && sql.charAt(i) <= '9') i++;
+            if (i == exponent) return false;
+        }
+        return i == end;
     }
 
     /**

@@ -190,6 +190,25 @@ class SqlLexerTest {
     }
 
     @Test
+    void onlyAsciiDigitsMakeNumbers() {
+        // other Unicode digits are characters of names to PostgreSQL and MariaDB: "g = \u0661" reads a column
+        for (Dialect d : new Dialect[] {Dialect.POSTGRESQL, Dialect.MARIADB, Dialect.H2}) {
+            assertThat(kinds(lex(d, "SELECT \u0661, \uff11"))).as(d.toString())
+                    .containsExactly("WORD:SELECT", "WORD:\u0661", "OPERATOR:,", "WORD:\uff11");
+        }
+        assertThat(kinds(lex(Dialect.MARIADB, "SELECT 1\u0661"))).containsExactly("WORD:SELECT", "WORD:1\u0661");
+        assertThat(kinds(lex(Dialect.MARIADB, "SELECT /*!1\u0661 x */"))).contains("WORD:\u0661");
+    }
+
+    @Test
+    void mariadbHexAndBitNumbersOnlyWithTheirDigits() {
+        assertThat(kinds(lex(Dialect.MARIADB, "SELECT 0x1F, 0b101, 0xg, 0x1g, 0x, 0b2, 0b1z, 0X1F")))
+                .containsExactly("WORD:SELECT", "NUMBER:0x1F", "OPERATOR:,", "NUMBER:0b101", "OPERATOR:,",
+                        "WORD:0xg", "OPERATOR:,", "WORD:0x1g", "OPERATOR:,", "WORD:0x", "OPERATOR:,", "WORD:0b2",
+                        "OPERATOR:,", "WORD:0b1z", "OPERATOR:,", "WORD:0X1F");
+    }
+
+    @Test
     void mariadbVariables() {
         SqlLexer.Lexed l = lex(Dialect.MARIADB, "SELECT @a, @@session.sql_mode, @`odd name`");
         assertThat(l.tokens()).filteredOn(t -> t.kind == SqlLexer.Kind.VARIABLE).extracting(t -> t.value)

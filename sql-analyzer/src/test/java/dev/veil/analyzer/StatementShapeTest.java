@@ -156,6 +156,34 @@ class StatementShapeTest {
     }
 
     @Test
+    void digitsTheDatabaseReadsAsNamesAreNeverNewValues() {
+        // PostgreSQL and MariaDB read non-ASCII digits as characters of names: "WHERE g = \u0661" compares g with a
+        // column of that name, not with a number
+        for (Dialect d : new Dialect[] {Dialect.POSTGRESQL, Dialect.MARIADB, Dialect.H2}) {
+            for (String digit : new String[] {"\u0661", "\uff11", "1\u0661", "\u0661\u0662"}) {
+                assertThat(reuse(d, "SELECT id FROM users WHERE id = 1", "SELECT id FROM users WHERE id = " + digit))
+                        .as(d + " " + digit).isEmpty();
+            }
+        }
+        // MariaDB: 0x and 0b not followed by hex or bit digits alone are names
+        for (String name : new String[] {"0xg", "0x1g", "0x", "0b2", "0b1z", "0X1F"}) {
+            assertThat(reuse(Dialect.MARIADB, "SELECT id FROM users WHERE id = 1",
+                    "SELECT id FROM users WHERE id = " + name)).as(name).isEmpty();
+        }
+        // and hex or bit numbers stay part of the shape, as written
+        for (String number : new String[] {"0x1F", "0b1"}) {
+            assertThat(reuse(Dialect.MARIADB, "SELECT id FROM users WHERE id = 1",
+                    "SELECT id FROM users WHERE id = " + number)).as(number).isEmpty();
+        }
+        // plain decimal forms are values
+        for (String number : new String[] {"1e5", ".5", "1.", "12.5E-3"}) {
+            assertThat(reuse(Dialect.POSTGRESQL, "SELECT id FROM users WHERE id = 1",
+                    "SELECT id FROM users WHERE id = " + number)).as(number)
+                    .contains("SELECT id FROM users WHERE id = " + number);
+        }
+    }
+
+    @Test
     void noShapeWithoutAnOpenLiteral() {
         assertThat(shape(Dialect.POSTGRESQL, "SELECT id FROM users LIMIT 5", false)).isEmpty();
         assertThat(shape(Dialect.POSTGRESQL, "SELECT id FROM users WHERE id = (SELECT 1)", false)).isEmpty();

@@ -21,7 +21,7 @@ final class RedTeamSchema {
 
     /** Every table and view the red team owns, views first (drop order). */
     static final List<String> VIEWS = List.of("rt_v_vv", "rt_v_customers", "rt_v_public", "rt_v_stats",
-            "rt_v_activity", "rt_v_filtered", "rt_mv");
+            "rt_v_activity", "rt_v_filtered", "rt_mv", "rt_v_shape");
     static final List<String> TABLES = List.of("rt_customers", "rt_orders", "rt_sink", "rt_guess", "rt_bump",
             "rt_copy", "rt_copy2", "rt_parent", "rt_child", "rt_link", "rt_shadow", "rt_pb", "rt_tmp", "rt_log",
                     "rt_zz", "rt_customers_old");

@@ -234,10 +234,10 @@ public final class SqlLexer {
             // pgjdbc sends ?? as the ? operator; every other ? is a parameter, whatever follows it
             if (rules.doubleQuestionMarkOperator() && d == '?') return simple(Kind.OPERATOR, start, start + 2);
             int e = pos + 1;
-            if (rules.numberedParameters()) while (Character.isDigit(at(e))) e++;
+            if (rules.numberedParameters()) while (digit(at(e))) e++;
             return simple(Kind.PARAM, start, e);
         }
-        if (Character.isDigit(c) || (c == '.' && Character.isDigit(d))) return number(start);
+        if (digit(c) || (c == '.' && digit(d))) return number(start);
         if (isWordStart(c)) return word(start);
         if (c == ';') return simple(Kind.SEMICOLON, start, start + 1);
         if (c == ':' && d == ':') return simple(Kind.OPERATOR, start, start + 2);
@@ -297,7 +297,7 @@ code. */
         if (at(i) == 'M' && at(i + 1) == '!') i += 2;
         else if (at(i) == '!') i += 1;
         else return null;
-        while (Character.isDigit(at(i))) i++;
+        while (digit(at(i))) i++;
         if (execCommentDepth > 0) {
             fail("nested executable comment at offset " + start);
             return null;
@@ -372,8 +372,8 @@ code. */
                     case 'x' -> {
                         int k = 0;
                         int val = 0;
-                        while (k < 2 && Character.digit(at(i), 16) >= 0) {
-                            val = val * 16 + Character.digit(at(i), 16);
+                        while (k < 2 && hex(at(i)) >= 0) {
+                            val = val * 16 + hex(at(i));
                             i++;
                             k++;
                         }
@@ -383,7 +383,7 @@ code. */
                         int len = e == 'u' ? 4 : 8;
                         int val = 0;
                         for (int k = 0; k < len; k++) {
-                            int dgt = Character.digit(at(i), 16);
+                            int dgt = hex(at(i));
                             if (dgt < 0) {
                                 fail("invalid Unicode escape at offset " + i);
                                 return null;
@@ -520,8 +520,8 @@ code. */
     private Tok dollar(int start) {
         if (!rules.dollarQuotedStrings()) return null;
         int i = start + 1;
-        if (rules.dollarTagsAndParameters() && Character.isDigit(at(i))) {
-            while (Character.isDigit(at(i))) i++;
+        if (rules.dollarTagsAndParameters() && digit(at(i))) {
+            while (digit(at(i))) i++;
             return simple(Kind.PARAM, start, i);
         }
         if (rules.dollarTagsAndParameters()) {
@@ -558,20 +558,22 @@ code. */
     private Tok number(int start) {
         int i = start;
         if (rules.hexAndBitNumbers() && at(i) == '0' && (at(i + 1) == 'x' || at(i + 1) == 'b')) {
+            boolean hexadecimal = at(i + 1) == 'x';
             int j = i + 2;
-            while (Character.isLetterOrDigit(at(j))) j++;
-            return simple(Kind.NUMBER, start, j);
+            while (hexadecimal ? hex(at(j)) >= 0 : at(j) == '0' || at(j) == '1') j++;
+            // 0x, 0xg, 0x1g, 0b2 are names to MariaDB (identifiers may begin with digits), read below
+            if (j > i + 2 && !isWordPart(at(j))) return simple(Kind.NUMBER, start, j);
         }
-        while (Character.isDigit(at(i))) i++;
+        while (digit(at(i))) i++;
         if (at(i) == '.' && !(at(i + 1) == '.')) {
             i++;
-            while (Character.isDigit(at(i))) i++;
+            while (digit(at(i))) i++;
         }
         if ((at(i) == 'e' || at(i) == 'E')
-                && (Character.isDigit(at(i + 1)) || ((at(i + 1) == '+' || at(i + 1) == '-') && Character.isDigit(at(i
+                && (digit(at(i + 1)) || ((at(i + 1) == '+' || at(i + 1) == '-') && digit(at(i
                         + 2))))) {
             i += 2;
-            while (Character.isDigit(at(i))) i++;
+            while (digit(at(i))) i++;
         }
         if (rules.digitLeadingNames() && isWordStart(at(i))) {
             // MariaDB identifiers may begin with digits: 1abc is a name
@@ -579,6 +581,22 @@ code. */
             return simple(Kind.WORD, start, i);
         }
         return simple(Kind.NUMBER, start, i);
+    }
+
+    /**
+     * An ASCII digit: the databases read only these in numbers, parameters, versions and escapes; other Unicode digits
+     * ({@code \u0661}, full-width {@code \uff11}) are characters of names to them.
+     */
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The value of an ASCII hexadecimal digit; -1 for any other character. */
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
     }
 
     private Tok word(int start) {
@@ -610,7 +628,7 @@ code. */
     }
 
     private boolean isWordPart(char c) {
-        return isWordStart(c) || Character.isDigit(c) || (c == '$' && rules.dollarInWords());
+        return isWordStart(c) || digit(c) || (c == '$' && rules.dollarInWords());
     }
 
     private List<Segment> split() {
