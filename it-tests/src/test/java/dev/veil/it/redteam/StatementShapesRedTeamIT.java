@@ -2,6 +2,7 @@ package dev.veil.it.redteam;
 
 import static dev.veil.it.redteam.RedTeam.SERVERS;
 import static dev.veil.it.redteam.RedTeam.MARIADB;
+import static dev.veil.it.redteam.RedTeam.attempt;
 import static dev.veil.it.redteam.RedTeam.mutating;
 
 import dev.veil.it.redteam.RedTeam.Attempt;
@@ -56,7 +57,32 @@ class StatementShapesRedTeamIT {
                 mutating("SHAPE-03", "MariaDB: 0x followed by a non-hex letter is a name", MARIADB,
                         ctx -> attack(ctx, "0xg")),
                 mutating("SHAPE-04", "MariaDB: 0b followed by a non-bit digit is a name", MARIADB,
-                        ctx -> attack(ctx, "0b2")));
+                        ctx -> attack(ctx, "0b2")),
+                attempt("SHAPE-05", "settings that change how text reads: refused, also per statement", SERVERS,
+                        ctx -> {
+                            List<String> tries = ctx.is(Engine.MARIADB) ? List.of(
+                                    "SET sql_mode = 'NO_BACKSLASH_ESCAPES'",
+                                    "SET SESSION sql_mode = 'ANSI_QUOTES'",
+                                    "SET @@sql_mode = 'NO_BACKSLASH_ESCAPES'",
+                                    "SET sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')",
+                                    "/*!SET sql_mode = 'NO_BACKSLASH_ESCAPES' */",
+                                    "SET STATEMENT sql_mode = 'NO_BACKSLASH_ESCAPES' FOR SELECT id FROM rt_customers"
+                                            + " WHERE id = 1",
+                                    "SET NAMES gbk", "SET character_set_client = 'sjis'")
+                                    : List.of("SET standard_conforming_strings = off",
+                                    "SET LOCAL standard_conforming_strings TO off",
+                                    "SELECT set_config('standard_conforming_strings', 'off', false)",
+                                    "SELECT id FROM rt_customers WHERE id = 1 AND full_name = set_config("
+                                            + "'standard_conforming_strings', 'off', false)",
+                                    "SET client_encoding = 'SJIS'", "RESET ALL",
+                                    "SET backslash_quote = on");
+                            for (String sql : tries) {
+                                Result r = ctx.run(sql);
+                                if (!r.refused()) {
+                                    org.junit.jupiter.api.Assertions.fail("not refused: " + sql);
+                                }
+                            }
+                        }));
     }
 
     @TestFactory
