@@ -203,11 +203,11 @@ public final class SessionOpener {
      *
      * @param databaseUrl the database's URL without its parameters, when the vendor tells it
      */
-    private static String identity(String databaseUrl, String user, VeilConfig config, Policy policy) {
+    static String identity(String databaseUrl, String user, VeilConfig config, Policy policy) {
         String base = databaseUrl == null ? "" : databaseUrl;
         // the policy's content and the hash key belong to the identity: cached classifications and plans were made
-        // under one policy, with masks rendered for one key
-        String text = base + "\u0000" + user + "\u0000" + policy.hashCode() + "\u0000"
+        // under one policy, with masks rendered for one key. Not the policy's hash code: two policies can share one
+        String text = base + "\u0000" + user + "\u0000" + VeilRuntime.policyNumber(policy) + "\u0000"
                 + config.get(Settings.HASH_KEY).orElse("") + "\u0000" + config.get(Settings.CATALOG_TTL) + "\u0000"
                 + config.get(Settings.CATALOG_CHECK);
         try {

@@ -35,6 +35,10 @@ public final class VeilRuntime {
             .withDeferredCrossCheck(true));
     private static final ConcurrentMap<String, DatabaseContext> DATABASES = new ConcurrentHashMap<>();
     private static final ConcurrentMap<PolicyKey, Policy> POLICIES = new ConcurrentHashMap<>();
+    /** A number per distinct policy content: equal policies share it, policies whose hash codes collide do not. */
+    private static final ConcurrentMap<Policy, Long> POLICY_NUMBERS = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicLong LAST_POLICY_NUMBER =
+            new java.util.concurrent.atomic.AtomicLong();
     private static final ConcurrentMap<Path, UsageEventSink> AUDIT_FILES = new ConcurrentHashMap<>();
     private static final ConcurrentMap<ApprovalClientConfig, ApprovalClient> APPROVAL_CLIENTS =
             new ConcurrentHashMap<>();
@@ -76,6 +80,15 @@ public final class VeilRuntime {
 
     static DatabaseContext database(String identity, Duration catalogTtl, Duration catalogCheck) {
         return DATABASES.computeIfAbsent(identity, id -> new DatabaseContext(id, catalogTtl, catalogCheck));
+    }
+
+    /**
+     * The number of {@code policy}'s content in this process: the same for equal policies (loaded from one file by many
+     * connections), different for any two that differ, whatever their hash codes — caches shared under one number
+     * hold classifications and plans made under one policy only.
+     */
+    static long policyNumber(Policy policy) {
+        return POLICY_NUMBERS.computeIfAbsent(policy, p -> LAST_POLICY_NUMBER.incrementAndGet());
     }
 
     /** The policy in {@code file}, or the built-in one; a policy that cannot be read refuses the connection. */
