@@ -161,7 +161,8 @@ public final class EstimateStage implements Stage {
     /**
      * The database's estimate: its EXPLAIN of the statement, as for any plain statement, unless the statement is
      * prepared with parameter markers — EXPLAIN cannot see their values, so the tables' statistics are used. Cached
-     * by what it depends on: the SQL text, literals included, for an EXPLAIN; the tables for statistics.
+     * by what it depends on: the SQL text, literals included, for an EXPLAIN, and the names it resolves with (the
+     * session's current database and search path); the tables for statistics.
      */
     private static OptionalLong estimate(Session session, Entry entry, String sql, Analysis analysis,
                                          Collection<TableName> tables) throws SQLException {
@@ -169,7 +170,9 @@ public final class EstimateStage implements Stage {
         boolean parameters = prepared && analysis.hasParameters();
         String input = session.engine().orElseThrow().estimateReadsText(parameters) ? "text:" + sql
                 : "tables:" + tables.stream().map(TableName::toString).sorted().collect(Collectors.joining(","));
-        return session.database().estimate(input, session.tracker().catalog().database().identity(),
+        // the session's view of the catalog (current database, search path), not the database's: the same text
+        // under another search path reads other tables
+        return session.database().estimate(input, session.tracker().catalog().identity(),
                 session.tracker().catalog().version(),
                 () -> session.engine().orElseThrow().estimateRows(session.vendor(), sql, parameters, tables));
     }
