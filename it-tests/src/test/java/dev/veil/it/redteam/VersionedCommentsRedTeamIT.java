@@ -12,7 +12,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * MariaDB runs the content of {@code /*!NNNNN … *}{@code /} only when the server's version is at least NNNNN; a newer
  * version makes it a plain comment, which ends at the first {@code *}{@code /} — also one inside what the content
- * would read as a string. Text a string hides from the analyzer must not be code the server runs.
+ * would read as a string. Text a string hides from the analyzer must not be code the server runs (Veil sends the
+ * content with the markers removed, as analyzed).
  */
 class VersionedCommentsRedTeamIT {
 
