@@ -31,19 +31,30 @@ public final class RowGuardStage implements Stage {
         if (unapproved > 0 || approvalLimited) {
             ExecutionTrace trace = execution.trace();
             trace.listen(new ResultListener() {
+                /** Answers the row past the limit that applies, so the rows within it are not looked at. */
                 @Override
-                public void row(long number) throws SQLException {
+                public long row(long number) throws SQLException {
                     if (!trace.isApproved()) {
-                        if (unapproved > 0 && number > unapproved) {
+                        if (unapproved <= 0) {
+                            return Long.MAX_VALUE;
+                        }
+                        if (number > unapproved) {
                             throw VeilErrors.approval("the result passed " + unapproved + " rows without approval;"
                                     + " ask for approval of the export or read it in parts"
                                     + " (rule: approvals.exportRows)");
                         }
-                    } else if (trace.approvedRowLimit() != null && number > trace.approvedRowLimit()) {
-                        throw VeilErrors.approval("the result passed the " + trace.approvedRowLimit() + " rows"
+                        return unapproved + 1;
+                    }
+                    Long limit = trace.approvedRowLimit();
+                    if (limit == null) {
+                        return Long.MAX_VALUE;
+                    }
+                    if (number > limit) {
+                        throw VeilErrors.approval("the result passed the " + limit + " rows"
                                 + " approved with request " + trace.approvedRequest() + "; a larger read needs an"
                                 + " approval of its own (rule: approvals.rowLimit)");
                     }
+                    return limit + 1;
                 }
             });
         }
