@@ -181,6 +181,13 @@ class SqlLexerTest {
     }
 
     @Test
+    void aValueKeepsEveryPartAroundItsEscapes() {
+        SqlLexer.Lexed l = lex(Dialect.MARIADB, "SELECT 'ab\\'cd''ef\\ngh', '', 'plain', ''''");
+        assertThat(l.tokens()).filteredOn(t -> t.kind == SqlLexer.Kind.STRING).extracting(t -> t.value)
+                .containsExactly("ab'cd'ef\ngh", "", "plain", "'");
+    }
+
+    @Test
     void mariadbDoubleQuotesAreStringsAndBackticksIdentifiers() {
         SqlLexer.Lexed l = lex(Dialect.MARIADB, "SELECT \"x\", `a``b`");
         assertThat(l.tokens().get(1).kind).isEqualTo(SqlLexer.Kind.STRING);

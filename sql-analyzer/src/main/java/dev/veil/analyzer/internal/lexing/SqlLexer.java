@@ -332,25 +332,29 @@ code. */
      */
     private Tok quoted(int start, int q, char quote, Kind kind) {
         boolean backslash = rules.backslashEscapes() && quote != '`';
-        StringBuilder v = new StringBuilder();
+        // the value is the text between the quotes unless an escape or a doubled quote is met: only then is it built
+        StringBuilder v = null;
+        int copied = q + 1;
         int i = q + 1;
         while (i < s.length()) {
             char c = s.charAt(i);
             if (backslash && c == '\\' && i + 1 < s.length()) {
-                v.append(unescapeMariaDb(s.charAt(i + 1)));
+                v = (v == null ? new StringBuilder() : v).append(s, copied, i).append(unescapeMariaDb(s.charAt(i + 1)));
                 i += 2;
+                copied = i;
                 continue;
             }
             if (c == quote) {
                 if (at(i + 1) == quote) {
-                    v.append(quote);
+                    v = (v == null ? new StringBuilder() : v).append(s, copied, i).append(quote);
                     i += 2;
+                    copied = i;
                     continue;
                 }
                 pos = i + 1;
-                return new Tok(kind, start, pos, q, pos, v.toString());
+                String value = v == null ? s.substring(copied, i) : v.append(s, copied, i).toString();
+                return new Tok(kind, start, pos, q, pos, value);
             }
-            v.append(c);
             i++;
         }
         fail("unterminated " + (kind == Kind.STRING ? "string" : "quoted identifier") + " at offset " + start);
