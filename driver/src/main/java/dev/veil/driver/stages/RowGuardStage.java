@@ -43,7 +43,7 @@ public final class RowGuardStage implements Stage {
                                     + " ask for approval of the export or read it in parts"
                                     + " (rule: approvals.exportRows)");
                         }
-                        return unapproved + 1;
+                        return after(unapproved);
                     }
                     Long limit = trace.approvedRowLimit();
                     if (limit == null) {
@@ -54,10 +54,15 @@ public final class RowGuardStage implements Stage {
                                 + " approved with request " + trace.approvedRequest() + "; a larger read needs an"
                                 + " approval of its own (rule: approvals.rowLimit)");
                     }
-                    return limit + 1;
+                    return after(limit);
                 }
             });
         }
         return execution.proceed();
+    }
+
+    /** The row after {@code limit}: the first one the guard must look at (none past the largest limit). */
+    private static long after(long limit) {
+        return limit == Long.MAX_VALUE ? Long.MAX_VALUE : limit + 1;
     }
 }
