@@ -46,11 +46,6 @@ public final class StatementShape {
         public String key() {
             return key;
         }
-
-        String raw(int i) {
-            SqlLexer.Tok t = literals.get(i);
-            return sql.substring(t.start, t.end);
-        }
     }
 
     /** The probe of {@code sql}; empty when it cannot have a shape (not lexically valid, or containing the mark). */
@@ -58,19 +53,22 @@ public final class StatementShape {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(dialect, "dialect");
         if (sql.indexOf(MARK) >= 0) return Optional.empty();
-        SqlLexer.Lexed lexed = SqlLexer.lex(sql, dialect, Integer.MAX_VALUE);
-        if (lexed.error() != null) return Optional.empty();
-        StringBuilder key = new StringBuilder(sql.length());
+        List<SqlLexer.Tok> tokens = SqlLexer.tokens(sql, dialect);
+        if (tokens == null) return Optional.empty();
+        StringBuilder key = new StringBuilder(sql.length() + 16);
         List<SqlLexer.Tok> literals = new ArrayList<>();
         int pos = 0;
-        for (SqlLexer.Tok t : lexed.tokens()) {
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlLexer.Tok t = tokens.get(i);
             if (!isLiteral(t)) continue;
-            key.append(sql, pos, t.start).append(MARK).append(form(sql, t)).append(MARK);
+            key.append(sql, pos, t.start).append(MARK);
+            form(sql, t, key);
+            key.append(MARK);
             literals.add(t);
             pos = t.end;
         }
         key.append(sql, pos, sql.length());
-        return Optional.of(new Probe(sql, dialect, key.toString(), List.copyOf(literals)));
+        return Optional.of(new Probe(sql, dialect, key.toString(), literals));
     }
 
     private static boolean isLiteral(SqlLexer.Tok t) {
@@ -78,11 +76,14 @@ public final class StatementShape {
     }
 
     /** A literal's kind and how it is written: {@code N} for a number, a string's prefix and opening quote. */
-    private static String form(String sql, SqlLexer.Tok t) {
-        if (t.kind == SqlLexer.Kind.NUMBER) return "N";
+    private static void form(String sql, SqlLexer.Tok t, StringBuilder key) {
+        if (t.kind == SqlLexer.Kind.NUMBER) {
+            key.append('N');
+            return;
+        }
         int i = t.start;
         while (i < t.end && "'\"$".indexOf(sql.charAt(i)) < 0) i++;
-        return "S" + sql.substring(t.start, Math.min(i + 1, t.end));
+        key.append('S').append(sql, t.start, Math.min(i + 1, t.end));
     }
 
     /** A literal that may take another value: written plainly ({@code 5}, {@code 1.5}, {@code '…'}, {@code E'…'}). */
@@ -128,9 +129,9 @@ public final class StatementShape {
      * make the database end a string elsewhere than the lexer does, the text is analyzed in full (its parse is then
      * checked against the lexer), never taken on the lexer's word alone.
      */
-    private static boolean ordinary(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
+    private static boolean ordinary(String sql, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = sql.charAt(i);
             if (c == '\\' || Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
                     || Character.getType(c) == Character.PARAGRAPH_SEPARATOR || Character.isSurrogate(c)) {
                 return false;
@@ -148,10 +149,11 @@ public final class StatementShape {
     /** The tokens of the SQL to run, and which of them are the value-only literals. */
     private final List<SqlLexer.Tok> runTokens;
     private final String runSql;
-    private final Set<Integer> openTokens;
+    /** Per token of the SQL to run: whether it is a value-only literal. */
+    private final boolean[] openTokens;
 
     private StatementShape(String key, Dialect dialect, List<String> pinned, List<String> parts,
-                           List<SqlLexer.Tok> runTokens, String runSql, Set<Integer> openTokens) {
+                           List<SqlLexer.Tok> runTokens, String runSql, boolean[] openTokens) {
         this.key = key;
         this.dialect = dialect;
         this.pinned = pinned;
@@ -208,13 +210,17 @@ public final class StatementShape {
         parts.add(runSql.substring(from));
         SqlLexer.Lexed run = SqlLexer.lex(runSql, analysis.dialect(), Integer.MAX_VALUE);
         if (run.error() != null) return Optional.empty();
-        Set<Integer> openTokens = new HashSet<>();
+        boolean[] openTokens = new boolean[run.tokens().size()];
+        int opened = 0;
         for (int k = 0; k < run.tokens().size(); k++) {
-            if (openStarts.contains(run.tokens().get(k).start)) openTokens.add(k);
+            if (openStarts.contains(run.tokens().get(k).start)) {
+                openTokens[k] = true;
+                opened++;
+            }
         }
-        if (openTokens.size() != openStarts.size()) return Optional.empty();
+        if (opened != openStarts.size()) return Optional.empty();
         return Optional.of(new StatementShape(probe.get().key(), analysis.dialect(), pinned, List.copyOf(parts),
-                run.tokens(), runSql, Set.copyOf(openTokens)));
+                run.tokens(), runSql, openTokens));
     }
 
     /** Where {@code [start, end)} of the executed text is in the rewritten SQL; -1 when an edit touches it. */
@@ -246,39 +252,52 @@ public final class StatementShape {
             return Optional.empty();
         }
         StringBuilder sql = new StringBuilder(runSql.length() + 16);
-        List<String> values = new ArrayList<>();
         int part = 0;
         for (int i = 0; i < pinned.size(); i++) {
-            String raw = probe.raw(i);
-            if (pinned.get(i) != null) {
-                if (!pinned.get(i).equals(raw)) return Optional.empty();
+            SqlLexer.Tok t = probe.literals.get(i);
+            String fixed = pinned.get(i);
+            if (fixed != null) {
+                if (t.end - t.start != fixed.length() || !probe.sql.startsWith(fixed, t.start)) return Optional.empty();
                 continue;
             }
-            SqlLexer.Tok t = probe.literals.get(i);
-            if (!plainForm(probe.sql, t) || !ordinary(raw)
+            if (!plainForm(probe.sql, t) || !ordinary(probe.sql, t.start, t.end)
                     || t.kind == SqlLexer.Kind.STRING && KeywordHazards.reservedString(t.value)) {
                 return Optional.empty();
             }
-            sql.append(parts.get(part++)).append(raw);
-            values.add(raw);
+            sql.append(parts.get(part++)).append(probe.sql, t.start, t.end);
         }
         sql.append(parts.get(part));
         String text = sql.toString();
-        return sameTokens(text, values) ? Optional.of(text) : Optional.empty();
+        return sameTokens(text, probe) ? Optional.of(text) : Optional.empty();
     }
 
-    /** Whether {@code sql} lexes as this shape's SQL with exactly its open literals changed to {@code values}. */
-    private boolean sameTokens(String sql, List<String> values) {
-        SqlLexer.Lexed lexed = SqlLexer.lex(sql, dialect, Integer.MAX_VALUE);
-        if (lexed.error() != null || lexed.tokens().size() != runTokens.size()) return false;
-        int v = 0;
+    /**
+     * Whether {@code sql} lexes as this shape's SQL with exactly its open literals changed to the value-only literals
+     * of {@code probe}, in order: every token of the same kind, at its place, written as the shape's (or, for an open
+     * literal, as the probe's literal).
+     */
+    private boolean sameTokens(String sql, Probe probe) {
+        List<SqlLexer.Tok> lexed = SqlLexer.tokens(sql, dialect);
+        if (lexed == null || lexed.size() != runTokens.size()) return false;
+        int literal = 0;
         for (int k = 0; k < runTokens.size(); k++) {
             SqlLexer.Tok was = runTokens.get(k);
-            SqlLexer.Tok is = lexed.tokens().get(k);
+            SqlLexer.Tok is = lexed.get(k);
             if (was.kind != is.kind) return false;
-            String expected = openTokens.contains(k) ? values.get(v++) : runSql.substring(was.start, was.end);
-            if (!sql.startsWith(expected, is.start) || is.end - is.start != expected.length()) return false;
+            if (openTokens[k]) {
+                while (literal < pinned.size() && pinned.get(literal) != null) literal++;
+                if (literal == pinned.size()) return false;
+                SqlLexer.Tok value = probe.literals.get(literal++);
+                int length = value.end - value.start;
+                if (is.end - is.start != length || !sql.regionMatches(is.start, probe.sql, value.start, length)) {
+                    return false;
+                }
+            } else if (is.end - is.start != was.end - was.start
+                    || !sql.regionMatches(is.start, runSql, was.start, was.end - was.start)) {
+                return false;
+            }
         }
-        return v == values.size();
+        while (literal < pinned.size() && pinned.get(literal) != null) literal++;
+        return literal == pinned.size();
     }
 }

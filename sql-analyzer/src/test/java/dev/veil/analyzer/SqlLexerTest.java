@@ -181,6 +181,13 @@ class SqlLexerTest {
     }
 
     @Test
+    void aValueKeepsEveryPartAroundItsEscapes() {
+        SqlLexer.Lexed l = lex(Dialect.MARIADB, "SELECT 'ab\\'cd''ef\\ngh', '', 'plain', ''''");
+        assertThat(l.tokens()).filteredOn(t -> t.kind == SqlLexer.Kind.STRING).extracting(t -> t.value)
+                .containsExactly("ab'cd'ef\ngh", "", "plain", "'");
+    }
+
+    @Test
     void mariadbDoubleQuotesAreStringsAndBackticksIdentifiers() {
         SqlLexer.Lexed l = lex(Dialect.MARIADB, "SELECT \"x\", `a``b`");
         assertThat(l.tokens().get(1).kind).isEqualTo(SqlLexer.Kind.STRING);
@@ -269,5 +276,32 @@ class SqlLexerTest {
         SqlLexer.Segment seg = new SqlLexer.Segment(0, sql.length(), toks);
         JsqlParsing.Parsed p = JsqlParsing.parse(sql, Dialect.POSTGRESQL, 2000, 64);
         assertThat(ParseCheck.compare(seg, 0, p.tokens())).contains("quoted token");
+    }
+
+    /** Shapes compare token streams from {@code tokens}: exactly the tokens and errors {@code lex} finds. */
+    @Test
+    void tokensAreTheTokensLexFinds() {
+        List<String> texts = List.of("SELECT id, email FROM t WHERE id = 17 AND city <> 'x1'",
+                "SELECT 1 /* a /* b */ c */ x", "SELECT 'a'||?||'b', ?&z", "SELECT E'a\\'b', U&'d\\0061t' UESCAPE '!'",
+                "SELECT $$a$$, $t$b$t$, $1 FROM t", "SELECT 1--1\n, 2 # c\n, 3", "SELECT /*!50000 1 */, `a``b`",
+                "SELECT 'unterminated", "SELECT /*! /*! 1 */ */", "SELECT \u0001", "SELECT X'0A', N'n', 1.5e3, .5",
+                "SELECT 'a\\'b' FROM t", "SELECT \"a\"\"b\" FROM \"t\" WHERE x = 'it''s'", "U&\"a\" UESCAPE 'xx'");
+        for (Dialect d : Dialect.values()) {
+            for (String sql : texts) {
+                SqlLexer.Lexed lexed = SqlLexer.lex(sql, d, Integer.MAX_VALUE);
+                List<SqlLexer.Tok> tokens = SqlLexer.tokens(sql, d);
+                if (lexed.error() != null) {
+                    assertThat(tokens).as(d + ": " + sql).isNull();
+                    continue;
+                }
+                assertThat(tokens).as(d + ": " + sql).isNotNull();
+                assertThat(tokens.stream().map(SqlLexerTest::full).toList()).as(d + ": " + sql)
+                        .isEqualTo(lexed.tokens().stream().map(SqlLexerTest::full).toList());
+            }
+        }
+    }
+
+    private static String full(SqlLexer.Tok t) {
+        return t.kind + "[" + t.start + "," + t.end + "," + t.quoteStart + "," + t.parseEnd + "]" + t.value;
     }
 }

@@ -19,6 +19,8 @@ public final class ExecutionTrace {
     private List<ResultListener> listeners = List.of();
     private List<LongConsumer> finishers = List.of();
     private long rows;
+    /** The next row number a listener must see: rows before it only count (a field increment and a comparison). */
+    private long nextRowCheck = Long.MAX_VALUE;
     private long updateCount = -1;
     private boolean finished;
     private final int queryTimeoutSeconds;
@@ -61,6 +63,8 @@ public final class ExecutionTrace {
         this.approvedRequest = request;
         this.approvedRowLimit = rowLimit;
         this.approvedBy = reviewer == null ? "" : reviewer;
+        // the listeners' limits depend on the approval: they are asked again from the next row
+        this.nextRowCheck = rows + 1;
     }
 
     /** Records the approval request this execution waits on (called from the waiting thread). */
@@ -100,6 +104,7 @@ public final class ExecutionTrace {
             listeners = new ArrayList<>(4);
         }
         listeners.add(listener);
+        nextRowCheck = rows + 1;
     }
 
     /** Runs {@code finisher} with the rows read (or affected) when the execution ends. */
@@ -121,11 +126,21 @@ public final class ExecutionTrace {
         }
     }
 
+    /** One more row: listeners hear of it only at the row they asked for (the row guard's limit), or never. */
     void row() throws SQLException {
-        rows++;
-        for (ResultListener listener : listeners) {
-            listener.row(rows);
+        if (++rows >= nextRowCheck) {
+            askRowListeners();
         }
+    }
+
+    private void askRowListeners() throws SQLException {
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < listeners.size(); i++) {
+            long wanted = listeners.get(i).row(rows);
+            // a listener asking for a row already passed is asked at every row
+            next = Math.min(next, Math.max(wanted, rows + 1));
+        }
+        nextRowCheck = next;
     }
 
     SQLException failed(SQLException error) {

@@ -13,8 +13,14 @@ public interface ResultListener {
     default void opened(ResultSetMetaData metaData) throws SQLException {
     }
 
-    /** The caller moved to row {@code number} (1-based); throwing stops the result. */
-    default void row(long number) throws SQLException {
+    /**
+     * The caller moved to row {@code number} (1-based); throwing stops the result. Answers the next row number this
+     * listener must see ({@link Long#MAX_VALUE}: none), so that the rows in between cost the trace a counter and one
+     * comparison each; the trace asks again from the next row whenever what a listener decides on may have changed
+     * (an approval).
+     */
+    default long row(long number) throws SQLException {
+        return Long.MAX_VALUE;
     }
 
     /** Reading the result failed; answers the error the caller sees. */

@@ -31,22 +31,38 @@ public final class RowGuardStage implements Stage {
         if (unapproved > 0 || approvalLimited) {
             ExecutionTrace trace = execution.trace();
             trace.listen(new ResultListener() {
+                /** Answers the row past the limit that applies, so the rows within it are not looked at. */
                 @Override
-                public void row(long number) throws SQLException {
+                public long row(long number) throws SQLException {
                     if (!trace.isApproved()) {
-                        if (unapproved > 0 && number > unapproved) {
+                        if (unapproved <= 0) {
+                            return Long.MAX_VALUE;
+                        }
+                        if (number > unapproved) {
                             throw VeilErrors.approval("the result passed " + unapproved + " rows without approval;"
                                     + " ask for approval of the export or read it in parts"
                                     + " (rule: approvals.exportRows)");
                         }
-                    } else if (trace.approvedRowLimit() != null && number > trace.approvedRowLimit()) {
-                        throw VeilErrors.approval("the result passed the " + trace.approvedRowLimit() + " rows"
+                        return after(unapproved);
+                    }
+                    Long limit = trace.approvedRowLimit();
+                    if (limit == null) {
+                        return Long.MAX_VALUE;
+                    }
+                    if (number > limit) {
+                        throw VeilErrors.approval("the result passed the " + limit + " rows"
                                 + " approved with request " + trace.approvedRequest() + "; a larger read needs an"
                                 + " approval of its own (rule: approvals.rowLimit)");
                     }
+                    return after(limit);
                 }
             });
         }
         return execution.proceed();
+    }
+
+    /** The row after {@code limit}: the first one the guard must look at (none past the largest limit). */
+    private static long after(long limit) {
+        return limit == Long.MAX_VALUE ? Long.MAX_VALUE : limit + 1;
     }
 }

@@ -103,31 +103,45 @@ public final class SqlLexer {
     private final String s;
     private final LexicalRules rules;
     private final int maxDepth;
+    /** The parse text being written; null when only the tokens are wanted ({@link #tokens}). */
     private final StringBuilder parse;
-    private final List<Tok> tokens = new ArrayList<>();
+    private final List<Tok> tokens;
     private int pos;
     private int execCommentDepth;
     private String error;
 
-    private SqlLexer(String s, LexicalRules rules, int maxDepth) {
+    private SqlLexer(String s, LexicalRules rules, int maxDepth, boolean parseText) {
         this.s = s;
         this.rules = rules;
         this.maxDepth = maxDepth;
-        this.parse = new StringBuilder(s);
+        this.parse = parseText ? new StringBuilder(s) : null;
+        // about one token per five characters of SQL: the list rarely grows
+        this.tokens = new ArrayList<>(Math.max(10, s.length() / 5));
     }
 
     public static Lexed lex(String sql, Dialect dialect, int maxNestingDepth) {
-        SqlLexer l = new SqlLexer(sql, dialect.rules(), maxNestingDepth);
+        SqlLexer l = new SqlLexer(sql, dialect.rules(), maxNestingDepth, true);
         l.run();
-        java.util.Set<Integer> placeholders = new java.util.HashSet<>();
+        java.util.Set<Integer> placeholders = null;
         for (Tok t : l.tokens) {
             if (t.kind == Kind.PARAM && t.end - t.start == 1 && (l.at(t.end) == '|' || l.at(t.end) == '&')) {
                 l.parse.setCharAt(t.start, PARAMETER_PLACEHOLDER);
+                if (placeholders == null) placeholders = new java.util.HashSet<>();
                 placeholders.add(t.start);
             }
         }
         return new Lexed(sql, l.parse.toString(), List.copyOf(l.tokens), l.split(), l.error,
-                java.util.Set.copyOf(placeholders));
+                placeholders == null ? java.util.Set.of() : java.util.Set.copyOf(placeholders));
+    }
+
+    /**
+     * The tokens of {@code sql} exactly as {@link #lex} (without a nesting limit) finds them, or null when it is not
+     * lexically valid: for callers that compare token streams and need neither the parse text nor the statements.
+     */
+    public static List<Tok> tokens(String sql, Dialect dialect) {
+        SqlLexer l = new SqlLexer(sql, dialect.rules(), Integer.MAX_VALUE, false);
+        l.run();
+        return l.error != null ? null : java.util.Collections.unmodifiableList(l.tokens);
     }
 
     /** The text the database executes: executable-comment markers blanked, everything else as written. */
@@ -153,7 +167,7 @@ public final class SqlLexer {
                 if (c == '\n' || c == '\r') {
                     if (lineCommentOpen) {
                         if (c == '\n' || at(pos + 1) != '\n') lineCommentOpen = false;
-                    } else {
+                    } else if (parse != null) {
                         parse.setCharAt(pos, ' ');
                     }
                 }
@@ -308,6 +322,7 @@ code. */
     }
 
     private void blank(int from, int to) {
+        if (parse == null) return;
         for (int i = from; i < to; i++) parse.setCharAt(i, ' ');
     }
 
@@ -317,25 +332,29 @@ code. */
      */
     private Tok quoted(int start, int q, char quote, Kind kind) {
         boolean backslash = rules.backslashEscapes() && quote != '`';
-        StringBuilder v = new StringBuilder();
+        // the value is the text between the quotes unless an escape or a doubled quote is met: only then is it built
+        StringBuilder v = null;
+        int copied = q + 1;
         int i = q + 1;
         while (i < s.length()) {
             char c = s.charAt(i);
             if (backslash && c == '\\' && i + 1 < s.length()) {
-                v.append(unescapeMariaDb(s.charAt(i + 1)));
+                v = (v == null ? new StringBuilder() : v).append(s, copied, i).append(unescapeMariaDb(s.charAt(i + 1)));
                 i += 2;
+                copied = i;
                 continue;
             }
             if (c == quote) {
                 if (at(i + 1) == quote) {
-                    v.append(quote);
+                    v = (v == null ? new StringBuilder() : v).append(s, copied, i).append(quote);
                     i += 2;
+                    copied = i;
                     continue;
                 }
                 pos = i + 1;
-                return new Tok(kind, start, pos, q, pos, v.toString());
+                String value = v == null ? s.substring(copied, i) : v.append(s, copied, i).toString();
+                return new Tok(kind, start, pos, q, pos, value);
             }
-            v.append(c);
             i++;
         }
         fail("unterminated " + (kind == Kind.STRING ? "string" : "quoted identifier") + " at offset " + start);
@@ -508,7 +527,7 @@ code. */
             fail("cannot represent the literal at offset " + start);
             return null;
         }
-        for (int i = start; i < end; i++) {
+        for (int i = start; parse != null && i < end; i++) {
             int k = i - start;
             parse.setCharAt(i, k < plain.length() ? plain.charAt(k) : ' ');
         }
