@@ -8,6 +8,7 @@ import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.StatementKind;
 import dev.veil.analyzer.StatementType;
 import dev.veil.analyzer.TableName;
+import dev.veil.driver.catalog.KeyLookup;
 import dev.veil.driver.catalog.SessionCatalog;
 import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.Session;

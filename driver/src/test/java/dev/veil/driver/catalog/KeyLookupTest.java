@@ -1,4 +1,4 @@
-package dev.veil.driver.stages;
+package dev.veil.driver.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.veil.driver.stages;
+package dev.veil.driver.catalog;
 
 import dev.veil.analyzer.CatalogColumn;
 import dev.veil.analyzer.PinnedColumns;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * whatever the literals, so its estimate is that row without asking the database — the same for every text of its
  * shape, where an EXPLAIN would be one more round trip per new text.
  */
-final class KeyLookup {
+public final class KeyLookup {
 
     private KeyLookup() {
     }
@@ -26,7 +26,7 @@ final class KeyLookup {
      * @param keys     the table's unique keys
      * @param engine   how the engine compares a literal with a column
      */
-    static boolean atMostOneRow(PinnedColumns pins, Relation relation, List<List<String>> keys,
+    public static boolean atMostOneRow(PinnedColumns pins, Relation relation, List<List<String>> keys,
                                 CatalogReader engine) {
         if (relation.kind() != Relation.Kind.TABLE && relation.kind() != Relation.Kind.MATERIALIZED_VIEW) {
             return false;
