@@ -62,7 +62,6 @@ class PinnedColumnsTest {
         "SELECT id FROM users WHERE lower(email) = 'a'",
         "SELECT id FROM users WHERE id = 1::bigint",
         "SELECT id FROM users WHERE email = 'a' COLLATE \"C\"",
-        "SELECT id FROM users WHERE id = ?",
         "SELECT id FROM users WHERE id = dept_id",
         "SELECT id FROM users WHERE id = (SELECT 1)",
         // rows multiplied or produced: joins, set operations, WITH, derived tables, grouping, functions
@@ -94,6 +93,13 @@ class PinnedColumnsTest {
     void noFactForHistoryReadsNorNullSafeEquality(Dialect d, String sql) {
         StatementAnalysis s = analyze(d, sql);
         assertThat(s.pinnedColumns()).as(s.toString()).isEmpty();
+    }
+
+    @Test
+    void aBindParameterPinsAsAParameter() {
+        assertThat(analyze(Dialect.POSTGRESQL, "SELECT email FROM users WHERE ? = id AND name = ?").pinnedColumns()
+                .get().columns()).isEqualTo(Map.of("id", Set.of(PinnedColumns.Literal.PARAMETER),
+                        "name", Set.of(PinnedColumns.Literal.PARAMETER)));
     }
 
     @Test

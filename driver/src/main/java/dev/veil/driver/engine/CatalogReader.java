@@ -252,15 +252,18 @@ public abstract class CatalogReader {
      * Whether {@code column = literal}, for a literal of that kind and any value a statement shape may give it
      * (a number in any form: {@code 5}, {@code 5.5}, {@code 5e0}), is true for the values the column's unique
      * keys hold as one and for no others: then a key whose every column is so pinned selects at most one row. By
-     * default a number pins an integer column of at most 32 bits (every such value is exact as a double, so no
-     * numeric comparison makes two of them equal) and a plain string pins a character column (compared in the
-     * column's collation, as its keys are).
+     * default a number or a bind parameter (of whatever type the caller binds) pins an integer column of at most 32
+     * bits (every such value is exact as a double, so no numeric comparison makes two of them equal) and a plain
+     * string pins a character column (compared in the column's collation, as its keys are).
      */
     public boolean pinsOneKeyValue(CatalogColumn column, PinnedColumns.Literal literal) {
         int type = column.jdbcType();
-        return literal == PinnedColumns.Literal.NUMBER
-                ? type == Types.TINYINT || type == Types.SMALLINT || type == Types.INTEGER
-                : type == Types.CHAR || type == Types.VARCHAR || type == Types.LONGVARCHAR || type == Types.NCHAR
+        boolean small = type == Types.TINYINT || type == Types.SMALLINT || type == Types.INTEGER;
+        if (literal != PinnedColumns.Literal.STRING) {
+            // a parameter may be bound as a string or a double: a number or an error against these columns alike
+            return small;
+        }
+        return type == Types.CHAR || type == Types.VARCHAR || type == Types.LONGVARCHAR || type == Types.NCHAR
                         || type == Types.NVARCHAR || type == Types.LONGNVARCHAR;
     }
 

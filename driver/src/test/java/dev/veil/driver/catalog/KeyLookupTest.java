@@ -87,6 +87,22 @@ class KeyLookupTest {
     }
 
     @Test
+    void aParameterPinsWhatEveryTypeItMayBeBoundAsComparesExactly() {
+        PinnedColumns id = pins(Map.of("id", Set.of(Literal.PARAMETER)));
+        for (CatalogReader engine : List.of(PG, MARIADB, H2)) {
+            assertThat(KeyLookup.atMostOneRow(id, TABLE, KEYS, engine)).isTrue();
+        }
+        // a double bound against a BIGINT compares as doubles everywhere
+        PinnedColumns big = pins(Map.of("big", Set.of(Literal.PARAMETER)));
+        assertThat(KeyLookup.atMostOneRow(big, TABLE, KEYS, PG)).isFalse();
+        // a number bound against a string column: an error on PostgreSQL, compared as numbers elsewhere
+        PinnedColumns email = pins(Map.of("email", Set.of(Literal.PARAMETER)));
+        assertThat(KeyLookup.atMostOneRow(email, TABLE, KEYS, PG)).isTrue();
+        assertThat(KeyLookup.atMostOneRow(email, TABLE, KEYS, MARIADB)).isFalse();
+        assertThat(KeyLookup.atMostOneRow(email, TABLE, KEYS, H2)).isFalse();
+    }
+
+    @Test
     void onlyStoredRelationsHaveKeys() {
         PinnedColumns pins = pins(Map.of("id", Set.of(Literal.NUMBER)));
         assertThat(KeyLookup.atMostOneRow(pins, relation(Relation.Kind.VIEW), KEYS, PG)).isFalse();

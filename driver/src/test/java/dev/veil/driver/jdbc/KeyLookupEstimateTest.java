@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -61,6 +62,18 @@ class KeyLookupEstimateTest {
                 }
                 assertThat(rows(veil, "SELECT city FROM keyed WHERE login = 'u7'")).isEqualTo(1);
                 assertThat(rows(veil, "SELECT city FROM keyed WHERE b = 9 AND a = 9 AND city <> 'x'")).isEqualTo(1);
+                // prepared with a parameter: one row too, whatever is bound (the table's statistics would hold it)
+                try (PreparedStatement p = veil.prepareStatement("SELECT id, login FROM keyed WHERE id = ?")) {
+                    p.setString(1, "8");
+                    try (ResultSet rs = p.executeQuery()) {
+                        assertThat(rs.next()).isTrue();
+                    }
+                }
+                try (PreparedStatement p = veil.prepareStatement("SELECT id FROM keyed WHERE city = ?")) {
+                    p.setString(1, "c1");
+                    assertThatThrownBy(p::executeQuery).isInstanceOfSatisfying(SQLException.class,
+                            e -> assertThat(e.getSQLState()).isEqualTo("42VA1"));
+                }
                 // not a key, part of a key, an OR, a range: estimated, and the table is larger than the threshold
                 assertHeld(veil, "SELECT id FROM keyed WHERE city = 'c1'");
                 assertHeld(veil, "SELECT id FROM keyed WHERE a = 1");

@@ -107,6 +107,15 @@ class KeyLookupEstimateIT {
             }
             assertThat(rows(veil, "SELECT id FROM " + TABLE + " WHERE id = 999999")).isZero();
             assertThat(explains() - before).isZero();
+            // prepared with a parameter: one row too (the table's statistics, 1000 rows, would hold it)
+            try (PreparedStatement p = veil.prepareStatement("SELECT id, email FROM " + TABLE + " WHERE id = ?")) {
+                for (int id = 1; id <= 3; id++) {
+                    p.setInt(1, id);
+                    try (ResultSet rs = p.executeQuery()) {
+                        assertThat(rs.next()).isTrue();
+                    }
+                }
+            }
 
             // (b) not a key lookup: the database estimates each new text
             before = explains();

@@ -84,6 +84,6 @@ final class MariaDbCatalog extends CatalogReader {
      */
     @Override
     public boolean pinsOneKeyValue(CatalogColumn column, PinnedColumns.Literal literal) {
-        return literal == PinnedColumns.Literal.NUMBER && super.pinsOneKeyValue(column, literal);
+        return literal != PinnedColumns.Literal.STRING && super.pinsOneKeyValue(column, literal);
     }
 }

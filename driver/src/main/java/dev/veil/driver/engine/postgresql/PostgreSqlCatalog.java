@@ -109,10 +109,17 @@ final class PostgreSqlCatalog extends CatalogReader {
         return keys.values().stream().map(List::copyOf).toList();
     }
 
-    /** A number is a numeric constant here, compared exactly with any integer or numeric column. */
+    /**
+     * A number is a numeric constant here, compared exactly with any integer or numeric column; a parameter bound to
+     * a character column compares as text or fails (no implicit cast from a number to text), so it pins one too.
+     */
     @Override
     public boolean pinsOneKeyValue(CatalogColumn column, PinnedColumns.Literal literal) {
         int type = column.jdbcType();
+        if (literal == PinnedColumns.Literal.PARAMETER) {
+            return super.pinsOneKeyValue(column, literal)
+                    || super.pinsOneKeyValue(column, PinnedColumns.Literal.STRING);
+        }
         return super.pinsOneKeyValue(column, literal) || literal == PinnedColumns.Literal.NUMBER
                 && (type == Types.BIGINT || type == Types.NUMERIC || type == Types.DECIMAL);
     }

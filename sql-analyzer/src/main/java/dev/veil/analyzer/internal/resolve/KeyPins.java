@@ -13,6 +13,7 @@ import dev.veil.analyzer.TableName;
 import dev.veil.analyzer.internal.rewrite.Occurrence;
 
 import net.sf.jsqlparser.expression.DoubleValue;
+import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.Parenthesis;
@@ -116,13 +117,14 @@ public final class KeyPins {
         }
     }
 
-    /** The kind of a plain literal (a signed number, an unprefixed string); null for anything else. */
+    /** The kind of a plain literal (a signed number, an unprefixed string) or a {@code ?}; null for anything else. */
     private static PinnedColumns.Literal literal(Expression e) {
         if (e instanceof SignedExpression s) {
             return s.getExpression() instanceof LongValue || s.getExpression() instanceof DoubleValue
                     ? PinnedColumns.Literal.NUMBER : null;
         }
         if (e instanceof LongValue || e instanceof DoubleValue) return PinnedColumns.Literal.NUMBER;
+        if (e instanceof JdbcParameter) return PinnedColumns.Literal.PARAMETER;
         if (e instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().isEmpty())) {
             return PinnedColumns.Literal.STRING;
         }
