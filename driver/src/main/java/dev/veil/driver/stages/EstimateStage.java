@@ -8,6 +8,7 @@ import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.StatementKind;
 import dev.veil.analyzer.StatementType;
 import dev.veil.analyzer.TableName;
+import dev.veil.driver.catalog.DatabaseCatalog;
 import dev.veil.driver.catalog.KeyLookup;
 import dev.veil.driver.catalog.SessionCatalog;
 import dev.veil.driver.pipeline.Entry;
@@ -172,9 +173,14 @@ public final class EstimateStage implements Stage {
         }
         TableName table = pins.get().table();
         SessionCatalog catalog = session.tracker().catalog();
-        Optional<Relation> relation = catalog.relation(table.catalog(), table.schema(), table.name());
-        return relation.isPresent() && KeyLookup.atMostOneRow(pins.get(), relation.get(), catalog.uniqueKeys(table),
-                session.engine().orElseThrow().catalog());
+        try {
+            Optional<Relation> relation = catalog.relation(table.catalog(), table.schema(), table.name());
+            return relation.isPresent() && KeyLookup.atMostOneRow(pins.get(), relation.get(),
+                    catalog.uniqueKeys(table), session.engine().orElseThrow().catalog());
+        } catch (DatabaseCatalog.CatalogException e) {
+            // keys that cannot be read prove nothing: the database's estimate decides, as for any other query
+            return false;
+        }
     }
 
     /** INSERT and REPLACE write the rows they are given: only those that read a table write many. */
