@@ -37,6 +37,7 @@ public final class StatementAnalysis {
     private final Long rowBound;
     private final PartitionRange partitionRange;
     private final boolean rowsOnly;
+    private final PinnedColumns pinnedColumns;
     private final List<DefinedColumn> definedColumns;
     private final String routine;
     private final Fingerprint fingerprint;
@@ -72,6 +73,7 @@ public final class StatementAnalysis {
         this.rowBound = d.rowBound;
         this.partitionRange = keep ? d.partitionRange : null;
         this.rowsOnly = keep && d.rowsOnly;
+        this.pinnedColumns = keep ? d.pinnedColumns : null;
         this.definedColumns = keep ? List.copyOf(d.definedColumns) : List.of();
         this.routine = d.routine;
         this.fingerprint = d.fingerprint;
@@ -116,6 +118,7 @@ public final class StatementAnalysis {
         this.rewriteBlocker = s.rewriteBlocker;
         this.partitionRange = s.partitionRange;
         this.rowsOnly = s.rowsOnly;
+        this.pinnedColumns = s.pinnedColumns;
         this.definedColumns = s.definedColumns;
         this.valueLiterals = s.valueLiterals;
     }
@@ -231,6 +234,12 @@ public final class StatementAnalysis {
      * rows match, as {@code SELECT COUNT(*)} does, and no value.
      */
     public boolean rowsOnly() { return rowsOnly; }
+
+    /**
+     * For a single-table query, the columns its WHERE pins to one literal each ({@link PinnedColumns}); empty when
+     * the query is not of that form or pins nothing.
+     */
+    public Optional<PinnedColumns> pinnedColumns() { return Optional.ofNullable(pinnedColumns); }
 
     /**
      * The columns a {@code CREATE TABLE} of a permanent table with column definitions defines, in order; empty for

@@ -4,6 +4,7 @@ import dev.veil.analyzer.Relation;
 import dev.veil.analyzer.TableName;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -30,10 +31,11 @@ public final class DatabaseCatalog {
      * old definition (classifications, plans) stays cached under the same version.
      */
     private record Generation(long version, LoadOnceCache<RelationKey, Optional<Relation>> relations,
-                              LoadOnceCache<FunctionKey, Boolean> functions) {
+                              LoadOnceCache<FunctionKey, Boolean> functions,
+                              LoadOnceCache<RelationKey, List<List<String>>> uniqueKeys) {
 
         Generation(long version) {
-            this(version, LoadOnceCache.ofOneVersion(), LoadOnceCache.ofOneVersion());
+            this(version, LoadOnceCache.ofOneVersion(), LoadOnceCache.ofOneVersion(), LoadOnceCache.ofOneVersion());
         }
     }
 
@@ -148,6 +150,15 @@ public final class DatabaseCatalog {
     /** @param loader reads from the database; failures surface as {@link CatalogException} */
     Optional<Relation> relation(RelationKey key, LoadOnceCache.Loader<Optional<Relation>, RuntimeException> loader) {
         return current.relations().get(key, loader);
+    }
+
+    /**
+     * A table's unique keys, read when a row estimate first needs them: once per table and version, as its definition.
+     *
+     * @param loader reads from the database; failures surface as {@link CatalogException}
+     */
+    List<List<String>> uniqueKeys(RelationKey key, LoadOnceCache.Loader<List<List<String>>, RuntimeException> loader) {
+        return current.uniqueKeys().get(key, loader);
     }
 
     /** @param loader reads from the database; failures surface as {@link CatalogException} */

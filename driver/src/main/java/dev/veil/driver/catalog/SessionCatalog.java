@@ -73,6 +73,24 @@ public final class SessionCatalog implements Catalog {
     }
 
     /**
+     * The unique keys of {@code table}, a relation as the analyzer resolved it ({@code CatalogReader#uniqueKeys}):
+     * cached with the catalog's definitions, so a statement asks no more of the database than its table's
+     * definition once per catalog version.
+     */
+    public List<List<String>> uniqueKeys(TableName table) {
+        DatabaseCatalog.RelationKey key = new DatabaseCatalog.RelationKey(
+                engine.catalog().catalogOf(table.catalog(), currentCatalog), table.schema(), table.name());
+        return database.uniqueKeys(key, () -> {
+            try {
+                return engine.runInternal(vendor, c -> engine.catalog().uniqueKeys(c, table));
+            } catch (SQLException e) {
+                throw new DatabaseCatalog.CatalogException("cannot read the unique keys of " + table
+                        + " (SQLState " + e.getSQLState() + ")", e);
+            }
+        });
+    }
+
+    /**
      * The relations sharing {@code table}'s stored rows (see {@code CatalogReader#relatives}), read through this
      * session's connection. Not cached here: it is read once per classification, which is cached.
      */

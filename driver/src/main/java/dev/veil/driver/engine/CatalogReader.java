@@ -1,6 +1,7 @@
 package dev.veil.driver.engine;
 
 import dev.veil.analyzer.CatalogColumn;
+import dev.veil.analyzer.PinnedColumns;
 import dev.veil.analyzer.Relation;
 import dev.veil.analyzer.TableName;
 import java.sql.Connection;
@@ -8,6 +9,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -217,6 +219,52 @@ public abstract class CatalogReader {
             }
         }
         return found;
+    }
+
+    /**
+     * The relation's unique keys, each the names of its columns: every primary key and unique index or constraint
+     * the database enforces on all of the relation's rows at every moment (no partial index, no index on an
+     * expression). A key listed here proves that rows equal on its columns are one row. By default from JDBC metadata.
+     */
+    public List<List<String>> uniqueKeys(Connection c, TableName table) throws SQLException {
+        DatabaseMetaData md = c.getMetaData();
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        java.util.Set<String> partial = new java.util.HashSet<>();
+        try (ResultSet rs = md.getIndexInfo(metadataCatalog(table), metadataSchema(table), table.name(), true,
+                true)) {
+            while (rs.next()) {
+                if (!sameRelation(rs, table) || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
+                    continue;
+                }
+                String index = rs.getString("INDEX_NAME");
+                String column = rs.getString("COLUMN_NAME");
+                if (rs.getBoolean("NON_UNIQUE") || column == null || rs.getString("FILTER_CONDITION") != null) {
+                    partial.add(index);
+                }
+                keys.computeIfAbsent(index, i -> new ArrayList<>()).add(column);
+            }
+        }
+        partial.forEach(keys::remove);
+        return List.copyOf(keys.values().stream().map(List::copyOf).toList());
+    }
+
+    /**
+     * Whether {@code column = literal}, for a literal of that kind and any value a statement shape may give it
+     * (a number in any form: {@code 5}, {@code 5.5}, {@code 5e0}), is true for the values the column's unique
+     * keys hold as one and for no others: then a key whose every column is so pinned selects at most one row. By
+     * default a number or a bind parameter (of whatever type the caller binds) pins an integer column of at most 32
+     * bits (every such value is exact as a double, so no numeric comparison makes two of them equal) and a plain
+     * string pins a character column (compared in the column's collation, as its keys are).
+     */
+    public boolean pinsOneKeyValue(CatalogColumn column, PinnedColumns.Literal literal) {
+        int type = column.jdbcType();
+        boolean small = type == Types.TINYINT || type == Types.SMALLINT || type == Types.INTEGER;
+        if (literal != PinnedColumns.Literal.STRING) {
+            // a parameter may be bound as a string or a double: a number or an error against these columns alike
+            return small;
+        }
+        return type == Types.CHAR || type == Types.VARCHAR || type == Types.LONGVARCHAR || type == Types.NCHAR
+                        || type == Types.NVARCHAR || type == Types.LONGNVARCHAR;
     }
 
     /** Whether a user-defined routine of that name exists: in {@code schema}, or on the search path when null. */

@@ -2,10 +2,15 @@ package dev.veil.driver.stages;
 
 import dev.veil.analyzer.Analysis;
 import dev.veil.analyzer.PartitionRange;
+import dev.veil.analyzer.PinnedColumns;
+import dev.veil.analyzer.Relation;
 import dev.veil.analyzer.StatementAnalysis;
 import dev.veil.analyzer.StatementKind;
 import dev.veil.analyzer.StatementType;
 import dev.veil.analyzer.TableName;
+import dev.veil.driver.catalog.DatabaseCatalog;
+import dev.veil.driver.catalog.KeyLookup;
+import dev.veil.driver.catalog.SessionCatalog;
 import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
@@ -24,9 +29,10 @@ import java.util.stream.Collectors;
  * on: an EXPLAIN by the SQL text with its literals, table statistics by the tables): a query estimated above {@code
  * approvals.exportRows}, DML estimated above {@code approvals.writeRows}. A query whose LIMIT is within the threshold,
  * or whose WHERE is false whatever the rows ({@code 1=0}, {@code LIMIT 0}), needs no estimate, nor does one whose
- * select list is literals only (Spark's count, {@code SELECT 1 FROM …}): it tells how many rows match, as {@code
- * SELECT COUNT(*)} does, and no value. A held partition of a read ({@link PartitionRange}) is held for the rows of the
- * whole read. Every hold — this stage's or a rule's — is for up to a number of rows ({@link
+ * select list is literals only (Spark's count, {@code SELECT 1 FROM …}): it tells how many rows match, as {@code SELECT
+ * COUNT(*)} does, and no value. One whose WHERE pins a unique key of its one table is estimated at one row from the
+ * catalog ({@link KeyLookup}), without asking the database. A held partition of a read ({@link PartitionRange}) is held
+ * for the rows of the whole read. Every hold — this stage's or a rule's — is for up to a number of rows ({@link
  * StatementPlan.Approval#forRows}): the reviewer sees it, and the runtime guard stops an approved execution that
  * streams past it.
  */
@@ -120,6 +126,9 @@ public final class EstimateStage implements Stage {
     private static OptionalLong estimated(Session session, Entry entry, String sql, Analysis analysis,
                                           StatementAnalysis s) throws SQLException {
         if (s.kind() == StatementKind.QUERY) {
+            if (keyLookup(session, s)) {
+                return OptionalLong.of(1);
+            }
             OptionalLong rows = estimate(session, entry, sql, analysis, s.tablesRead());
             if (rows.isPresent() && s.rowBound().isPresent()) {
                 return OptionalLong.of(Math.min(rows.getAsLong(), s.rowBound().getAsLong()));
@@ -151,6 +160,27 @@ public final class EstimateStage implements Stage {
             return own;
         }
         return own.isPresent() && own.getAsLong() > whole.getAsLong() ? own : whole;
+    }
+
+    /**
+     * Whether the query pins a unique key of its table ({@link KeyLookup}): at most one row, proven from the catalog
+     * (read once per table and catalog version), whatever its literals.
+     */
+    private static boolean keyLookup(Session session, StatementAnalysis s) throws SQLException {
+        Optional<PinnedColumns> pins = s.pinnedColumns();
+        if (pins.isEmpty()) {
+            return false;
+        }
+        TableName table = pins.get().table();
+        SessionCatalog catalog = session.tracker().catalog();
+        try {
+            Optional<Relation> relation = catalog.relation(table.catalog(), table.schema(), table.name());
+            return relation.isPresent() && KeyLookup.atMostOneRow(pins.get(), relation.get(),
+                    catalog.uniqueKeys(table), session.engine().orElseThrow().catalog());
+        } catch (DatabaseCatalog.CatalogException e) {
+            // keys that cannot be read prove nothing: the database's estimate decides, as for any other query
+            return false;
+        }
     }
 
     /** INSERT and REPLACE write the rows they are given: only those that read a table write many. */

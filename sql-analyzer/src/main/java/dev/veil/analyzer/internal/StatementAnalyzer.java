@@ -28,6 +28,7 @@ import dev.veil.analyzer.internal.parsing.LiteralProjections;
 import dev.veil.analyzer.internal.parsing.ParseCheck;
 import dev.veil.analyzer.internal.parsing.PartitionRanges;
 import dev.veil.analyzer.internal.parsing.QueryForms;
+import dev.veil.analyzer.internal.resolve.KeyPins;
 import dev.veil.analyzer.internal.resolve.Resolver;
 import dev.veil.analyzer.internal.resolve.Statements;
 import dev.veil.analyzer.internal.resolve.Unsupported;
@@ -149,6 +150,7 @@ public final class StatementAnalyzer {
         }
         if (d.unknownReason == null && call == null && d.kind == StatementKind.QUERY) {
             d.valueLiterals = ValueLiterals.of(parsed.statement(), r, seg);
+            d.pinnedColumns = KeyPins.of(parsed.statement(), r).orElse(null);
         }
         if (d.unknownReason == null && calcite != null && d.kind == StatementKind.QUERY && call == null) {
             cc = deferCrossCheck ? CrossCheck.deferred() : calcite.check(dialect, catalog, d, fp);

@@ -5,7 +5,7 @@ import dev.veil.driver.engine.SchemaFingerprint;
 /**
  * H2 keeps no change counter it shows, so the fingerprint is a SHA-256 of what Veil reads from its
  * INFORMATION_SCHEMA: every column (name, position, type, comment, generation), every relation (type, comment), every
- * view definition, every routine and synonym.
+ * index column, every view definition, every routine and synonym.
  */
 final class H2Fingerprint extends SchemaFingerprint {
 
@@ -24,6 +24,9 @@ final class H2Fingerprint extends SchemaFingerprint {
                     "INFORMATION_SCHEMA.TABLES" + SYSTEM, "TABLE_SCHEMA, TABLE_NAME") + ", "
             + listing("CONCAT_WS(CHAR(31), TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION)",
                     "INFORMATION_SCHEMA.VIEWS" + SYSTEM, "TABLE_SCHEMA, TABLE_NAME") + ", "
+            + listing("CONCAT_WS(CHAR(31), INDEX_SCHEMA, INDEX_NAME, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION,"
+                    + " IS_UNIQUE)", "INFORMATION_SCHEMA.INDEX_COLUMNS" + SYSTEM,
+                    "INDEX_SCHEMA, INDEX_NAME, ORDINAL_POSITION") + ", "
             + listing("CONCAT_WS(CHAR(31), ROUTINE_SCHEMA, ROUTINE_NAME, SPECIFIC_NAME, ROUTINE_DEFINITION,"
                     + " EXTERNAL_NAME)", "INFORMATION_SCHEMA.ROUTINES", "ROUTINE_SCHEMA, SPECIFIC_NAME") + ", "
             + listing("CONCAT_WS(CHAR(31), SYNONYM_SCHEMA, SYNONYM_NAME, SYNONYM_FOR_SCHEMA, SYNONYM_FOR)",

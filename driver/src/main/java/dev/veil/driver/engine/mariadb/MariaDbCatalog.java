@@ -1,5 +1,7 @@
 package dev.veil.driver.engine.mariadb;
 
+import dev.veil.analyzer.CatalogColumn;
+import dev.veil.analyzer.PinnedColumns;
 import dev.veil.analyzer.Relation;
 import dev.veil.analyzer.TableName;
 import dev.veil.driver.engine.CatalogReader;
@@ -74,5 +76,14 @@ final class MariaDbCatalog extends CatalogReader {
     protected String functionQuery(boolean qualified) {
         return "SELECT COUNT(*) FROM information_schema.ROUTINES WHERE LOWER(ROUTINE_NAME) = LOWER(?)"
                 + (qualified ? " AND ROUTINE_SCHEMA = ?" : " AND ROUTINE_SCHEMA = DATABASE()");
+    }
+
+    /**
+     * A string does not pin a key here: when the column's character set cannot hold the literal, MariaDB compares in
+     * the literal's collation, which may make values equal that the key holds apart.
+     */
+    @Override
+    public boolean pinsOneKeyValue(CatalogColumn column, PinnedColumns.Literal literal) {
+        return literal != PinnedColumns.Literal.STRING && super.pinsOneKeyValue(column, literal);
     }
 }

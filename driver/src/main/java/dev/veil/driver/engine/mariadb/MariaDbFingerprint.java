@@ -5,9 +5,9 @@ import dev.veil.driver.engine.SchemaFingerprint;
 /**
  * MariaDB keeps no change counter for views, and alters some columns in place without a new create time, so the
  * fingerprint hashes what Veil reads: every column (name, position, type, comment), every relation (type, comment,
- * create time), every view definition and every routine (definition time) of the databases the user can see. Each
- * row hashes to 60 bits (MD5); count, sum and XOR of them over each listing make the fingerprint — no text is
- * concatenated, so no length limit can cut a change off.
+ * create time), every index column (unique keys are read), every view definition and every routine (definition time) of
+ * the databases the user can see. Each row hashes to 60 bits (MD5); count, sum and XOR of them over each listing make
+ * the fingerprint — no text is concatenated, so no length limit can cut a change off.
  */
 final class MariaDbFingerprint extends SchemaFingerprint {
 
@@ -27,6 +27,8 @@ final class MariaDbFingerprint extends SchemaFingerprint {
             + digest("TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, TABLE_COMMENT, IFNULL(CREATE_TIME, '')",
                     "information_schema.TABLES" + SYSTEM) + ", "
             + digest("TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION", "information_schema.VIEWS" + SYSTEM) + ", "
+            + digest("TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, IFNULL(COLUMN_NAME, '')",
+                    "information_schema.STATISTICS" + SYSTEM) + ", "
             + digest("ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, CREATED, LAST_ALTERED",
                     "information_schema.ROUTINES WHERE ROUTINE_SCHEMA NOT IN ('mysql', 'sys')") + ")";
 

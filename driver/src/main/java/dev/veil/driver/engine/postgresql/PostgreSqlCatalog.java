@@ -1,11 +1,21 @@
 package dev.veil.driver.engine.postgresql;
 
+import dev.veil.analyzer.CatalogColumn;
+import dev.veil.analyzer.Dialect;
+import dev.veil.analyzer.PinnedColumns;
 import dev.veil.analyzer.TableName;
 import dev.veil.driver.engine.CatalogReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** PostgreSQL's catalog: views and materialized views in pg_catalog, functions in pg_proc. */
 final class PostgreSqlCatalog extends CatalogReader {
@@ -58,5 +68,59 @@ final class PostgreSqlCatalog extends CatalogReader {
         return "SELECT count(*) FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
                 + " WHERE lower(p.proname) = lower(?) AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
                 + (qualified ? " AND n.nspname = ?" : " AND n.nspname = ANY (current_schemas(false))");
+    }
+
+    /**
+     * Unique indexes (primary keys and unique constraints among them) that hold for every row at every moment: valid,
+     * not deferrable, without predicate or expression, each key column in its own collation and its type's default
+     * operator class (the equality a query compares with), on a relation without inheritance children (a parent's
+     * index does not cover their rows; a partitioned table's does).
+     */
+    private static final String UNIQUE_KEYS = "SELECT i.indexrelid::bigint, a.attname,"
+            + " k.coll = a.attcollation AND o.opcdefault AND NOT (c.relkind <> 'p' AND EXISTS (SELECT 1 FROM"
+            + " pg_catalog.pg_inherits h WHERE h.inhparent = c.oid))"
+            + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indrelid"
+            + " CROSS JOIN LATERAL unnest(i.indkey::int2[], i.indcollation::oid[], i.indclass::oid[])"
+            + " WITH ORDINALITY AS k(attnum, coll, opclass, n)"
+            + " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
+            + " LEFT JOIN pg_catalog.pg_opclass o ON o.oid = k.opclass"
+            + " WHERE i.indrelid = to_regclass(?) AND i.indisunique AND i.indisvalid AND i.indimmediate"
+            + " AND i.indpred IS NULL AND i.indexprs IS NULL AND k.n <= i.indnkeyatts ORDER BY 1, k.n";
+
+    @Override
+    public List<List<String>> uniqueKeys(Connection c, TableName table) throws SQLException {
+        Map<Long, List<String>> keys = new LinkedHashMap<>();
+        Set<Long> excluded = new HashSet<>();
+        try (PreparedStatement p = c.prepareStatement(UNIQUE_KEYS)) {
+            Dialect d = Dialect.POSTGRESQL;
+            p.setString(1, d.quoteIdentifier(table.schema()) + "." + d.quoteIdentifier(table.name()));
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    long index = rs.getLong(1);
+                    String column = rs.getString(2);
+                    if (column == null || !rs.getBoolean(3)) {
+                        excluded.add(index);
+                    }
+                    keys.computeIfAbsent(index, i -> new ArrayList<>()).add(column);
+                }
+            }
+        }
+        excluded.forEach(keys::remove);
+        return keys.values().stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * A number is a numeric constant here, compared exactly with any integer or numeric column; a parameter bound to
+     * a character column compares as text or fails (no implicit cast from a number to text), so it pins one too.
+     */
+    @Override
+    public boolean pinsOneKeyValue(CatalogColumn column, PinnedColumns.Literal literal) {
+        int type = column.jdbcType();
+        if (literal == PinnedColumns.Literal.PARAMETER) {
+            return super.pinsOneKeyValue(column, literal)
+                    || super.pinsOneKeyValue(column, PinnedColumns.Literal.STRING);
+        }
+        return super.pinsOneKeyValue(column, literal) || literal == PinnedColumns.Literal.NUMBER
+                && (type == Types.BIGINT || type == Types.NUMERIC || type == Types.DECIMAL);
     }
 }

@@ -6,12 +6,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * PostgreSQL's catalog rows carry the transaction that wrote them ({@code xmin}): every change to a relation, a
- * column, a column default or generation expression, a view's rule, a schema, a routine, a comment or an inheritance
+ * PostgreSQL's catalog rows carry the transaction that wrote them ({@code xmin}): every change to a relation, an index,
+ * a column, a column default or generation expression, a view's rule, a schema, a routine, a comment or an inheritance
  * link writes a new row version with a new {@code xmin}, and a dropped row lowers the count. Count, sum and maximum of
- * {@code xmin} per catalog change with every such statement (xmin values only grow; freezing keeps them). The
- * session's own uncommitted changes count too, so a transaction that changed the schema sees a fingerprint of its
- * own.
+ * {@code xmin} per catalog change with every such statement (xmin values only grow; freezing keeps them). The session's
+ * own uncommitted changes count too, so a transaction that changed the schema sees a fingerprint of its own.
  *
  * <p>Only objects created after the cluster's initialization count (object ids from 16384 on, reached through the
  * catalogs' indexes), except schemas and inheritance links, which count whole: the built-in objects, which only a
@@ -26,6 +25,7 @@ final class PostgreSqlFingerprint extends SchemaFingerprint {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("pg_class", " WHERE oid >= 16384");
         m.put("pg_attribute", " WHERE attrelid >= 16384");
+        m.put("pg_index", " WHERE indexrelid >= 16384");
         m.put("pg_attrdef", " WHERE adrelid >= 16384");
         m.put("pg_rewrite", " WHERE ev_class >= 16384");
         m.put("pg_namespace", "");
