@@ -58,7 +58,7 @@ public final class StatementShape {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(dialect, "dialect");
         if (sql.indexOf(MARK) >= 0) return Optional.empty();
-        SqlLexer.Lexed lexed = SqlLexer.lex(sql, dialect, Integer.MAX_VALUE);
+        SqlLexer.Tokens lexed = SqlLexer.tokens(sql, dialect, Integer.MAX_VALUE);
         if (lexed.error() != null) return Optional.empty();
         StringBuilder key = new StringBuilder(sql.length());
         List<SqlLexer.Tok> literals = new ArrayList<>();
@@ -240,7 +240,7 @@ public final class StatementShape {
 
     /** Whether {@code sql} lexes as this shape's SQL with exactly its open literals changed to {@code values}. */
     private boolean sameTokens(String sql, List<String> values) {
-        SqlLexer.Lexed lexed = SqlLexer.lex(sql, dialect, Integer.MAX_VALUE);
+        SqlLexer.Tokens lexed = SqlLexer.tokens(sql, dialect, Integer.MAX_VALUE);
         if (lexed.error() != null || lexed.tokens().size() != runTokens.size()) return false;
         int v = 0;
         for (int k = 0; k < runTokens.size(); k++) {

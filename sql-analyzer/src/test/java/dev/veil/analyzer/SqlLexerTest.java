@@ -251,4 +251,23 @@ class SqlLexerTest {
         JsqlParsing.Parsed p = JsqlParsing.parse(sql, Dialect.POSTGRESQL, 2000, 64);
         assertThat(ParseCheck.compare(seg, 0, p.tokens())).contains("quoted token");
     }
+
+    // ---- tokens alone -------------------------------------------------------------------------------------------
+
+    @Test
+    void tokensAloneAreWhatTheFullLexingFinds() {
+        List<String> texts = List.of("SELECT id, email FROM t WHERE id = 5", "SELECT 'a''b', E'\\x', 1.5e3 FROM t",
+                "SELECT /*! STRAIGHT_JOIN */ a # note\n FROM t; SELECT 2", "SELECT $a$ x $a$, ?|?, x -- c\n",
+                "SELECT `a``b`, @v, @@session.x, 1abc FROM t", "SELECT 'x", "SELECT /* /* */", "SELECT ((((1))))");
+        for (Dialect d : Dialect.values()) {
+            for (String sql : texts) {
+                SqlLexer.Lexed full = SqlLexer.lex(sql, d, 3);
+                SqlLexer.Tokens alone = SqlLexer.tokens(sql, d, 3);
+                assertThat(alone.error()).as(d + ": " + sql).isEqualTo(full.error());
+                assertThat(alone.tokens().stream().map(t -> t.kind + ":" + t.start + ":" + t.end + ":" + t.value))
+                        .as(d + ": " + sql).containsExactlyElementsOf(full.tokens().stream()
+                                .map(t -> t.kind + ":" + t.start + ":" + t.end + ":" + t.value).toList());
+            }
+        }
+    }
 }

@@ -130,6 +130,19 @@ public final class SqlLexer {
                 java.util.Set.copyOf(placeholders));
     }
 
+    /**
+     * The tokens of {@code sql} and the lexing error, exactly as {@link #lex} finds them, without what only a parse
+     * needs (segments, parse text, placeholders): for comparing token streams, which shapes do once per execution.
+     */
+    public static Tokens tokens(String sql, Dialect dialect, int maxNestingDepth) {
+        SqlLexer l = new SqlLexer(sql, dialect.rules(), maxNestingDepth);
+        l.run();
+        return new Tokens(java.util.Collections.unmodifiableList(l.tokens), l.error);
+    }
+
+    /** What {@link #tokens} answers: the tokens, and the error that stopped the lexer (null when none did). */
+    public record Tokens(List<Tok> tokens, String error) { }
+
     /** The text the database executes: executable-comment markers blanked, everything else as written. */
     public static String executedText(SqlLexer.Lexed lexed) {
         StringBuilder b = null;
