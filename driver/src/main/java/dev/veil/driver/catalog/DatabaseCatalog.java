@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -55,6 +57,8 @@ public final class DatabaseCatalog {
     private volatile String fingerprint;
     /** When the last probe that found {@link #fingerprint} began. */
     private volatile long verifiedAt;
+    /** Held while a probe runs. */
+    private final ReentrantLock probing = new ReentrantLock();
 
     /** A catalog checked against the database's fingerprint once per TTL. */
     public DatabaseCatalog(String identity, Duration ttl) {
@@ -124,9 +128,40 @@ public final class DatabaseCatalog {
      */
     public void verify(FingerprintProbe probe) {
         long start = clock.getAsLong();
-        if (fingerprint != null && start - verifiedAt < checkNanos) {
+        if (trusted(start)) {
             return;
         }
+        if (checkNanos == 0) {
+            probe(probe, start);
+            return;
+        }
+        // one probe at a time: the sessions that find the interval over while another session's probe runs (a pool's
+        // connections, all at once) wait for its answer instead of each asking the database again. Its answer holds
+        // for them if it began within the interval before they did, the bound every statement has; a stuck probe is
+        // waited for one interval at most.
+        boolean alone = false;
+        try {
+            alone = probing.tryLock(checkNanos, TimeUnit.NANOSECONDS);
+            if (alone && trusted(start)) {
+                return;
+            }
+            probe(probe, start);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            probe(probe, start);
+        } finally {
+            if (alone) {
+                probing.unlock();
+            }
+        }
+    }
+
+    /** Whether a fingerprint that agreed is known, read by a probe that began within the interval before {@code at}. */
+    private boolean trusted(long at) {
+        return fingerprint != null && at - verifiedAt < checkNanos;
+    }
+
+    private void probe(FingerprintProbe probe, long start) {
         String seen;
         try {
             seen = probe.read();

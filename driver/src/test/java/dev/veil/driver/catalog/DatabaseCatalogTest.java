@@ -117,6 +117,49 @@ class DatabaseCatalogTest {
         assertThat(catalog.relation(T, () -> table("read again"))).isEqualTo(table("read again"));
     }
 
+
+    @Test
+    void sessionsThatFindTheIntervalOverTogetherAskTheDatabaseOnce() throws Exception {
+        AtomicLong now = new AtomicLong();
+        DatabaseCatalog catalog = new DatabaseCatalog("db", Duration.ofHours(9), Duration.ofHours(1), now::get);
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        int sessions = 8;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(sessions);
+        DatabaseCatalog.FingerprintProbe slow = () -> {
+            probes.incrementAndGet();
+            try {
+                Thread.sleep(300); // the other sessions arrive while it runs
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "f1";
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(sessions);
+        try {
+            List<java.util.concurrent.Future<Long>> versions = new java.util.ArrayList<>();
+            for (int i = 0; i < sessions; i++) {
+                versions.add(pool.submit(() -> {
+                    together.await();
+                    catalog.verify(slow);
+                    return catalog.version();
+                }));
+            }
+            long first = versions.get(0).get();
+            for (java.util.concurrent.Future<Long> version : versions) {
+                assertThat(version.get()).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(probes).hasValue(1);
+        // once the interval is over again, the next session asks again
+        now.addAndGet(Duration.ofHours(2).toNanos());
+        catalog.verify(() -> {
+            probes.incrementAndGet();
+            return "f1";
+        });
+        assertThat(probes).hasValue(2);
+    }
     @Test
     void aTransactionsCatalogIsItsOwn() {
         DatabaseCatalog shared = new DatabaseCatalog("db", Duration.ofHours(1));
