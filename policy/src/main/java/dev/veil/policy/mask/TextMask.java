@@ -1,25 +1,26 @@
 package dev.veil.policy.mask;
 
-import java.util.Arrays;
-
 /**
  * One mask compiled for text values read one by one (masking in the driver): {@link #apply} returns exactly what
  * {@link ReferenceMasker#apply ReferenceMasker.apply(mask, text, ValueType.STRING)} returns, without its per-value
- * dispatch, and with fast paths for {@code email} and {@code partial} on text without surrogates. Anything else (or
- * any text with surrogates, for {@code partial}) goes through the reference masker itself.
+ * dispatch, and with fast paths for {@code email} and for {@code partial} on text without surrogate pairs. Anything
+ * else (or text with surrogate pairs, for {@code partial}) goes through the reference masker itself.
  */
 public final class TextMask {
 
     private static final String STARS = "***";
     private static final String STARS_AT = "***@";
+    /** Runs of the pad kept per mask: up to this length (longer ones are made per value). */
+    private static final int PADDINGS = 64;
 
     private final Mask mask;
     private final MaskKind kind;
     private final ReferenceMasker reference;
     private final int keepFirst;
     private final int keepLast;
-    /** The pad as one char, or 0 when it is a supplementary character (two chars): then no fast path. */
-    private final char pad;
+    /** PARTIAL: the pad, and runs of it by length. */
+    private final String pad;
+    private final String[] paddings;
 
     private TextMask(Mask mask, ReferenceMasker reference) {
         this.mask = mask;
@@ -27,7 +28,8 @@ public final class TextMask {
         this.reference = reference;
         this.keepFirst = mask.keepFirst();
         this.keepLast = mask.keepLast();
-        this.pad = mask.pad() != null && mask.pad().length() == 1 ? mask.pad().charAt(0) : 0;
+        this.pad = mask.pad();
+        this.paddings = new String[pad == null ? 0 : PADDINGS];
     }
 
     /** {@code mask} for text, falling back to {@code reference} where there is no fast path. */
@@ -44,7 +46,7 @@ public final class TextMask {
             case NULL -> null;
             case REDACT -> STARS;
             case EMAIL -> email(text);
-            case PARTIAL -> pad != 0 ? partial(text) : reference(text);
+            case PARTIAL -> partial(text);
             default -> reference(text);
         };
     }
@@ -66,21 +68,34 @@ public final class TextMask {
         return first + STARS_AT + domain;
     }
 
-    /** Text without surrogates has one code point per char: keep and pad by chars, in one array. */
+    /**
+     * Text whose every char is a code point of its own (always so for text the JVM stores as Latin-1, where counting
+     * code points costs nothing) is kept and padded by chars; text with surrogate pairs goes to the reference.
+     */
     private String partial(String text) {
-        char[] chars = text.toCharArray();
-        for (char c : chars) {
-            if (Character.isSurrogate(c)) {
-                return reference(text);
-            }
+        int length = text.length();
+        if (text.codePointCount(0, length) != length) {
+            return reference(text);
         }
-        int length = chars.length;
         if (length <= keepFirst + keepLast) {
-            Arrays.fill(chars, pad);
-        } else {
-            Arrays.fill(chars, keepFirst, length - keepLast, pad);
+            return padding(length);
         }
-        return new String(chars);
+        String padded = padding(length - keepFirst - keepLast).concat(text.substring(length - keepLast));
+        return keepFirst == 0 ? padded : text.substring(0, keepFirst).concat(padded);
+    }
+
+    /** The pad repeated {@code count} times; short runs are made once per mask. */
+    private String padding(int count) {
+        if (count >= paddings.length) {
+            return pad.repeat(count);
+        }
+        String run = paddings[count];
+        if (run == null) {
+            // a race makes the same immutable string twice, harmlessly
+            run = pad.repeat(count);
+            paddings[count] = run;
+        }
+        return run;
     }
 
     private String reference(String text) {
