@@ -74,21 +74,33 @@ abstract class MaskedColumns implements ResultSet {
 
     // ---- the guard of every generated method that takes a column ---------------------------------------------
 
-    /** Refuses a masked column to any method but the text getters below; others read the vendor's value. */
+    /**
+     * A masked column is refused to any method but the text getters below — unless its value is NULL, which a getter
+     * of any type reads as NULL (true: the generated method returns null, zero or false), as the SQL masks give it.
+     * Updates of a masked column are always refused.
+     */
     @GuardsColumns(except = {"absolute", "relative", "setFetchDirection", "setFetchSize"})
-    void column(String method, int column) throws SQLException {
-        if (masks.masks(column)) {
-            throw refused(method, column);
-        }
-        lastRead = VENDOR;
+    boolean column(String method, int column) throws SQLException {
+        return masks.masks(column) ? maskedNull(method, column, column) : vendorRead();
     }
 
     @GuardsColumns(except = "findColumn")
-    void column(String method, String label) throws SQLException {
-        if (masks.masks(index(label))) {
-            throw refused(method, label);
-        }
+    boolean column(String method, String label) throws SQLException {
+        int column = index(label);
+        return masks.masks(column) ? maskedNull(method, column, label) : vendorRead();
+    }
+
+    private boolean vendorRead() {
         lastRead = VENDOR;
+        return false;
+    }
+
+    /** @param named the column as the caller named it, for the refusal */
+    private boolean maskedNull(String method, int column, Object named) throws SQLException {
+        if (!method.startsWith("update") && masked(column) == null) {
+            return true;
+        }
+        throw refused(method, named);
     }
 
     /** Errors pass unchanged: the {@link VeilResultSet} above translates them. */

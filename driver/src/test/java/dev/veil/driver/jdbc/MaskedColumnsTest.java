@@ -138,6 +138,12 @@ class MaskedColumnsTest {
             assertThat(rs.wasNull()).isFalse();
             assertThat(rs.getClob("email")).isNull();
             assertThat(rs.wasNull()).isTrue();
+            // NULL reads as NULL through any getter, as the SQL masks give it; an update is still refused
+            assertThat(rs.getInt("email")).isZero();
+            assertThat(rs.wasNull()).isTrue();
+            assertThat(rs.getTimestamp(1)).isNull();
+            assertThatThrownBy(() -> rs.updateNull(1)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("updateNull of column 1 is refused");
             assertThat(rs.next()).isFalse();
         }
     }

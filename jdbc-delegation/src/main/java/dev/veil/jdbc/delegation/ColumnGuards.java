@@ -49,12 +49,13 @@ final class ColumnGuards {
             List<? extends TypeMirror> params = method.getParameters().stream().map(Element::asType).toList();
             boolean shape = params.size() == 2 && params.get(0).toString().equals(STRING)
                     && (isIndex(params.get(1)) || isLabel(params.get(1)))
-                    && method.getReturnType().getKind() == TypeKind.VOID
+                    && (method.getReturnType().getKind() == TypeKind.VOID
+                            || method.getReturnType().getKind() == TypeKind.BOOLEAN)
                     && !method.getModifiers().contains(Modifier.PRIVATE)
                     && method.getThrownTypes().stream().allMatch(t -> t.toString().equals(SQL_EXCEPTION));
             if (!shape) {
-                error(env, method, "@GuardsColumns methods are void guard(String method, int column) or"
-                        + " void guard(String method, String label), throwing at most SQLException");
+                error(env, method, "@GuardsColumns methods are void or boolean guard(String method, int column)"
+                        + " or guard(String method, String label), throwing at most SQLException");
                 valid = false;
                 continue;
             }

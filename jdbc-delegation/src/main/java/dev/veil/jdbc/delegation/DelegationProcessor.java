@@ -182,8 +182,16 @@ public final class DelegationProcessor extends AbstractProcessor {
         }
         String ret = type.getReturnType().getKind() != TypeKind.VOID ? "return " : "";
         out.append(" {\n");
-        guard.ifPresent(g -> out.append("        ").append(g.getSimpleName()).append("(\"")
-                .append(method.getSimpleName()).append("\", p0);\n"));
+        guard.ifPresent(g -> {
+            String check = g.getSimpleName() + "(\"" + method.getSimpleName() + "\", p0)";
+            if (g.getReturnType().getKind() == TypeKind.BOOLEAN) {
+                // the guard answered the call as SQL NULL
+                out.append("        if (").append(check).append(") {\n            return")
+                        .append(nullOf(type.getReturnType())).append(";\n        }\n");
+            } else {
+                out.append("        ").append(check).append(";\n");
+            }
+        });
         if (translate.isEmpty()) {
             out.append("        ").append(ret).append(call).append(";\n    }\n");
             return out.toString();
@@ -200,6 +208,19 @@ public final class DelegationProcessor extends AbstractProcessor {
                 .append(" catch (").append(caught).append(" e) {\n            throw ")
                 .append(translated).append(";\n        }\n    }\n");
         return out.toString();
+    }
+
+    /** What a getter of {@code type} returns for SQL NULL, after {@code return}. */
+    private static String nullOf(TypeMirror type) {
+        return switch (type.getKind()) {
+            case VOID -> "";
+            case BOOLEAN -> " false";
+            case LONG -> " 0L";
+            case FLOAT -> " 0f";
+            case DOUBLE -> " 0d";
+            case INT, SHORT, BYTE, CHAR -> " 0";
+            default -> " null";
+        };
     }
 
     private void write(TypeElement wrapper, List<String> methods) {

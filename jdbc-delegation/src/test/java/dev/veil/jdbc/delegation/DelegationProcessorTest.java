@@ -90,8 +90,9 @@ class DelegationProcessorTest {
                         }
                     }
                     @GuardsColumns(except = "findColumn")
-                    void column(String method, String label) {
+                    boolean column(String method, String label) {
                         guarded.add(method + " " + label);
+                        return label.equals("nothing");
                     }
                     @WrapsReturned Array array(Array a) { return a; }
                     @TranslatesErrors SQLException translate(SQLException e) {
@@ -124,11 +125,16 @@ class DelegationProcessorTest {
             wrapper.setFetchSize(2);
             assertThat(wrapper.findColumn("email")).isEqualTo(7);
             wrapper.next();
+            // a guard answering SQL NULL: the type's null, the vendor not reached
+            assertThat(wrapper.getLong("nothing")).isZero();
+            assertThat(wrapper.getBoolean("nothing")).isFalse();
+            assertThat(wrapper.getTimestamp("nothing")).isNull();
             // the guard's refusal is not the vendor's error: it is thrown as it is, and the vendor is not reached
             assertThatThrownBy(() -> wrapper.getBytes(2)).hasMessage("refused getBytes");
             assertThatThrownBy(() -> wrapper.updateNull(2)).hasMessage("refused updateNull");
             assertThat(impl.getSuperclass().getField("guarded").get(wrapper)).isEqualTo(List.of("getInt 3",
-                    "getString email", "updateString 3", "getArray 1", "getBytes 2", "updateNull 2"));
+                    "getString email", "updateString 3", "getArray 1", "getLong nothing", "getBoolean nothing",
+                    "getTimestamp nothing", "getBytes 2", "updateNull 2"));
             assertThat(reached).containsExactly("getInt", "getString", "updateString", "getArray", "absolute",
                     "setFetchSize", "findColumn", "next");
         }
@@ -152,7 +158,7 @@ class DelegationProcessorTest {
                 """;
         Compilation result = compile("sample.Bad", source);
         assertThat(result.errors()).anyMatch(e -> e.contains("Array has no method absolute"));
-        assertThat(result.errors()).anyMatch(e -> e.contains("@GuardsColumns methods are void guard("));
+        assertThat(result.errors()).anyMatch(e -> e.contains("@GuardsColumns methods are void or boolean guard("));
     }
 
     @Test
