@@ -2,37 +2,51 @@ package dev.veil.driver.jdbc;
 
 import dev.veil.driver.errors.VeilErrors;
 import dev.veil.driver.pipeline.ColumnMasks;
+import dev.veil.jdbc.delegation.GuardsColumns;
+import dev.veil.jdbc.delegation.JdbcWrapper;
+import dev.veil.jdbc.delegation.TranslatesErrors;
+import dev.veil.jdbc.delegation.WrapsReturned;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Clob;
+import java.sql.NClob;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The vendor's rows with the columns the driver masks ({@code veil.masking=driver}) replaced by their masked text,
- * for every getter: a proxy, so that a getter added to {@link ResultSet} later reaches a masked column only through
- * {@link #serve}, which hands out text (string, characters, bytes, streams, Clob) and refuses anything else. Other
- * columns and methods go to the vendor's result set unchanged. The raw value never leaves this class: not in a
- * value, an error, the metadata or {@code unwrap}.
+ * The vendor's rows with the columns the driver masks ({@code veil.masking=driver}) replaced by their masked text.
+ * The text getters below serve a masked column its masked value (string, characters, bytes, streams, Clob); every
+ * other method that takes a column is written by the delegation processor and calls {@link #column(String, int)} or
+ * {@link #column(String, String)} first, which refuses a masked column, so that a getter or updater added to
+ * {@link ResultSet} later never reaches a masked column raw. The raw value never leaves this class: not in a value,
+ * an error, the metadata or {@code unwrap}. Sits under a {@link VeilResultSet}, which translates errors and wraps
+ * what leads back to the vendor.
  */
-final class MaskedColumns implements InvocationHandler {
+@JdbcWrapper(ResultSet.class)
+abstract class MaskedColumns implements ResultSet {
 
-    private final ResultSet vendor;
+    /** What {@link #wasNull} answers from: the vendor's last read, or the last masked value. */
+    private static final byte VENDOR = 0;
+    private static final byte MASKED_VALUE = 1;
+    private static final byte MASKED_NULL = 2;
+
+    /** The vendor's rows, raw. */
+    final ResultSet delegate;
     private final ColumnMasks masks;
     private final Map<String, Integer> columnsByLabel = new HashMap<>();
-    /** Whether the last masked value read was NULL; null when the last value read came from the vendor. */
-    private Boolean maskedWasNull;
+    private byte lastRead = VENDOR;
 
-    private MaskedColumns(ResultSet vendor, ColumnMasks masks) {
-        this.vendor = vendor;
+    MaskedColumns(ResultSet delegate, ColumnMasks masks) {
+        this.delegate = delegate;
         this.masks = masks;
     }
 
@@ -50,205 +64,307 @@ final class MaskedColumns implements InvocationHandler {
             throw VeilErrors.refused("the result's columns are not the ones Veil's analysis expected: the schema"
                     + " changed since Veil read it; run the statement again (rule: result-shape)");
         }
-        return (ResultSet) Proxy.newProxyInstance(ResultSet.class.getClassLoader(), new Class<?>[] {ResultSet.class},
-                new MaskedColumns(vendor, masks));
+        return new MaskedColumnsImpl(vendor, masks);
     }
 
     /** The vendor's result set behind {@code rows} when they are masked here, else null. */
     static ResultSet vendorOf(ResultSet rows) {
-        return Proxy.isProxyClass(rows.getClass()) && Proxy.getInvocationHandler(rows) instanceof MaskedColumns masked
-                ? masked.vendor : null;
+        return rows instanceof MaskedColumns masked ? masked.delegate : null;
+    }
+
+    // ---- the guard of every generated method that takes a column ---------------------------------------------
+
+    /**
+     * A masked column is refused to any method but the text getters below — unless its value is NULL, which a getter
+     * of any type reads as NULL (true: the generated method returns null, zero or false), as the SQL masks give it.
+     * Updates of a masked column are always refused.
+     */
+    @GuardsColumns(except = {"absolute", "relative", "setFetchDirection", "setFetchSize"})
+    boolean column(String method, int column) throws SQLException {
+        return masks.masks(column) ? maskedNull(method, column, column) : vendorRead();
+    }
+
+    @GuardsColumns(except = "findColumn")
+    boolean column(String method, String label) throws SQLException {
+        int column = index(label);
+        return masks.masks(column) ? maskedNull(method, column, label) : vendorRead();
+    }
+
+    private boolean vendorRead() {
+        lastRead = VENDOR;
+        return false;
+    }
+
+    /** @param named the column as the caller named it, for the refusal */
+    private boolean maskedNull(String method, int column, Object named) throws SQLException {
+        if (!method.startsWith("update") && masked(column) == null) {
+            return true;
+        }
+        throw refused(method, named);
+    }
+
+    /** Errors pass unchanged: the {@link VeilResultSet} above translates them. */
+    @TranslatesErrors
+    SQLException unchanged(SQLException error) {
+        return error;
+    }
+
+    /** Arrays pass unchanged: the {@link VeilResultSet} above wraps them. */
+    @WrapsReturned
+    Array unchanged(Array array) {
+        return array;
+    }
+
+    // ---- the text getters: the masked value of a masked column, the vendor's of any other ---------------------
+
+    @Override
+    public String getString(int columnIndex) throws SQLException {
+        return masks.masks(columnIndex) ? masked(columnIndex) : vendor().getString(columnIndex);
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        String name = method.getName();
-        if (method.getDeclaringClass() == Object.class) {
-            return switch (name) {
-                case "equals" -> proxy == args[0];
-                case "hashCode" -> System.identityHashCode(proxy);
-                default -> "veil result set with columns masked in the driver";
-            };
-        }
-        if (args == null) {
-            if (name.equals("next")) {
-                return vendor.next();
-            }
-        } else if (name.startsWith("get")) {
-            int column = maskedColumn(args[0]);
-            if (column > 0) {
-                return serve(method, args, column);
-            }
-            maskedWasNull = null;
-            if (args.length == 1 && args[0] instanceof Integer index) {
-                // the getters of every row, called without reflection
-                switch (name) {
-                    case "getString":
-                        return vendor.getString(index);
-                    case "getInt":
-                        return vendor.getInt(index);
-                    case "getLong":
-                        return vendor.getLong(index);
-                    case "getObject":
-                        return vendor.getObject(index);
-                    default:
-                        break;
-                }
-            }
-        }
-        switch (name) {
-            case "wasNull":
-                if (maskedWasNull != null) {
-                    return maskedWasNull;
-                }
-                break;
-            case "getMetaData":
-                ResultSetMetaData metaData = vendor.getMetaData();
-                return metaData == null ? null : MaskedMetaData.wrap(metaData, masks);
-            case "unwrap":
-                if (((Class<?>) args[0]).isInstance(proxy)) {
-                    return proxy;
-                }
-                throw VeilErrors.refused("unwrap to " + ((Class<?>) args[0]).getName() + " is refused: the driver"
-                        + " masks columns of this result as rows are read (rule: masking: driver)");
-            case "isWrapperFor":
-                return ((Class<?>) args[0]).isInstance(proxy);
-            default:
-                break;
-        }
-        try {
-            return method.invoke(vendor, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+    public String getString(String columnLabel) throws SQLException {
+        int column = index(columnLabel);
+        return masks.masks(column) ? masked(column) : vendor().getString(columnLabel);
     }
 
-    /** The column a getter names (by 1-based index or label) when the driver masks it, else 0. */
-    private int maskedColumn(Object column) throws SQLException {
-        Integer index = null;
-        if (column instanceof Integer i) {
-            index = i;
-        } else if (column instanceof String label) {
-            index = columnsByLabel.get(label);
-            if (index == null) {
-                index = vendor.findColumn(label);
-                columnsByLabel.put(label, index);
-            }
-        }
-        return index != null && masks.masks(index) ? index : 0;
+    @Override
+    public String getNString(int columnIndex) throws SQLException {
+        return masks.masks(columnIndex) ? masked(columnIndex) : vendor().getNString(columnIndex);
     }
 
-    private Object serve(Method method, Object[] args, int column) throws SQLException {
-        String masked = masks.apply(column, vendor.getString(column));
-        maskedWasNull = masked == null;
-        switch (method.getName()) {
-            case "getString", "getNString":
-                return masked;
-            case "getObject":
-                if (args.length == 2 && args[1] instanceof Class<?> type && !type.isAssignableFrom(String.class)) {
-                    throw notText(method, args[0]);
-                }
-                return masked;
-            default:
-                break;
-        }
-        if (masked == null) {
-            return nullOf(method.getReturnType());
-        }
-        return switch (method.getName()) {
-            case "getBytes" -> masked.getBytes(StandardCharsets.UTF_8);
-            case "getCharacterStream", "getNCharacterStream" -> new StringReader(masked);
-            case "getAsciiStream" -> new ByteArrayInputStream(masked.getBytes(StandardCharsets.US_ASCII));
-            case "getBinaryStream", "getUnicodeStream" -> new ByteArrayInputStream(
-                    masked.getBytes(StandardCharsets.UTF_8));
-            case "getClob", "getNClob" -> new MaskedClob(masked);
-            default -> throw notText(method, args[0]);
-        };
+    @Override
+    public String getNString(String columnLabel) throws SQLException {
+        int column = index(columnLabel);
+        return masks.masks(column) ? masked(column) : vendor().getNString(columnLabel);
     }
 
-    /** What a getter returns for SQL NULL. */
-    private static Object nullOf(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return null;
-        }
-        if (type == boolean.class) {
-            return false;
-        }
-        if (type == float.class) {
-            return 0f;
-        }
-        if (type == double.class) {
-            return 0d;
-        }
-        if (type == long.class) {
-            return 0L;
-        }
-        if (type == byte.class) {
-            return (byte) 0;
-        }
-        if (type == short.class) {
-            return (short) 0;
-        }
-        return 0;
+    @Override
+    public Object getObject(int columnIndex) throws SQLException {
+        return masks.masks(columnIndex) ? masked(columnIndex) : vendor().getObject(columnIndex);
     }
 
-    private static SQLException notText(Method method, Object column) {
-        return VeilErrors.refused(method.getName() + " of column " + column + " is refused: the driver masks that"
-                + " column as rows are read, and its masked value is text; read it with getString, getObject,"
+    @Override
+    public Object getObject(String columnLabel) throws SQLException {
+        int column = index(columnLabel);
+        return masks.masks(column) ? masked(column) : vendor().getObject(columnLabel);
+    }
+
+    @Override
+    public Object getObject(int columnIndex, Map<String, Class<?>> map) throws SQLException {
+        return masks.masks(columnIndex) ? masked(columnIndex) : vendor().getObject(columnIndex, map);
+    }
+
+    @Override
+    public Object getObject(String columnLabel, Map<String, Class<?>> map) throws SQLException {
+        int column = index(columnLabel);
+        return masks.masks(column) ? masked(column) : vendor().getObject(columnLabel, map);
+    }
+
+    @Override
+    public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
+        return masks.masks(columnIndex) ? maskedAs(type, columnIndex, columnIndex)
+                : vendor().getObject(columnIndex, type);
+    }
+
+    @Override
+    public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
+        int column = index(columnLabel);
+        return masks.masks(column) ? maskedAs(type, column, columnLabel) : vendor().getObject(columnLabel, type);
+    }
+
+    @Override
+    public byte[] getBytes(int columnIndex) throws SQLException {
+        return masks.masks(columnIndex) ? bytes(masked(columnIndex), StandardCharsets.UTF_8)
+                : vendor().getBytes(columnIndex);
+    }
+
+    @Override
+    public byte[] getBytes(String columnLabel) throws SQLException {
+        int column = index(columnLabel);
+        return masks.masks(column) ? bytes(masked(column), StandardCharsets.UTF_8) : vendor().getBytes(columnLabel);
+    }
+
+    @Override
+    public Reader getCharacterStream(int columnIndex) throws SQLException {
+        return masks.masks(columnIndex) ? reader(masked(columnIndex)) : vendor().getCharacterStream(columnIndex);
+    }
+
+    @Override
+    public Reader getCharacterStream(String columnLabel) throws SQLException {
+        int column = index(columnLabel);
+        return masks.masks(column) ? reader(masked(column)) : vendor().getCharacterStream(columnLabel);
+    }
+
+    @Override
+    public Reader getNCharacterStream(int columnIndex) throws SQLException {
+        return masks.masks(columnIndex) ? reader(masked(columnIndex)) : vendor().getNCharacterStream(columnIndex);
+    }
+
+    @Override
+    public Reader getNCharacterStream(String columnLabel) throws SQLException {
+        int column = index(columnLabel);
+        return masks.masks(column) ? reader(masked(column)) : vendor().getNCharacterStream(columnLabel);
+    }
+
+    @Override
+    public InputStream getAsciiStream(int columnIndex) throws SQLException {
+        return masks.masks(columnIndex) ? stream(masked(columnIndex), StandardCharsets.US_ASCII)
+                : vendor().getAsciiStream(columnIndex);
+    }
+
+    @Override
+    public InputStream getAsciiStream(String columnLabel) throws SQLException {
+        int column = index(columnLabel);
+        return masks.masks(column) ? stream(masked(column), StandardCharsets.US_ASCII)
+                : vendor().getAsciiStream(columnLabel);
+    }
+
+    @Override
+    public InputStream getBinaryStream(int columnIndex) throws SQLException {
+        return masks.masks(columnIndex) ? stream(masked(columnIndex), StandardCharsets.UTF_8)
+                : vendor().getBinaryStream(columnIndex);
+    }
+
+    @Override
+    public InputStream getBinaryStream(String columnLabel) throws SQLException {
+        int column = index(columnLabel);
+        return masks.masks(column) ? stream(masked(column), StandardCharsets.UTF_8)
+                : vendor().getBinaryStream(columnLabel);
+    }
+
+    @Override
+    @Deprecated
+    public InputStream getUnicodeStream(int columnIndex) throws SQLException {
+        return masks.masks(columnIndex) ? stream(masked(columnIndex), StandardCharsets.UTF_8)
+                : vendor().getUnicodeStream(columnIndex);
+    }
+
+    @Override
+    @Deprecated
+    public InputStream getUnicodeStream(String columnLabel) throws SQLException {
+        int column = index(columnLabel);
+        return masks.masks(column) ? stream(masked(column), StandardCharsets.UTF_8)
+                : vendor().getUnicodeStream(columnLabel);
+    }
+
+    @Override
+    public Clob getClob(int columnIndex) throws SQLException {
+        return masks.masks(columnIndex) ? clob(masked(columnIndex)) : vendor().getClob(columnIndex);
+    }
+
+    @Override
+    public Clob getClob(String columnLabel) throws SQLException {
+        int column = index(columnLabel);
+        return masks.masks(column) ? clob(masked(column)) : vendor().getClob(columnLabel);
+    }
+
+    @Override
+    public NClob getNClob(int columnIndex) throws SQLException {
+        return masks.masks(columnIndex) ? clob(masked(columnIndex)) : vendor().getNClob(columnIndex);
+    }
+
+    @Override
+    public NClob getNClob(String columnLabel) throws SQLException {
+        int column = index(columnLabel);
+        return masks.masks(column) ? clob(masked(column)) : vendor().getNClob(columnLabel);
+    }
+
+    @Override
+    public boolean wasNull() throws SQLException {
+        return lastRead == VENDOR ? delegate.wasNull() : lastRead == MASKED_NULL;
+    }
+
+    @Override
+    public ResultSetMetaData getMetaData() throws SQLException {
+        ResultSetMetaData metaData = delegate.getMetaData();
+        return metaData == null ? null : MaskedMetaData.wrap(metaData, masks);
+    }
+
+    /** The vendor's statement: the {@link VeilResultSet} above hands out its own. */
+    @Override
+    public Statement getStatement() throws SQLException {
+        return delegate.getStatement();
+    }
+
+    /** Only to this object itself, even where {@code veil.allowUnwrap} permits more: the vendor's rows are raw. */
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw VeilErrors.refused("unwrap to " + iface.getName() + " is refused: the driver masks columns of this"
+                + " result as rows are read (rule: masking: driver)");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+
+    @Override
+    public String toString() {
+        return "veil result set with columns masked in the driver";
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    /** The vendor's rows, for a read of a column the driver does not mask. */
+    private ResultSet vendor() {
+        lastRead = VENDOR;
+        return delegate;
+    }
+
+    /** The masked text of a masked column in the current row (NULL stays NULL). */
+    private String masked(int column) throws SQLException {
+        String masked = masks.apply(column, delegate.getString(column));
+        lastRead = masked == null ? MASKED_NULL : MASKED_VALUE;
+        return masked;
+    }
+
+    /** {@code getObject(column, type)} of a masked column: its text, when {@code type} can hold a string. */
+    private <T> T maskedAs(Class<T> type, int column, Object named) throws SQLException {
+        if (!type.isAssignableFrom(String.class)) {
+            throw refused("getObject", named);
+        }
+        return type.cast(masked(column));
+    }
+
+    /** The 1-based column of a label, looked up once per label. */
+    private int index(String label) throws SQLException {
+        Integer index = columnsByLabel.get(label);
+        if (index == null) {
+            index = delegate.findColumn(label);
+            columnsByLabel.put(label, index);
+        }
+        return index;
+    }
+
+    private static byte[] bytes(String masked, Charset charset) {
+        return masked == null ? null : masked.getBytes(charset);
+    }
+
+    private static InputStream stream(String masked, Charset charset) {
+        return masked == null ? null : new ByteArrayInputStream(masked.getBytes(charset));
+    }
+
+    private static Reader reader(String masked) {
+        return masked == null ? null : new StringReader(masked);
+    }
+
+    private static MaskedClob clob(String masked) {
+        return masked == null ? null : new MaskedClob(masked);
+    }
+
+    /** @param column the column as the caller named it (index or label); never its value */
+    private static SQLException refused(String method, Object column) {
+        if (method.startsWith("update")) {
+            return VeilErrors.refused(method + " of column " + column + " is refused: the driver masks that column"
+                    + " as rows are read, and a masked column cannot be written through its rows (rule: masking:"
+                    + " driver)");
+        }
+        return VeilErrors.refused(method + " of column " + column + " is refused: the driver masks that column as"
+                + " rows are read, and its masked value is text; read it with getString, getObject,"
                 + " getCharacterStream or getClob (rule: masking: driver)");
-    }
-
-    /** The metadata of a result whose masked columns hold text of any length, read only. */
-    private record MaskedMetaData(ResultSetMetaData vendor, ColumnMasks masks) implements InvocationHandler {
-
-        static ResultSetMetaData wrap(ResultSetMetaData vendor, ColumnMasks masks) {
-            return (ResultSetMetaData) Proxy.newProxyInstance(ResultSetMetaData.class.getClassLoader(),
-                    new Class<?>[] {ResultSetMetaData.class}, new MaskedMetaData(vendor, masks));
-        }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            String name = method.getName();
-            if (method.getDeclaringClass() == Object.class) {
-                return switch (name) {
-                    case "equals" -> proxy == args[0];
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    default -> "veil result metadata";
-                };
-            }
-            if (name.equals("unwrap") || name.equals("isWrapperFor")) {
-                boolean self = ((Class<?>) args[0]).isInstance(proxy);
-                if (name.equals("isWrapperFor")) {
-                    return self;
-                }
-                if (self) {
-                    return proxy;
-                }
-                throw VeilErrors.refused("unwrap to " + ((Class<?>) args[0]).getName() + " is refused (rule:"
-                        + " masking: driver)");
-            }
-            if (args != null && args.length == 1 && args[0] instanceof Integer column && masks.masks(column)) {
-                switch (name) {
-                    case "getPrecision", "getColumnDisplaySize":
-                        return Integer.MAX_VALUE;
-                    case "isReadOnly":
-                        return true;
-                    case "isWritable", "isDefinitelyWritable", "isAutoIncrement":
-                        return false;
-                    case "getColumnClassName":
-                        return String.class.getName();
-                    case "getColumnType":
-                        int type = vendor.getColumnType(column);
-                        return type == Types.CLOB ? Types.VARCHAR : type == Types.NCLOB ? Types.NVARCHAR : type;
-                    default:
-                        break;
-                }
-            }
-            try {
-                return method.invoke(vendor, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }
     }
 }

@@ -1,29 +1,28 @@
 package dev.veil.driver.pipeline;
 
 import dev.veil.policy.mask.ReferenceMasker;
-import dev.veil.policy.mask.ValueType;
+import dev.veil.policy.mask.TextMask;
 import java.util.List;
 import java.util.Set;
 
 /**
  * What a result set wrapper needs to mask the columns its plan masks in the driver ({@code veil.masking=driver}):
- * which columns, and their masked text from the raw text, by the session's JVM reference masker. The decision is the
- * plan's ({@link StatementPlan#resultMasks()}); the wrapper only applies it.
+ * which columns, and their masked text from the raw text, as the session's JVM reference masker gives it. Each
+ * column's mask is compiled once per result into a {@link TextMask}, as values are masked one by one. The decision is
+ * the plan's ({@link StatementPlan#resultMasks()}); the wrapper only applies it.
  */
 public final class ColumnMasks {
 
     private final ResultMasks masks;
     private final List<String> expectedLabels;
-    private final ReferenceMasker masker;
-    /** By 1-based column: whether the driver masks it (asked for every value read). */
-    private final boolean[] masked;
+    /** By 1-based column: its mask, or null when the driver does not mask it (asked for every value read). */
+    private final TextMask[] byColumn;
 
     private ColumnMasks(ResultMasks masks, List<String> expectedLabels, ReferenceMasker masker) {
         this.masks = masks;
         this.expectedLabels = expectedLabels;
-        this.masker = masker;
-        this.masked = new boolean[masks.expected() + 1];
-        masks.columns().keySet().forEach(column -> masked[column] = true);
+        this.byColumn = new TextMask[masks.expected() + 1];
+        masks.columns().keySet().forEach(column -> byColumn[column] = TextMask.of(masks.of(column).mask(), masker));
     }
 
     /** The driver's masks for the rows of {@code trace} (null: rows of no execution); null when there are none. */
@@ -40,7 +39,7 @@ public final class ColumnMasks {
     }
 
     public boolean masks(int column) {
-        return column > 0 && column < masked.length && masked[column];
+        return column > 0 && column < byColumn.length && byColumn[column] != null;
     }
 
     /** The number of result columns the plan was made for. */
@@ -55,6 +54,6 @@ public final class ColumnMasks {
 
     /** The masked text of a masked column's raw text (NULL stays NULL; the {@code null} mask gives NULL). */
     public String apply(int column, String raw) {
-        return (String) masker.apply(masks.of(column).mask(), raw, ValueType.STRING);
+        return byColumn[column].apply(raw);
     }
 }

@@ -86,6 +86,7 @@ public final class DelegationProcessor extends AbstractProcessor {
         }
         List<ExecutableElement> wrapMethods = wrapMethods(wrapper);
         Optional<ExecutableElement> translate = translateMethod(wrapper);
+        ColumnGuards guards = ColumnGuards.of(wrapper, iface, processingEnv);
         List<String> methods = new ArrayList<>();
         boolean ok = true;
         for (ExecutableElement method : openInterfaceMethods(wrapper)) {
@@ -132,20 +133,30 @@ public final class DelegationProcessor extends AbstractProcessor {
                 ok = false;
                 continue;
             }
-            methods.add(delegatingMethod(method, asMember, iface, wrap,
+            Optional<ExecutableElement> guard = guards.guardOf(method);
+            if (guard.isPresent() && !throwsSqlException(asMember)) {
+                error(wrapper, wrapper.getSimpleName() + " must implement " + signature(method) + " itself: it takes"
+                        + " a column but cannot throw the SQLException its @GuardsColumns method refuses with");
+                ok = false;
+                continue;
+            }
+            methods.add(delegatingMethod(method, asMember, iface, wrap, guard,
                     throwsSqlException(asMember) ? translate : Optional.empty()));
         }
-        if (ok) {
+        if (ok && guards.valid()) {
             write(wrapper, methods);
         }
     }
 
     /**
+     * @param guard     the wrapper's {@link GuardsColumns} method for the method's first argument, when it takes a
+     *                  column: called before the delegate is reached, outside the error translation
      * @param translate the wrapper's {@link TranslatesErrors} method, when the method may throw an SQLException: what
      *                  the vendor throws passes through it
      */
     private String delegatingMethod(ExecutableElement method, ExecutableType type, TypeElement iface,
-                                    Optional<ExecutableElement> wrap, Optional<ExecutableElement> translate) {
+                                    Optional<ExecutableElement> wrap, Optional<ExecutableElement> guard,
+                                    Optional<ExecutableElement> translate) {
         StringBuilder out = new StringBuilder();
         out.append("    @Override\n    public ");
         if (!method.getTypeParameters().isEmpty()) {
@@ -170,8 +181,19 @@ public final class DelegationProcessor extends AbstractProcessor {
             call = wrap.get().getSimpleName() + "(" + call + ")";
         }
         String ret = type.getReturnType().getKind() != TypeKind.VOID ? "return " : "";
+        out.append(" {\n");
+        guard.ifPresent(g -> {
+            String check = g.getSimpleName() + "(\"" + method.getSimpleName() + "\", p0)";
+            if (g.getReturnType().getKind() == TypeKind.BOOLEAN) {
+                // the guard answered the call as SQL NULL
+                out.append("        if (").append(check).append(") {\n            return")
+                        .append(nullOf(type.getReturnType())).append(";\n        }\n");
+            } else {
+                out.append("        ").append(check).append(";\n");
+            }
+        });
         if (translate.isEmpty()) {
-            out.append(" {\n        ").append(ret).append(call).append(";\n    }\n");
+            out.append("        ").append(ret).append(call).append(";\n    }\n");
             return out.toString();
         }
         String translated = translate.get().getSimpleName() + "(e)";
@@ -182,10 +204,23 @@ public final class DelegationProcessor extends AbstractProcessor {
             translated = "new " + CLIENT_INFO_EXCEPTION + "(" + translated + ".getMessage(), e.getSQLState(),"
                     + " e.getErrorCode(), e.getFailedProperties())";
         }
-        out.append(" {\n        try {\n            ").append(ret).append(call).append(";\n        }")
+        out.append("        try {\n            ").append(ret).append(call).append(";\n        }")
                 .append(" catch (").append(caught).append(" e) {\n            throw ")
                 .append(translated).append(";\n        }\n    }\n");
         return out.toString();
+    }
+
+    /** What a getter of {@code type} returns for SQL NULL, after {@code return}. */
+    private static String nullOf(TypeMirror type) {
+        return switch (type.getKind()) {
+            case VOID -> "";
+            case BOOLEAN -> " false";
+            case LONG -> " 0L";
+            case FLOAT -> " 0f";
+            case DOUBLE -> " 0d";
+            case INT, SHORT, BYTE, CHAR -> " 0";
+            default -> " null";
+        };
     }
 
     private void write(TypeElement wrapper, List<String> methods) {

@@ -23,6 +23,10 @@ import java.lang.annotation.Target;
  *
  * <p>Every delegated method that may throw an {@code SQLException} passes what the vendor threw through the wrapper's
  * {@link TranslatesErrors} method; a wrapper with such a method and no translation does not compile.
+ *
+ * <p>A wrapper that must refuse some columns declares {@link GuardsColumns} methods: every delegated method whose first
+ * parameter is a column index ({@code int}) or label ({@code String}) calls the matching guard before reaching the
+ * wrapped object, so that only the methods the wrapper writes by hand can serve such a column.
  */
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.TYPE)

@@ -72,6 +72,96 @@ class DelegationProcessorTest {
     }
 
     @Test
+    void guardsEveryDelegatedMethodWhoseFirstParameterIsAColumn() throws Exception {
+        String source = """
+                package sample;
+                import dev.veil.jdbc.delegation.*;
+                import java.sql.*;
+                @JdbcWrapper(ResultSet.class)
+                public abstract class Guarded implements ResultSet {
+                    protected final ResultSet delegate;
+                    public final java.util.List<String> guarded = new java.util.ArrayList<>();
+                    protected Guarded(ResultSet delegate) { this.delegate = delegate; }
+                    @GuardsColumns(except = {"absolute", "relative", "setFetchDirection", "setFetchSize"})
+                    void column(String method, int column) throws SQLException {
+                        guarded.add(method + " " + column);
+                        if (column == 2) {
+                            throw new SQLException("refused " + method);
+                        }
+                    }
+                    @GuardsColumns(except = "findColumn")
+                    boolean column(String method, String label) {
+                        guarded.add(method + " " + label);
+                        return label.equals("nothing");
+                    }
+                    @WrapsReturned Array array(Array a) { return a; }
+                    @TranslatesErrors SQLException translate(SQLException e) {
+                        return new SQLException("translated " + e.getMessage());
+                    }
+                    @Override public Statement getStatement() { return null; }
+                    @Override public <T> T unwrap(Class<T> iface) { return null; }
+                    @Override public boolean isWrapperFor(Class<?> iface) { return false; }
+                }
+                """;
+        Compilation result = compile("sample.Guarded", source);
+        assertThat(result.errors()).isEmpty();
+        java.util.List<String> reached = new java.util.ArrayList<>();
+        java.sql.ResultSet vendor = (java.sql.ResultSet) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {java.sql.ResultSet.class}, (proxy, method, args) -> {
+                    reached.add(method.getName());
+                    return method.getReturnType() == int.class ? 7
+                            : method.getReturnType() == boolean.class ? Boolean.TRUE : null;
+                });
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
+            Class<?> impl = loader.loadClass("sample.GuardedImpl");
+            Constructor<?> constructor = impl.getDeclaredConstructor(java.sql.ResultSet.class);
+            constructor.setAccessible(true);
+            java.sql.ResultSet wrapper = (java.sql.ResultSet) constructor.newInstance(vendor);
+            assertThat(wrapper.getInt(3)).isEqualTo(7);
+            wrapper.getString("email");
+            wrapper.updateString(3, "x");
+            wrapper.getArray(1);
+            assertThat(wrapper.absolute(2)).isTrue();
+            wrapper.setFetchSize(2);
+            assertThat(wrapper.findColumn("email")).isEqualTo(7);
+            wrapper.next();
+            // a guard answering SQL NULL: the type's null, the vendor not reached
+            assertThat(wrapper.getLong("nothing")).isZero();
+            assertThat(wrapper.getBoolean("nothing")).isFalse();
+            assertThat(wrapper.getTimestamp("nothing")).isNull();
+            // the guard's refusal is not the vendor's error: it is thrown as it is, and the vendor is not reached
+            assertThatThrownBy(() -> wrapper.getBytes(2)).hasMessage("refused getBytes");
+            assertThatThrownBy(() -> wrapper.updateNull(2)).hasMessage("refused updateNull");
+            assertThat(impl.getSuperclass().getField("guarded").get(wrapper)).isEqualTo(List.of("getInt 3",
+                    "getString email", "updateString 3", "getArray 1", "getLong nothing", "getBoolean nothing",
+                    "getTimestamp nothing", "getBytes 2", "updateNull 2"));
+            assertThat(reached).containsExactly("getInt", "getString", "updateString", "getArray", "absolute",
+                    "setFetchSize", "findColumn", "next");
+        }
+    }
+
+    @Test
+    void refusesAGuardThatExemptsAMethodThatDoesNotExist() throws IOException {
+        String source = """
+                package sample;
+                import dev.veil.jdbc.delegation.*;
+                import java.sql.*;
+                @JdbcWrapper(Array.class)
+                public abstract class Bad implements Array {
+                    protected final Array delegate;
+                    protected Bad(Array delegate) { this.delegate = delegate; }
+                    @GuardsColumns(except = "absolute") void column(String method, int column) { }
+                    @GuardsColumns void label(String method, long column) { }
+                    @WrapsReturned ResultSet wrapResultSet(ResultSet rs) { return rs; }
+                    @TranslatesErrors SQLException translate(SQLException e) { return e; }
+                }
+                """;
+        Compilation result = compile("sample.Bad", source);
+        assertThat(result.errors()).anyMatch(e -> e.contains("Array has no method absolute"));
+        assertThat(result.errors()).anyMatch(e -> e.contains("@GuardsColumns methods are void or boolean guard("));
+    }
+
+    @Test
     void refusesToDelegateMethodsThatThrowWithoutATranslation() throws IOException {
         String source = """
                 package sample;
