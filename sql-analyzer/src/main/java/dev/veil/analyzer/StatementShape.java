@@ -151,6 +151,12 @@ public final class StatementShape {
     private final String runSql;
     /** Per token of the SQL to run: whether it is a value-only literal. */
     private final boolean[] openTokens;
+    /**
+     * The first token of the SQL to run that a bound text is lexed from: the first value-only literal when the SQL
+     * before it is the same in every bound text and its lexing provably ends there at the top level (see {@link
+     * #relexFrom}), else 0 (the whole text is lexed).
+     */
+    private final int firstLexed;
 
     private StatementShape(String key, Dialect dialect, List<String> pinned, List<String> parts,
                            List<SqlLexer.Tok> runTokens, String runSql, boolean[] openTokens) {
@@ -161,6 +167,26 @@ public final class StatementShape {
         this.runTokens = runTokens;
         this.runSql = runSql;
         this.openTokens = openTokens;
+        this.firstLexed = relexFrom(runSql, runTokens, openTokens);
+    }
+
+    /**
+     * Where a bound text's tokens may be lexed from: a bound text is this SQL up to its first value-only literal,
+     * character for character, so a lexer reaches that literal in the state it reached it here — and when that state
+     * is the top level (no executable comment opened before it) and whitespace separates the literal from the token
+     * before (whose end the lexer decided without looking at the literal), lexing on from there finds what lexing
+     * the whole text finds. Otherwise 0: the whole text is lexed.
+     */
+    private static int relexFrom(String runSql, List<SqlLexer.Tok> runTokens, boolean[] openTokens) {
+        for (int k = 0; k < runTokens.size(); k++) {
+            if (runTokens.get(k).kind == SqlLexer.Kind.EXEC_MARKER) return 0;
+            if (openTokens[k]) {
+                int start = runTokens.get(k).start;
+                char before = start > 0 ? runSql.charAt(start - 1) : 'x';
+                return before == ' ' || before == '\t' || before == '\n' || before == '\r' ? k : 0;
+            }
+        }
+        return 0;
     }
 
     /**
@@ -277,12 +303,13 @@ public final class StatementShape {
      * literal, as the probe's literal).
      */
     private boolean sameTokens(String sql, Probe probe) {
-        List<SqlLexer.Tok> lexed = SqlLexer.tokens(sql, dialect);
-        if (lexed == null || lexed.size() != runTokens.size()) return false;
+        List<SqlLexer.Tok> lexed = firstLexed == 0 ? SqlLexer.tokens(sql, dialect)
+                : SqlLexer.tokensFrom(sql, dialect, runTokens.get(firstLexed).start);
+        if (lexed == null || lexed.size() != runTokens.size() - firstLexed) return false;
         int literal = 0;
-        for (int k = 0; k < runTokens.size(); k++) {
+        for (int k = firstLexed; k < runTokens.size(); k++) {
             SqlLexer.Tok was = runTokens.get(k);
-            SqlLexer.Tok is = lexed.get(k);
+            SqlLexer.Tok is = lexed.get(k - firstLexed);
             if (was.kind != is.kind) return false;
             if (openTokens[k]) {
                 while (literal < pinned.size() && pinned.get(literal) != null) literal++;

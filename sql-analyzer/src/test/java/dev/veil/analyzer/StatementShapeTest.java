@@ -2,6 +2,8 @@ package dev.veil.analyzer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.veil.analyzer.internal.lexing.SqlLexer;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -190,5 +192,50 @@ class StatementShapeTest {
         Analysis update = ANALYZER.analyze("UPDATE users SET name = 'x' WHERE id = 1", Dialect.POSTGRESQL,
                 TestCatalogs.postgres());
         assertThat(StatementShape.of(update, null)).isEmpty();
+    }
+
+    /**
+     * A bound text is lexed only from its first open literal on when the SQL before it is fixed and ends between
+     * tokens: whatever it accepts must lex, whole, as the shape's SQL does — the same tokens, of the same kinds, with
+     * the same text except the literals.
+     */
+    @Test
+    void aTextBoundFromItsFirstLiteralLexesWholeAsTheShapesSql() {
+        String[] templates = {
+            "SELECT id, ssn FROM users WHERE id = 1 AND name = 'a'",
+            "SELECT id, ssn FROM users WHERE id =\n1 AND name =\t'a' ORDER BY id",
+            "SELECT id, ssn FROM users WHERE id=1 AND name='a'",
+            "SELECT id, ssn /* c */ FROM users WHERE id IN (1, 2) AND name <> 'a'",
+        };
+        String[] numbers = {"2", "22.5", ".5", "1e5", "1.", "007", "1e", "0x1F", "1_000", "\u0661"};
+        String[] strings = {"'b'", "'it''s'", "'-- x'", "'/* y'", "'$$'", "'?'", "';'", "'a\\'", "E'x'", "''",
+            "'*/'", "'\n'"};
+        int bound = 0;
+        for (Dialect d : List.of(Dialect.POSTGRESQL, Dialect.MARIADB, Dialect.H2)) {
+            for (String template : templates) {
+                String shapeSql = reuse(d, template, template, true).orElseThrow();
+                List<SqlLexer.Tok> expected = SqlLexer.tokens(shapeSql, d);
+                for (String n : numbers) {
+                    for (String str : strings) {
+                        String text = template.replace("1", n).replace("'a'", str);
+                        Optional<String> run = reuse(d, template, text, true);
+                        if (run.isEmpty()) continue;
+                        bound++;
+                        List<SqlLexer.Tok> lexed = SqlLexer.tokens(run.get(), d);
+                        assertThat(lexed).as(d + ": " + run.get()).isNotNull().hasSameSizeAs(expected);
+                        for (int k = 0; k < expected.size(); k++) {
+                            SqlLexer.Tok was = expected.get(k);
+                            SqlLexer.Tok is = lexed.get(k);
+                            assertThat(is.kind).as(d + ": " + run.get()).isEqualTo(was.kind);
+                            if (was.kind != SqlLexer.Kind.NUMBER && was.kind != SqlLexer.Kind.STRING) {
+                                assertThat(run.get().substring(is.start, is.end)).as(d + ": " + run.get())
+                                        .isEqualTo(shapeSql.substring(was.start, was.end));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(bound).isGreaterThan(100);
     }
 }

@@ -144,6 +144,20 @@ public final class SqlLexer {
         return l.error != null ? null : java.util.Collections.unmodifiableList(l.tokens);
     }
 
+    /**
+     * The tokens of {@code sql} from offset {@code from} on, as a lexer starting there at the top level finds them
+     * (no executable comment open; the characters before {@code from} are still seen where a rule looks back), or
+     * null when that part is not lexically valid. They are the tokens {@link #tokens} finds from there when the text
+     * before {@code from} is one whose lexing ends at the top level, between tokens, and peeks at nothing after it
+     * (a caller knows so from a lexed text with the same prefix: see {@code StatementShape}).
+     */
+    public static List<Tok> tokensFrom(String sql, Dialect dialect, int from) {
+        SqlLexer l = new SqlLexer(sql, dialect.rules(), Integer.MAX_VALUE, false);
+        l.pos = from;
+        l.run();
+        return l.error != null ? null : java.util.Collections.unmodifiableList(l.tokens);
+    }
+
     /** The text the database executes: executable-comment markers blanked, everything else as written. */
     public static String executedText(SqlLexer.Lexed lexed) {
         StringBuilder b = null;
