@@ -129,7 +129,10 @@ class MaskingSemanticsIT {
     @MethodSource("dev.veil.it.support.Engines#all")
     void writesStoreMaskedValuesAndPreparedStatementsAreMaskedToo(TestDatabase db) throws Exception {
         seed(db);
-        try (Connection c = veil(db, "nobody")) {
+        // the schema is checked at every statement, so Veil reads ms_copy once, after seed's DDL and before the
+        // INSERT: read again later (the check falling between INSERT and UPDATE), its sample would hold the masked
+        // e-mails just written and classify note as e-mail, and the UPDATE would rightly be refused
+        try (Connection c = veil(db, "nobody", "veil.catalog.check", "0s")) {
             exec(c, "INSERT INTO ms_copy (id, note) SELECT id, email FROM ms_people");
             assertThat(rows(raw, "SELECT note FROM ms_copy ORDER BY id").get(0)).containsExactly("a***@example.com");
             exec(c, "UPDATE ms_copy SET note = (SELECT ssn FROM ms_people WHERE ms_people.id = ms_copy.id)");
