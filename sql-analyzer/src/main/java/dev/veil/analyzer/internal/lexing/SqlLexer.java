@@ -139,9 +139,7 @@ public final class SqlLexer {
      * lexically valid: for callers that compare token streams and need neither the parse text nor the statements.
      */
     public static List<Tok> tokens(String sql, Dialect dialect) {
-        SqlLexer l = new SqlLexer(sql, dialect.rules(), Integer.MAX_VALUE, false);
-        l.run();
-        return l.error != null ? null : java.util.Collections.unmodifiableList(l.tokens);
+        return tokensFrom(sql, dialect, 0);
     }
 
     /**
