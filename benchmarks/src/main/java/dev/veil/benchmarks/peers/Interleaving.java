@@ -24,7 +24,7 @@ final class Interleaving {
 
     Measurement run(String database, Workload workload, List<Contender> contenders) {
         Map<Contender, Trial> trials = new LinkedHashMap<>();
-        Map<Contender, List<Double>> rounds = new LinkedHashMap<>();
+        Map<Contender, List<Trial.Slot>> rounds = new LinkedHashMap<>();
         Map<Contender, String> errors = new LinkedHashMap<>();
         for (Contender contender : contenders) {
             rounds.put(contender, new ArrayList<>());
@@ -46,7 +46,7 @@ final class Interleaving {
                 try {
                     Trial.Slot slot = contender.call(() -> trial.run(nanos));
                     if (round >= settings.warmupRounds()) {
-                        rounds.get(contender).add(slot.operationsPerSecond());
+                        rounds.get(contender).add(slot);
                     }
                 } catch (Exception | LinkageError e) {
                     errors.put(contender, describe(e));
@@ -66,8 +66,10 @@ final class Interleaving {
         List<Measurement.Cell> cells = new ArrayList<>();
         for (Contender contender : contenders) {
             String error = errors.get(contender);
-            cells.add(new Measurement.Cell(contender.key(), error == null ? List.copyOf(rounds.get(contender))
-                    : List.of(), error));
+            List<Trial.Slot> slots = error == null ? rounds.get(contender) : List.of();
+            cells.add(new Measurement.Cell(contender.key(),
+                    slots.stream().map(Trial.Slot::operationsPerSecond).toList(),
+                    slots.stream().map(Trial.Slot::cpuMicrosPerOperation).toList(), error));
         }
         Measurement measurement = new Measurement(database, workload.key(), cells);
         report(workload, contenders, measurement);

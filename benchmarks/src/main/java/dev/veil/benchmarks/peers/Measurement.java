@@ -3,15 +3,22 @@ package dev.veil.benchmarks.peers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * One workload on one database: every contender's throughput per counted round (operations per second) and, for
- * the contenders that failed, why.
+ * One workload on one database: every contender's throughput and client CPU per counted round and, for the
+ * contenders that failed, why.
  */
 record Measurement(String database, String workload, List<Cell> cells) {
 
-    /** One contender's rounds. */
-    record Cell(String contender, List<Double> operationsPerSecond, String error) {
+    /**
+     * One contender's rounds.
+     *
+     * @param operationsPerSecond   throughput in each round
+     * @param cpuMicrosPerOperation CPU time of the threads that ran the operations, per operation, in each round
+     */
+    record Cell(String contender, List<Double> operationsPerSecond, List<Double> cpuMicrosPerOperation,
+                String error) {
 
         boolean ran() {
             return error == null && !operationsPerSecond.isEmpty();
@@ -28,15 +35,28 @@ record Measurement(String database, String workload, List<Cell> cells) {
      * round, so that drift of the machine cancels out), then the median over rounds. Above 1 is faster.
      */
     List<Double> ratios(String contender) {
+        return perRound(contender, Cell::operationsPerSecond);
+    }
+
+    /**
+     * The contender's client CPU per operation relative to the vendor driver's, per round: what the contender costs
+     * the application's JVM, apart from the time spent waiting for the database. Below 1 is cheaper.
+     */
+    List<Double> cpuRatios(String contender) {
+        return perRound(contender, Cell::cpuMicrosPerOperation);
+    }
+
+    private List<Double> perRound(String contender, Function<Cell, List<Double>> values) {
         Cell vendor = cell(Contender.VENDOR);
         Cell other = cell(contender);
         if (!vendor.ran() || !other.ran()) {
             return List.of();
         }
         List<Double> ratios = new ArrayList<>();
-        for (int round = 0; round < Math.min(vendor.operationsPerSecond().size(),
-                other.operationsPerSecond().size()); round++) {
-            ratios.add(other.operationsPerSecond().get(round) / vendor.operationsPerSecond().get(round));
+        List<Double> ours = values.apply(other);
+        List<Double> theirs = values.apply(vendor);
+        for (int round = 0; round < Math.min(ours.size(), theirs.size()); round++) {
+            ratios.add(ours.get(round) / theirs.get(round));
         }
         return ratios;
     }

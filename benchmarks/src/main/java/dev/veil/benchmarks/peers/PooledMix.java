@@ -2,6 +2,8 @@ package dev.veil.benchmarks.peers;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -95,6 +97,8 @@ record PooledMix(String key, String label) implements Workload {
     /** The pool and its threads, which run with the contender's class loader as context loader. */
     private static final class PoolTrial implements Trial {
 
+        private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
         private final HikariDataSource pool;
         private final ExecutorService threads;
         private final List<Operation> operations;
@@ -122,19 +126,25 @@ record PooledMix(String key, String label) implements Workload {
         public Slot run(long nanos) throws Exception {
             long start = System.nanoTime();
             long deadline = start + nanos;
-            List<Future<Long>> workers = new ArrayList<>();
+            List<Future<Slot>> workers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int first = t;
                 workers.add(threads.submit(() -> work(first, deadline)));
             }
             long operationsDone = 0;
-            for (Future<Long> worker : workers) {
-                operationsDone += worker.get();
+            long cpu = 0;
+            for (Future<Slot> worker : workers) {
+                Slot done = worker.get();
+                operationsDone += done.operations();
+                cpu += done.cpuNanos();
             }
-            return new Slot(operationsDone, System.nanoTime() - start);
+            return new Slot(operationsDone, System.nanoTime() - start, cpu);
         }
 
-        private long work(int first, long deadline) throws SQLException {
+        /** One thread's share: its operations and its CPU time (the pool's housekeeping threads are not counted). */
+        private Slot work(int first, long deadline) throws SQLException {
+            long cpuStart = CPU.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
             long done = 0;
             long checksum = 0;
             int turn = first;
@@ -146,7 +156,7 @@ record PooledMix(String key, String label) implements Workload {
                 done++;
             } while (System.nanoTime() < deadline);
             Consumed.add(checksum);
-            return done;
+            return new Slot(done, System.nanoTime() - start, CPU.getCurrentThreadCpuTime() - cpuStart);
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 /**
  * Writes a run as {@code <date>.md} (the table the README quotes) and {@code <date>.json} (every round's number, the
@@ -72,35 +73,17 @@ final class Report {
                 .append(seconds(s.streamSlot())).append(", pool ").append(seconds(s.mixedSlot())).append("); took ")
                 .append(run.took().toMinutes()).append(" min ").append(run.took().toSecondsPart()).append(" s\n\n");
 
-        md.append("| database | workload |");
-        run.contenders().forEach(c -> md.append(' ').append(c.label()).append(" |"));
-        md.append("\n|---|---|");
-        run.contenders().forEach(c -> md.append("---:|"));
-        md.append('\n');
-        for (Measurement measurement : run.measurements()) {
-            md.append("| ").append(databaseName(run, measurement.database())).append(" | ")
-                    .append(label(run.workloads(), measurement.workload())).append(" |");
-            for (Comparison.Named contender : run.contenders()) {
-                md.append(' ').append(cell(measurement, contender.key())).append(" |");
-            }
-            md.append('\n');
-        }
-        md.append("\nLowest and highest per-round ratio:\n\n| database | workload |");
-        run.contenders().stream().skip(1).forEach(c -> md.append(' ').append(c.label()).append(" |"));
-        md.append("\n|---|---|");
-        run.contenders().stream().skip(1).forEach(c -> md.append("---:|"));
-        md.append('\n');
-        for (Measurement measurement : run.measurements()) {
-            md.append("| ").append(databaseName(run, measurement.database())).append(" | ")
-                    .append(label(run.workloads(), measurement.workload())).append(" |");
-            run.contenders().stream().skip(1).forEach(contender -> {
-                List<Double> ratios = measurement.ratios(contender.key());
-                md.append(' ').append(ratios.isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f–%.2f",
-                        ratios.stream().mapToDouble(d -> d).min().orElseThrow(),
-                        ratios.stream().mapToDouble(d -> d).max().orElseThrow())).append(" |");
-            });
-            md.append('\n');
-        }
+        table(md, run, run.contenders(), Report::cell);
+        md.append("\nLowest and highest per-round ratio:\n\n");
+        table(md, run, run.contenders().subList(1, run.contenders().size()),
+                (measurement, contender) -> range(measurement.ratios(contender)));
+        md.append("\nClient CPU per operation: the CPU time of the threads that ran the operations (the driver, ")
+                .append("Veil or the peer; for H2 also the database, which runs in the same JVM), relative to the ")
+                .append("vendor driver's in the same round, median over the rounds; 1.00 = the same, lower is ")
+                .append("cheaper. Time spent waiting for the database server is not in it, so this shows what a ")
+                .append("contender itself adds where throughput is bound by the server. The vendor driver's ")
+                .append("column gives its own CPU time per operation.\n\n");
+        table(md, run, run.contenders(), Report::cpuCell);
         List<String> failures = run.failures();
         if (!failures.isEmpty()) {
             md.append("\nFailed:\n\n");
@@ -120,15 +103,53 @@ final class Report {
         }
     }
 
+    /** One row per measurement, one column per contender, each cell as {@code cell} writes it. */
+    private static void table(StringBuilder md, Comparison run, List<Comparison.Named> contenders,
+                              BiFunction<Measurement, String, String> cell) {
+        md.append("| database | workload |");
+        contenders.forEach(c -> md.append(' ').append(c.label()).append(" |"));
+        md.append("\n|---|---|");
+        contenders.forEach(c -> md.append("---:|"));
+        md.append('\n');
+        for (Measurement measurement : run.measurements()) {
+            md.append("| ").append(databaseName(run, measurement.database())).append(" | ")
+                    .append(label(run.workloads(), measurement.workload())).append(" |");
+            for (Comparison.Named contender : contenders) {
+                md.append(' ').append(cell.apply(measurement, contender.key())).append(" |");
+            }
+            md.append('\n');
+        }
+    }
+
+    private static String range(List<Double> ratios) {
+        return ratios.isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f–%.2f",
+                ratios.stream().mapToDouble(d -> d).min().orElseThrow(),
+                ratios.stream().mapToDouble(d -> d).max().orElseThrow());
+    }
+
+    private static String cpuCell(Measurement measurement, String contender) {
+        Measurement.Cell cell = measurement.cell(contender);
+        if (!cell.ran()) {
+            return "failed";
+        }
+        if (contender.equals(Contender.VENDOR)) {
+            return micros(Measurement.median(cell.cpuMicrosPerOperation()));
+        }
+        return String.format(Locale.ROOT, "%.2f", Measurement.median(measurement.cpuRatios(contender)));
+    }
+
+    private static String micros(double micros) {
+        return micros >= 100 ? String.format(Locale.ROOT, "%,.0f µs", micros)
+                : String.format(Locale.ROOT, "%.1f µs", micros);
+    }
+
     private static String cell(Measurement measurement, String contender) {
         Measurement.Cell cell = measurement.cell(contender);
         if (!cell.ran()) {
             return "failed";
         }
         if (contender.equals(Contender.VENDOR)) {
-            double micros = 1e6 / Measurement.median(cell.operationsPerSecond());
-            return micros >= 100 ? String.format(Locale.ROOT, "%,.0f µs", micros)
-                    : String.format(Locale.ROOT, "%.1f µs", micros);
+            return micros(1e6 / Measurement.median(cell.operationsPerSecond()));
         }
         return String.format(Locale.ROOT, "%.2f", Measurement.median(measurement.ratios(contender)));
     }
@@ -169,6 +190,12 @@ final class Report {
                     node.set("ratios", JSON.valueToTree(ratios));
                 }
                 node.set("operationsPerSecond", JSON.valueToTree(cell.operationsPerSecond()));
+                node.put("medianCpuMicrosPerOperation", Measurement.median(cell.cpuMicrosPerOperation()));
+                node.set("cpuMicrosPerOperation", JSON.valueToTree(cell.cpuMicrosPerOperation()));
+                List<Double> cpuRatios = measurement.cpuRatios(cell.contender());
+                if (!cpuRatios.isEmpty()) {
+                    node.put("medianCpuRatio", Measurement.median(cpuRatios));
+                }
             }
         }
         return root;

@@ -1,5 +1,7 @@
 package dev.veil.benchmarks.peers;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -8,6 +10,7 @@ abstract class SingleConnectionTrial implements Trial {
 
     /** The clock is read about this often, so that reading it costs nothing next to sub-microsecond operations. */
     private static final long CLOCK_EVERY_NANOS = 50_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     protected final Connection connection;
     private final int rows;
@@ -29,6 +32,7 @@ abstract class SingleConnectionTrial implements Trial {
 
     @Override
     public Slot run(long nanos) throws SQLException {
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long deadline = start + nanos;
         long now = start;
@@ -48,8 +52,9 @@ abstract class SingleConnectionTrial implements Trial {
                 batch <<= 1;
             }
         }
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
         Consumed.add(checksum);
-        return new Slot(operations, now - start);
+        return new Slot(operations, now - start, cpu);
     }
 
     @Override

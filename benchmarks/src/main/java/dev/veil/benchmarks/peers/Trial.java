@@ -11,11 +11,18 @@ interface Trial extends AutoCloseable {
     @Override
     void close() throws SQLException;
 
-    /** What one timed slot did: operations completed and the time they took. */
-    record Slot(long operations, long nanos) {
+    /**
+     * What one timed slot did: operations completed, the time they took, and the CPU time the threads running them
+     * spent (the JVM's own share of the work: the driver, Veil or the peer, and — for H2 — the database itself).
+     */
+    record Slot(long operations, long nanos, long cpuNanos) {
 
         double operationsPerSecond() {
             return operations * 1e9 / nanos;
+        }
+
+        double cpuMicrosPerOperation() {
+            return cpuNanos / 1e3 / operations;
         }
     }
 }

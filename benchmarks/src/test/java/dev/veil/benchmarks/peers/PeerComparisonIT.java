@@ -29,6 +29,10 @@ class PeerComparisonIT {
                 assertThat(cell.operationsPerSecond())
                         .as("%s / %s / %s", measurement.database(), measurement.workload(), cell.contender())
                         .hasSize(1).allSatisfy(value -> assertThat(value).isPositive());
+                assertThat(cell.cpuMicrosPerOperation())
+                        .as("client CPU of %s / %s / %s", measurement.database(), measurement.workload(),
+                                cell.contender())
+                        .hasSize(1).allSatisfy(value -> assertThat(value).isPositive());
             }
         }
         assertThat(run.databases()).containsOnlyKeys(RunSettings.ALL_DATABASES);
@@ -36,7 +40,8 @@ class PeerComparisonIT {
 
         Path markdown = Report.write(run, out);
         assertThat(Files.readString(markdown)).contains("| PostgreSQL | prepared point select, masked e-mail |")
-                .contains("| MariaDB |").contains("| H2 |").doesNotContain("failed");
+                .contains("| MariaDB |").contains("| H2 |").contains("Client CPU per operation")
+                .doesNotContain("failed");
         assertThat(out.resolve(run.date() + ".json")).isNotEmptyFile();
     }
 }
