@@ -44,9 +44,16 @@ final class ContenderLoaders {
         throw new IllegalStateException("no vendor driver accepts " + url);
     }
 
-    /** The loader of the jars in {@code target/classpath/<name>/}, over the vendor drivers. */
-    synchronized ClassLoader contender(String name) {
-        return contenders.computeIfAbsent(name, n -> new URLClassLoader(n, classPaths.jars(n), vendors));
+    /**
+     * A loader of its own for one contender on one database, of the jars in {@code target/classpath/<jars>/}, over
+     * the vendor drivers. Two contenders from the same jars (Veil and Veil with driver masking), or one contender on
+     * two databases, never share loaded classes: the JIT would otherwise compile each one's code with the others'
+     * profiles (a call site that sees three vendors' result sets is no longer inlined), which no application that
+     * uses one database in one mode would see.
+     */
+    synchronized ClassLoader contender(String jars, String contender, String database) {
+        String name = contender + "@" + database;
+        return contenders.computeIfAbsent(name, n -> new URLClassLoader(n, classPaths.jars(jars), vendors));
     }
 
     /** A new instance of a driver class, loaded (and initialised) by {@code loader}. */

@@ -33,7 +33,7 @@ final class Contenders {
         all.add(new Contender(Contender.VENDOR, "vendor driver", loaders.vendors(), vendor, database.url(),
                 credentials, false, SqlSource.AS_WRITTEN, null));
 
-        ClassLoader veilLoader = loaders.contender("veil");
+        ClassLoader veilLoader = loaders.contender("veil", "veil", database.key());
         Contender veil = new Contender("veil", "Veil", veilLoader,
                 ContenderLoaders.driver(veilLoader, "dev.veil.driver.VeilDriver"), "jdbc:veil:" + rest, credentials,
                 true, SqlSource.AS_WRITTEN, null);
@@ -44,17 +44,19 @@ final class Contenders {
         Properties driverMasking = new Properties();
         driverMasking.putAll(credentials);
         driverMasking.setProperty("veil.masking", "driver");
-        all.add(new Contender("veil-driver", "Veil, driver masking", veilLoader, veil.driver(), veil.url(),
+        ClassLoader driverMaskingLoader = loaders.contender("veil", "veil-driver", database.key());
+        all.add(new Contender("veil-driver", "Veil, driver masking", driverMaskingLoader,
+                ContenderLoaders.driver(driverMaskingLoader, "dev.veil.driver.VeilDriver"), veil.url(),
                 driverMasking, true, SqlSource.AS_WRITTEN, null));
 
         // P6Spy's default configuration, except that its log goes to the run's scratch directory, not the cwd
         System.setProperty("p6spy.config.logfile", workDir.resolve(P6SPY_LOG).toString());
-        ClassLoader p6spyLoader = loaders.contender("p6spy");
+        ClassLoader p6spyLoader = loaders.contender("p6spy", "p6spy", database.key());
         all.add(new Contender("p6spy", "P6Spy", p6spyLoader,
                 ContenderLoaders.driver(p6spyLoader, "com.p6spy.engine.spy.P6SpyDriver"), "jdbc:p6spy:" + rest,
                 credentials, false, SqlSource.AS_WRITTEN, null));
 
-        ClassLoader shardingLoader = loaders.contender("shardingsphere");
+        ClassLoader shardingLoader = loaders.contender("shardingsphere", "shardingsphere", database.key());
         Path config = ShardingSphereConfig.write(database, workDir);
         all.add(new Contender("shardingsphere", "ShardingSphere", shardingLoader,
                 ContenderLoaders.driver(shardingLoader, "org.apache.shardingsphere.driver.ShardingSphereDriver"),
