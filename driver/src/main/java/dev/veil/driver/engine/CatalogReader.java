@@ -33,6 +33,15 @@ public abstract class CatalogReader {
         return written == null ? currentCatalog : written;
     }
 
+    /**
+     * Whether what is read here of a relation is what a session that created a temporary table of its name reads: the
+     * temporary table (PostgreSQL: its own schema, first on the search path). Where not, a session that may have
+     * created temporary tables proves nothing from the catalog's unique keys.
+     */
+    public boolean seesTemporaryTables() {
+        return true;
+    }
+
     /** Whether a session in {@code currentCatalog} can reach {@code relation} at all; if not, it does not exist. */
     public boolean reachable(TableName relation, String currentCatalog) {
         return true;

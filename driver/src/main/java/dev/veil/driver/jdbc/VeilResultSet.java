@@ -2,6 +2,7 @@ package dev.veil.driver.jdbc;
 
 import dev.veil.driver.pipeline.ExecutionTrace;
 import dev.veil.driver.pipeline.ColumnMasks;
+import dev.veil.jdbc.delegation.GuardsColumns;
 import dev.veil.jdbc.delegation.JdbcWrapper;
 import dev.veil.jdbc.delegation.TranslatesErrors;
 import dev.veil.jdbc.delegation.WrapsReturned;
@@ -25,6 +26,8 @@ public abstract class VeilResultSet implements ResultSet {
     private Statement statement;
     /** The execution whose rows these are; null for metadata, array and cursor result sets. */
     private final ExecutionTrace trace;
+    /** The refusal of the row the cursor landed on (the row guard's); from then on no value is read. */
+    private SQLException refusal;
 
     VeilResultSet(ResultSet delegate, VeilStatement statement, VeilConnection connection, ExecutionTrace trace) {
         this.delegate = delegate;
@@ -78,11 +81,96 @@ public abstract class VeilResultSet implements ResultSet {
             throw translate(e);
         }
         if (more) {
-            ExecutionTrace.Results.row(trace);
+            landed();
         } else if (trace != null) {
             trace.finish();
         }
         return more;
+    }
+
+    /**
+     * A scrollable result reaches its rows without {@link #next}: every move that lands on a row reads it, so it is
+     * counted as {@code next} counts one (a row landed on again counts again). Otherwise {@code absolute(k)} for each
+     * k, or {@code previous()} from the end, would read a result past the row guard (approvals.exportRows) unseen.
+     */
+    @Override
+    public boolean absolute(int row) throws SQLException {
+        return moved(() -> delegate.absolute(row));
+    }
+
+    @Override
+    public boolean relative(int rows) throws SQLException {
+        return moved(() -> delegate.relative(rows));
+    }
+
+    @Override
+    public boolean previous() throws SQLException {
+        return moved(delegate::previous);
+    }
+
+    @Override
+    public boolean first() throws SQLException {
+        return moved(delegate::first);
+    }
+
+    @Override
+    public boolean last() throws SQLException {
+        return moved(delegate::last);
+    }
+
+    /** A cursor move of the vendor's result set. */
+    @FunctionalInterface
+    private interface Move {
+        boolean onRow() throws SQLException;
+    }
+
+    private boolean moved(Move move) throws SQLException {
+        boolean onRow;
+        try {
+            onRow = move.onRow();
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        if (onRow) {
+            landed();
+        }
+        return onRow;
+    }
+
+    /**
+     * Counts the row the cursor has landed on. The vendor's cursor is on it already, so a refusal (the row guard's)
+     * closes the rows: a caller that caught the error must not read the refused row, or move on to the next.
+     */
+    private void landed() throws SQLException {
+        try {
+            ExecutionTrace.Results.row(trace);
+        } catch (SQLException refused) {
+            refusal = refused;
+            try {
+                close();
+            } catch (SQLException closing) {
+                refused.addSuppressed(closing);
+            }
+            throw refused;
+        }
+    }
+
+    /**
+     * After a refusal no column is read: closing the vendor's rows is not enough, as some drivers still answer a
+     * getter from the row they hold.
+     */
+    @GuardsColumns(except = {"absolute", "relative", "setFetchDirection", "setFetchSize"})
+    void column(String method, int column) throws SQLException {
+        if (refusal != null) {
+            throw refusal;
+        }
+    }
+
+    @GuardsColumns(except = "findColumn")
+    void column(String method, String label) throws SQLException {
+        if (refusal != null) {
+            throw refusal;
+        }
     }
 
     @Override

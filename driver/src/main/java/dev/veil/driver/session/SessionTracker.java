@@ -27,6 +27,8 @@ public final class SessionTracker {
     private volatile boolean changedInTransaction;
     /** A transaction opened with BEGIN/START TRANSACTION while JDBC autocommit is on. */
     private volatile boolean explicitTransaction;
+    /** The session ran DDL: it may have created temporary tables, which live as long as it does. */
+    private volatile boolean changedSchema;
     /**
      * While the session's own transaction holds uncommitted DDL (on engines where DDL is transactional), what it reads
      * of the catalog is its alone: it is kept here instead of in the database's shared cache, which other sessions
@@ -130,6 +132,7 @@ public final class SessionTracker {
      * must see the change at once: the shared catalog is dropped, and with it any private view, now committed.
      */
     public void schemaChanged() throws SQLException {
+        changedSchema = true;
         if (engine == null || vendor == null) {
             return;
         }
@@ -148,6 +151,14 @@ public final class SessionTracker {
         }
         catalog = null;
         stateChanged();
+    }
+
+    /**
+     * Whether the session has ever changed the schema (DDL ran through it): then it may hold temporary tables, which
+     * on some engines the catalog cannot see ({@code CatalogReader#seesTemporaryTables}).
+     */
+    public boolean changedSchema() {
+        return changedSchema;
     }
 
     private boolean inTransaction() throws SQLException {

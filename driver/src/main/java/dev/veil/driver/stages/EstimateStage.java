@@ -11,6 +11,7 @@ import dev.veil.analyzer.TableName;
 import dev.veil.driver.catalog.DatabaseCatalog;
 import dev.veil.driver.catalog.KeyLookup;
 import dev.veil.driver.catalog.SessionCatalog;
+import dev.veil.driver.engine.CatalogReader;
 import dev.veil.driver.pipeline.Entry;
 import dev.veil.driver.pipeline.Session;
 import dev.veil.driver.pipeline.Stage;
@@ -171,12 +172,17 @@ public final class EstimateStage implements Stage {
         if (pins.isEmpty()) {
             return false;
         }
+        CatalogReader engine = session.engine().orElseThrow().catalog();
+        if (!engine.seesTemporaryTables() && session.tracker().changedSchema()) {
+            // a temporary table it created may hide the table whose keys the catalog reads
+            return false;
+        }
         TableName table = pins.get().table();
         SessionCatalog catalog = session.tracker().catalog();
         try {
             Optional<Relation> relation = catalog.relation(table.catalog(), table.schema(), table.name());
             return relation.isPresent() && KeyLookup.atMostOneRow(pins.get(), relation.get(),
-                    catalog.uniqueKeys(table), session.engine().orElseThrow().catalog());
+                    catalog.uniqueKeys(table), engine);
         } catch (DatabaseCatalog.CatalogException e) {
             // keys that cannot be read prove nothing: the database's estimate decides, as for any other query
             return false;

@@ -95,11 +95,12 @@ class KeyLookupTest {
         // a double bound against a BIGINT compares as doubles everywhere
         PinnedColumns big = pins(Map.of("big", Set.of(Literal.PARAMETER)));
         assertThat(KeyLookup.atMostOneRow(big, TABLE, KEYS, PG)).isFalse();
-        // a number bound against a string column: an error on PostgreSQL, compared as numbers elsewhere
+        // against a string column: compared as numbers on MariaDB and H2 when bound as one; on PostgreSQL a bpchar
+        // ignores trailing spaces, so 'a' matches the key values 'a', 'a ' and 'a  ' of a varchar key
         PinnedColumns email = pins(Map.of("email", Set.of(Literal.PARAMETER)));
-        assertThat(KeyLookup.atMostOneRow(email, TABLE, KEYS, PG)).isTrue();
-        assertThat(KeyLookup.atMostOneRow(email, TABLE, KEYS, MARIADB)).isFalse();
-        assertThat(KeyLookup.atMostOneRow(email, TABLE, KEYS, H2)).isFalse();
+        for (CatalogReader engine : List.of(PG, MARIADB, H2)) {
+            assertThat(KeyLookup.atMostOneRow(email, TABLE, KEYS, engine)).isFalse();
+        }
     }
 
     @Test

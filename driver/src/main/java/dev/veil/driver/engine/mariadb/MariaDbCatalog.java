@@ -79,6 +79,16 @@ final class MariaDbCatalog extends CatalogReader {
     }
 
     /**
+     * A temporary table hides the stored table of its name from the session that created it, but not from
+     * information_schema, where keys and columns are read: the stored table's primary key would prove one row of a
+     * temporary table that has none.
+     */
+    @Override
+    public boolean seesTemporaryTables() {
+        return false;
+    }
+
+    /**
      * A string does not pin a key here: when the column's character set cannot hold the literal, MariaDB compares in
      * the literal's collation, which may make values equal that the key holds apart.
      */

@@ -110,16 +110,14 @@ final class PostgreSqlCatalog extends CatalogReader {
     }
 
     /**
-     * A number is a numeric constant here, compared exactly with any integer or numeric column; a parameter bound to
-     * a character column compares as text or fails (no implicit cast from a number to text), so it pins one too.
+     * A number is a numeric constant here, compared exactly with any integer or numeric column. A parameter pins no
+     * character column: bound as {@code bpchar} ({@code setObject(i, s, Types.CHAR)}) it is compared as {@code
+     * bpchar}, which ignores trailing spaces — {@code 'a'} then equals the distinct key values {@code 'a'}, {@code
+     * 'a '}, {@code 'a  '} of a {@code varchar} or {@code text} key.
      */
     @Override
     public boolean pinsOneKeyValue(CatalogColumn column, PinnedColumns.Literal literal) {
         int type = column.jdbcType();
-        if (literal == PinnedColumns.Literal.PARAMETER) {
-            return super.pinsOneKeyValue(column, literal)
-                    || super.pinsOneKeyValue(column, PinnedColumns.Literal.STRING);
-        }
         return super.pinsOneKeyValue(column, literal) || literal == PinnedColumns.Literal.NUMBER
                 && (type == Types.BIGINT || type == Types.NUMERIC || type == Types.DECIMAL);
     }
