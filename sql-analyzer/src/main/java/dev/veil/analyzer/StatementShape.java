@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.veil.analyzer.internal.escapes.EscapeRefused;
 import dev.veil.analyzer.internal.facts.KeywordHazards;
 import dev.veil.analyzer.internal.lexing.SqlLexer;
 
@@ -303,10 +304,16 @@ public final class StatementShape {
      * The shape's SQL has none (its analysis found no escape to translate), but a new literal may hold braces, and
      * where the driver's scanner and the database part ways before it (H2's driver ends a comment at the first
      * {@code *}{@code /}, H2 nests them) the driver reads the literal's content as code and rewrites it — text the
-     * full analysis refuses ({@code JdbcEscapes}). Such a text is analyzed in full.
+     * full analysis refuses ({@code JdbcEscapes}). Such a text is analyzed in full, and so is one the driver's
+     * scanner cannot even read to its end (a comment or quote it never sees closed).
      */
     private boolean driverReadsABrace(String sql) {
-        return (sql.indexOf('{') >= 0 || sql.indexOf('}') >= 0) && !dialect.rules().codeBraces(sql).isEmpty();
+        if (sql.indexOf('{') < 0 && sql.indexOf('}') < 0) return false;
+        try {
+            return !dialect.rules().codeBraces(sql).isEmpty();
+        } catch (EscapeRefused unreadable) {
+            return true;
+        }
     }
 
     /**

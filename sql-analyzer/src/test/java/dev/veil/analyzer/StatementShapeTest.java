@@ -166,7 +166,8 @@ class StatementShapeTest {
     @Test
     void aNewLiteralTheDriverReadsAsEscapeSyntaxIsNotReused() {
         String desynced = "SELECT id, ssn FROM users WHERE id > 0 /* /* */ ' */ AND name = # -- '";
-        for (String literal : new String[] {"'{fn ucase(x)}'", "'{'", "'}'", "'{d ''2020-01-01''}'"}) {
+        for (String literal : new String[] {"'{fn ucase(x)}'", "'{'", "'}'", "'{d ''2020-01-01''}'", "'/* {'",
+            "'{ \"'", "'{ $$'"}) {
             assertThat(reuse(Dialect.H2, desynced.replace("#", "'x'"), desynced.replace("#", literal))).as(literal)
                     .isEmpty();
             String text = desynced.replace("#", literal);
