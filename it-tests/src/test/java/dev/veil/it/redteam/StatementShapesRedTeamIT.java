@@ -194,7 +194,7 @@ class StatementShapesRedTeamIT {
                         + " (it ends a nested comment early): refused alone, and after a text of its shape", H2,
                         ctx -> {
                             String template = "SELECT id, ssn FROM rt_customers WHERE id > 0 /* /* */ ' */"
-                                    + " AND city = # ORDER BY id -- '";
+                                    + " AND city = # ORDER BY id DESC -- '";
                             for (String literal : List.of("'{fn ucase(city)}'", "'{'", "'{d ''2020-01-01''}'")) {
                                 String text = template.replace("#", literal);
                                 assertTrue(ctx.run(text).refused(), "planned alone: " + text);
