@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.veil.analyzer.internal.escapes.EscapeRefused;
 import dev.veil.analyzer.internal.facts.KeywordHazards;
 import dev.veil.analyzer.internal.lexing.SqlLexer;
 
@@ -21,7 +22,8 @@ import dev.veil.analyzer.internal.lexing.SqlLexer;
  * {@code ValueLiterals} — may differ. The SQL to run is the shape's SQL with the caller's literal tokens put back
  * verbatim where the analyzed literals were (never re-quoted), and it is lexed again: unless its tokens are the
  * shape's tokens with exactly those literals changed, nothing is reused. A new literal holding a backslash or a control
- * character is not reused: such a text is analyzed in full, where the parser's reading is checked against the lexer's.
+ * character is not reused: such a text is analyzed in full, where the parser's reading is checked against the lexer's;
+ * nor is a text in which the vendor driver's escape processing would read a brace as code.
  */
 public final class StatementShape {
 
@@ -294,7 +296,24 @@ public final class StatementShape {
         }
         sql.append(parts.get(part));
         String text = sql.toString();
-        return sameTokens(text, probe) ? Optional.of(text) : Optional.empty();
+        return sameTokens(text, probe) && !driverReadsABrace(text) ? Optional.of(text) : Optional.empty();
+    }
+
+    /**
+     * Whether the vendor driver's escape processing would act on {@code sql}: a brace its own scanner reads as code.
+     * The shape's SQL has none (its analysis found no escape to translate), but a new literal may hold braces, and
+     * where the driver's scanner and the database part ways before it (H2's driver ends a comment at the first
+     * {@code *}{@code /}, H2 nests them) the driver reads the literal's content as code and rewrites it — text the
+     * full analysis refuses ({@code JdbcEscapes}). Such a text is analyzed in full, and so is one the driver's
+     * scanner cannot even read to its end (a comment or quote it never sees closed).
+     */
+    private boolean driverReadsABrace(String sql) {
+        if (sql.indexOf('{') < 0 && sql.indexOf('}') < 0) return false;
+        try {
+            return !dialect.rules().codeBraces(sql).isEmpty();
+        } catch (EscapeRefused unreadable) {
+            return true;
+        }
     }
 
     /**

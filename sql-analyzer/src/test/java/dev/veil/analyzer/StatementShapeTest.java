@@ -157,6 +157,57 @@ class StatementShapeTest {
                 "SELECT id FROM users WHERE id = 1 // c2")).isEmpty();
     }
 
+    /**
+     * Braces in a new string are the database's characters, unless the vendor driver's escape processing reads them
+     * as code: H2's driver ends a comment at the first "*&#47;" (H2 nests comments), takes the quote left in the
+     * comment for a string's start and the literal's content for code, and rewrites its escape. The full analysis
+     * refuses such a text; a shape must not run it either.
+     */
+    @Test
+    void aNewLiteralTheDriverReadsAsEscapeSyntaxIsNotReused() {
+        String desynced = "SELECT id, ssn FROM users WHERE id > 0 /* /* */ ' */ AND name = # -- '";
+        for (String literal : new String[] {"'{fn ucase(x)}'", "'{'", "'}'", "'{d ''2020-01-01''}'", "'/* {'",
+            "'{ \"'", "'{ $$'"}) {
+            assertThat(reuse(Dialect.H2, desynced.replace("#", "'x'"), desynced.replace("#", literal))).as(literal)
+                    .isEmpty();
+            String text = desynced.replace("#", literal);
+            assertThat(ANALYZER.analyze(text, Dialect.H2, TestCatalogs.of(Dialect.H2)).isUnknown()).as(text).isTrue();
+        }
+        assertThat(reuse(Dialect.H2, desynced.replace("#", "'x'"), desynced.replace("#", "'y'"))).isPresent();
+        // where the driver and the database agree the braces are in a string, the text is a value like any other
+        for (Dialect d : List.of(Dialect.POSTGRESQL, Dialect.MARIADB, Dialect.H2)) {
+            for (String literal : new String[] {"'{fn ucase(x)}'", "'{a,b}'", "'}'", "'{\"k\": 1}'"}) {
+                assertThat(reuse(d, "SELECT id FROM users WHERE name = 'x'", "SELECT id FROM users WHERE name = "
+                        + literal)).as(d + " " + literal).contains("SELECT id FROM users WHERE name = " + literal);
+            }
+        }
+    }
+
+    /** Candidates that are safe, kept: each either comes back verbatim in a text that lexes as the shape's, or not. */
+    @Test
+    void literalFormsThatLookLikeMoreStayValuesOrAreNotReused() {
+        for (Dialect d : List.of(Dialect.POSTGRESQL, Dialect.MARIADB, Dialect.H2)) {
+            for (String number : new String[] {"1.e0", "10e-1", "1E+0", "00", "99999999999999999999"}) {
+                assertThat(reuse(d, "SELECT id FROM users WHERE id = 1", "SELECT id FROM users WHERE id = " + number))
+                        .as(d + " " + number).contains("SELECT id FROM users WHERE id = " + number);
+            }
+            // two strings in a row are one string to the databases (PostgreSQL across a line break)
+            assertThat(reuse(d, "SELECT id FROM users WHERE name = 'x'", "SELECT id FROM users WHERE name = 'x' 'y'"))
+                    .as(d.name()).isEmpty();
+            assertThat(reuse(d, "SELECT id FROM users WHERE name = 'x' OR id = 1",
+                    "SELECT id FROM users WHERE name = 'x'\n'y' OR id = 1")).as(d.name()).isEmpty();
+            for (String literal : new String[] {"'*/'", "'/*'", "'-- '", "'#'", "'$$'", "'$a$'", "'\"'", "'`'"}) {
+                assertThat(reuse(d, "SELECT id FROM users WHERE name = 'x' AND id = 1",
+                        "SELECT id FROM users WHERE name = " + literal + " AND id = 1")).as(d + " " + literal)
+                        .contains("SELECT id FROM users WHERE name = " + literal + " AND id = 1");
+            }
+        }
+        // a string inside a MariaDB executable comment may hold the comment's end: the server reads it in the string
+        assertThat(reuse(Dialect.MARIADB, "SELECT id FROM users WHERE id = 1 /*!50000 OR name = 'x' */",
+                "SELECT id FROM users WHERE id = 1 /*!50000 OR name = '*/ OR 1=1 /*' */"))
+                .contains("SELECT id FROM users WHERE id = 1 " + " ".repeat(8) + " OR name = '*/ OR 1=1 /*'   ");
+    }
+
     @Test
     void digitsTheDatabaseReadsAsNamesAreNeverNewValues() {
         // PostgreSQL and MariaDB read non-ASCII digits as characters of names: "WHERE g = \u0661" compares g with a

@@ -290,4 +290,78 @@ class DriverMaskingRoutesIT {
             drop(db);
         }
     }
+
+    /**
+     * The rows reached another way than the result set first handed out — through its statement, a row set copy, a
+     * new text of the same shape, projections that are plain columns written otherwise — and a NULL between values.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.veil.it.support.Engines#all")
+    void otherWaysToTheRowsStayMasked(TestDatabase db) throws Exception {
+        seed(db);
+        try (Connection raw = db.openRaw(); Statement s = raw.createStatement()) {
+            s.execute("INSERT INTO pm_drv_routes VALUES (3, NULL, 'Bern', NULL)");
+        }
+        String quoted = switch (db.engine()) {
+            case POSTGRESQL -> "\"email\"";
+            case MARIADB -> "`email`";
+            case H2 -> "\"EMAIL\"";
+        };
+        try (Connection veil = veil(db); Statement s = veil.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT id, email FROM pm_drv_routes WHERE id = 1")) {
+                assertThat(rs.getStatement().getResultSet()).isSameAs(rs);
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(2)).isEqualTo(MASKED);
+                ResultSetMetaData md = rs.getMetaData();
+                assertThat(md.getPrecision(2)).isEqualTo(Integer.MAX_VALUE);
+                assertThat(md.getColumnDisplaySize(2)).isEqualTo(Integer.MAX_VALUE);
+                assertThat(rs.getStatement().getMoreResults()).isFalse();
+                assertThat(rs.getStatement().getResultSet()).isNull();
+            }
+            // a new literal reuses the plan of the text above: its rows are masked as well
+            for (int id = 2; id <= 3; id++) {
+                try (ResultSet rs = s.executeQuery("SELECT id, email FROM pm_drv_routes WHERE id = " + id)) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(2)).isEqualTo(id == 2 ? "b***@example.org" : null);
+                    assertThat(rs.wasNull()).isEqualTo(id == 3);
+                    assertThat(rs.getInt(1)).isEqualTo(id);
+                    assertThat(rs.wasNull()).isFalse();
+                    assertThat(rs.getObject(2)).isEqualTo(id == 2 ? "b***@example.org" : null);
+                    assertThat(rs.wasNull()).isEqualTo(id == 3);
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id, email FROM pm_drv_routes ORDER BY id")) {
+                javax.sql.rowset.CachedRowSet copy = javax.sql.rowset.RowSetProvider.newFactory().createCachedRowSet();
+                copy.populate(rs);
+                List<String> seen = new ArrayList<>();
+                while (copy.next()) {
+                    seen.add(copy.getString(2));
+                    seen.add(seen(() -> copy.getObject(2)));
+                }
+                assertThat(seen).contains(MASKED);
+                for (String v : seen) {
+                    assertNoRaw("row set copy " + v, String.valueOf(v));
+                }
+            }
+            for (String sql : List.of("SELECT (email) FROM pm_drv_routes ORDER BY id",
+                    "SELECT t.email FROM pm_drv_routes t ORDER BY t.id",
+                    "SELECT " + quoted + " FROM pm_drv_routes ORDER BY id",
+                    "SELECT * FROM pm_drv_routes ORDER BY id",
+                    "SELECT email, email AS e, id AS email2 FROM pm_drv_routes ORDER BY id",
+                    "SELECT email AS " + quoted + " FROM pm_drv_routes ORDER BY id")) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    assertThat(rs.next()).as(sql).isTrue();
+                    for (int col = 1; col <= rs.getMetaData().getColumnCount(); col++) {
+                        for (String seen : everything(rs, col, rs.getMetaData().getColumnLabel(col))) {
+                            assertNoRaw(sql + " column " + col + " " + seen, seen);
+                        }
+                    }
+                } catch (SQLException refused) {
+                    assertNoRaw(sql, refused.getMessage());
+                }
+            }
+        } finally {
+            drop(db);
+        }
+    }
 }

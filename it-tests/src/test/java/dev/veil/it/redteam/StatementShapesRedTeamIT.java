@@ -1,14 +1,23 @@
 package dev.veil.it.redteam;
 
-import static dev.veil.it.redteam.RedTeam.SERVERS;
+import static dev.veil.it.redteam.RedTeam.H2;
 import static dev.veil.it.redteam.RedTeam.MARIADB;
+import static dev.veil.it.redteam.RedTeam.SERVERS;
 import static dev.veil.it.redteam.RedTeam.attempt;
 import static dev.veil.it.redteam.RedTeam.mutating;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.veil.it.redteam.RedTeam.Attempt;
 import dev.veil.it.redteam.RedTeam.Ctx;
 import dev.veil.it.redteam.RedTeam.Result;
 import dev.veil.it.support.TestDatabase.Engine;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
@@ -48,6 +57,80 @@ class StatementShapesRedTeamIT {
         ctx.dictionary("customer 1's ssn", SSN_CANDIDATES, c -> hiddenName(ctx, c, name));
     }
 
+    /** Literals for a number's place: every decimal form, and forms a database may read as more than a number. */
+    private static final List<String> NUMBERS = List.of("2", "1.0", "1.", ".5", "1e0", "1E+0", "10e-1", "007", "0",
+            "99999999999999999999", "1.5", "1.e0", "0x1", "0b1", "1_0", "1e", "1d", "1f", "1abc", "- 1", "-1", "+1",
+            "\u0661", "1/*x*/", "1--x", "1#x");
+
+    /** Literals for a string's place: quotes, comment starts, escapes and dollar quotes inside the string. */
+    private static final List<String> STRINGS = List.of("'Springfield'", "'it''s'", "'-- '", "'--x'", "'/*'", "'*/'",
+            "'/* /* */'", "'#'", "'$$'", "'$a$'", "'$1'", "'{fn ucase(ssn)}'", "'{d ''2020-01-01''}'", "'}'", "'{'",
+            "'?'", "'??'", "';'", "'\"'", "'`'", "'x'' OR id > 0 --'", "'x'' OR ''1''=''1'", "'x''/*'", "''", "''''",
+            "'\u00e9'", "'\u00a0'", "'\ufeff'", "'\u0661'", "'U&'", "'*/ OR 1=1 /*'", "'' 'Springfield'",
+            "'x' 'y'", "'a\\'", "'\\'' OR 1=1 --'", "'x'' UESCAPE ''!'", "'{fn convert(x, SQL_BOOLEAN)}'",
+            "'{fn convert(x, SQL_BOOLEAN'')}'", "'{oj x}'", "'#'' {d ''2020-01-01''}'");
+
+    /**
+     * Plants a shape with {@code template} (its {@code #} replaced by {@code planted}), then sends each variant
+     * through Veil and raw: whatever Veil runs must return the ids the database returns for the text as sent.
+     */
+    private static void differential(Ctx ctx, String template, String planted, List<String> variants)
+            throws Exception {
+        Connection raw = ctx.raw();
+        for (String literal : variants) {
+            ctx.run(template.replace("#", planted));
+            String text = template.replace("#", literal);
+            Result veil = ctx.run(text);
+            if (!veil.ran()) {
+                continue;
+            }
+            List<String> expected = new ArrayList<>();
+            try (Statement s = raw.createStatement(); ResultSet rs = s.executeQuery(text)) {
+                while (rs.next()) {
+                    expected.add(rs.getString(1));
+                }
+            } catch (SQLException e) {
+                fail("Veil ran what the database refuses: " + text + ": " + e.getMessage());
+            }
+            assertEquals(expected, veil.column(), "ids for " + text);
+        }
+    }
+
+    private static List<String> numberTemplates(Ctx ctx) {
+        String inComment = ctx.is(Engine.MARIADB) ? "/*!50000 OR id = # */" : "/* /* */ OR id = # */";
+        return List.of("SELECT id, ssn FROM rt_customers WHERE id = # ORDER BY id",
+                "SELECT id, ssn FROM rt_customers WHERE id=# ORDER BY id",
+                "SELECT id, ssn FROM rt_customers WHERE id IN (3, #) OR id BETWEEN # AND 2 ORDER BY id",
+                "SELECT id, ssn FROM rt_customers WHERE # < id AND id <> 9 ORDER BY id",
+                "SELECT id, ssn FROM rt_customers WHERE id = 3 " + inComment + " ORDER BY id",
+                "SELECT id, ssn FROM rt_customers WHERE id = # -- note\n OR id = 3 ORDER BY id",
+                "SELECT id, ssn FROM rt_customers WHERE id = #\nORDER BY id LIMIT 5");
+    }
+
+    private static List<String> stringTemplates(Ctx ctx) {
+        List<String> out = new ArrayList<>(List.of(
+                "SELECT id, ssn FROM rt_customers WHERE city = # ORDER BY id",
+                "SELECT id, ssn FROM rt_customers WHERE city=#ORDER BY id",
+                "SELECT id, ssn FROM rt_customers WHERE id = 2 OR city IN (#, 'x') ORDER BY id",
+                "SELECT id, ssn FROM rt_customers WHERE city = # /* c */ OR id = 2 ORDER BY id",
+                "SELECT id, ssn FROM rt_customers WHERE city = #\n OR id = 2 ORDER BY id",
+                "SELECT id, ssn FROM rt_customers WHERE # = city AND tier = 'gold' ORDER BY id"));
+        if (ctx.is(Engine.MARIADB)) {
+            out.add("SELECT id, ssn FROM rt_customers WHERE id = 2 /*!50000 OR city = # */ ORDER BY id");
+            out.add("SELECT id, ssn FROM rt_customers WHERE id = 2 /*M! OR city = # */ ORDER BY id");
+            // the vendor's escape processing reads "//" as a comment to the line's end (the server: 0 / 1), so past
+            // the string's line break it takes the string's content for code: its braces must stay in the string
+            out.add("SELECT id, ssn FROM rt_customers WHERE id > 0//*c*/1 AND LOCATE('\n', city) = 0"
+                    + " AND city = # ORDER BY id");
+        }
+        if (ctx.is(Engine.H2)) {
+            // H2's escape processing ends a comment at the first "*/" (H2 nests them): it then reads the quote in
+            // the comment as opening a string, and the literal's content as code
+            out.add("SELECT id, ssn FROM rt_customers WHERE id > 0 /* /* */ ' */ AND city = # ORDER BY id -- '");
+        }
+        return out;
+    }
+
     static List<Attempt> attempts() {
         return List.of(
                 mutating("SHAPE-01", "a non-ASCII digit (Arabic-Indic one) is a name to the database, a number to"
@@ -79,8 +162,44 @@ class StatementShapesRedTeamIT {
                             for (String sql : tries) {
                                 Result r = ctx.run(sql);
                                 if (!r.refused()) {
-                                    org.junit.jupiter.api.Assertions.fail("not refused: " + sql);
+                                    fail("not refused: " + sql);
                                 }
+                            }
+                        }),
+                attempt("SHAPE-06", "a number's place takes every numeric form and number-like text: each text"
+                        + " returns what the database returns for it", RedTeam.ALL, ctx -> {
+                            for (String template : numberTemplates(ctx)) {
+                                differential(ctx, template, "1", NUMBERS);
+                            }
+                        }),
+                attempt("SHAPE-07", "a string's place takes quotes, comment starts, escapes, dollar quotes and"
+                        + " JDBC escapes: each text returns what the database returns for it", RedTeam.ALL, ctx -> {
+                            for (String template : stringTemplates(ctx)) {
+                                differential(ctx, template, "'x'", STRINGS);
+                            }
+                        }),
+                attempt("SHAPE-08", "prefixed strings (E'', N'', MariaDB \"\") keep their reading", RedTeam.ALL,
+                        ctx -> {
+                            String template = "SELECT id, ssn FROM rt_customers WHERE city = # ORDER BY id";
+                            if (ctx.is(Engine.POSTGRESQL)) {
+                                differential(ctx, template, "E'x'", STRINGS.stream().map(v -> "E" + v).toList());
+                            }
+                            differential(ctx, template, "N'x'", STRINGS.stream().map(v -> "N" + v).toList());
+                            if (ctx.is(Engine.MARIADB)) {
+                                differential(ctx, template, "\"x\"", STRINGS.stream().map(v -> "\""
+                                        + v.substring(1, v.length() - 1).replace("\"", "\"\"") + "\"").toList());
+                            }
+                        }),
+                attempt("SHAPE-09", "H2: a new literal whose braces the driver's escape processing reads as code"
+                        + " (it ends a nested comment early): refused alone, and after a text of its shape", H2,
+                        ctx -> {
+                            String template = "SELECT id, ssn FROM rt_customers WHERE id > 0 /* /* */ ' */"
+                                    + " AND city = # ORDER BY id DESC -- '";
+                            for (String literal : List.of("'{fn ucase(city)}'", "'{'", "'{d ''2020-01-01''}'")) {
+                                String text = template.replace("#", literal);
+                                assertTrue(ctx.run(text).refused(), "planned alone: " + text);
+                                assertTrue(ctx.run(template.replace("#", "'Springfield'")).ran(), "the shape's text");
+                                assertTrue(ctx.run(text).refused(), "after a text of its shape: " + text);
                             }
                         }));
     }
