@@ -26,7 +26,8 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 /**
  * The Streamable HTTP endpoint of {@code veil mcp}: {@code /mcp} on an embedded servlet container. Every request
  * carries an agent's bearer token; one without a known token is refused with 401 before the MCP layer sees it, and
- * the token's agent becomes the requester of every statement of the request.
+ * the token's agent becomes the requester of every statement of the request. Each MCP session's database connection
+ * is closed when its client ends the session or it idles out (see {@link IdleSessions}).
  */
 public final class HttpEndpoint implements AutoCloseable {
 
@@ -73,6 +74,15 @@ public final class HttpEndpoint implements AutoCloseable {
         map.setFilterName("bearer");
         map.addURLPattern("/*");
         context.addFilterMap(map);
+        FilterDef lifecycle = new FilterDef();
+        lifecycle.setFilterName("session-lifecycle");
+        lifecycle.setFilter(new SessionLifecycleFilter(veil));
+        lifecycle.setAsyncSupported("true");
+        context.addFilterDef(lifecycle);
+        FilterMap lifecycleMap = new FilterMap();
+        lifecycleMap.setFilterName("session-lifecycle");
+        lifecycleMap.addURLPattern("/*");
+        context.addFilterMap(lifecycleMap);
         try {
             tomcat.start();
         } catch (LifecycleException e) {

@@ -87,6 +87,12 @@ public final class McpCommand implements Callable<Integer> {
             description = "Serve Streamable HTTP at /mcp on HOST:PORT (default host 127.0.0.1) instead of stdio")
     String http;
 
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "30m",
+            description = "Over HTTP: close a session's database connection after it went unused this long (e.g."
+                    + " 30m, 2h; never while a statement of it runs or waits for a reviewer); a later call of the"
+                    + " session is told to start a new one (default: ${DEFAULT-VALUE})")
+    String idleTimeout;
+
     /** {@code veil mcp} on its own, e.g. {@code java -cp veil.jar dev.veil.mcp.McpCommand --url …}. */
     public static void main(String[] args) {
         System.exit(new picocli.CommandLine(new McpCommand()).execute(args));
@@ -111,6 +117,18 @@ public final class McpCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        Duration idle;
+        try {
+            idle = Settings.parseDuration(idleTimeout);
+        } catch (RuntimeException e) {
+            idle = Duration.ZERO;
+        }
+        if (idle.isZero() || idle.isNegative()) {
+            err.println("veil mcp: --idle-timeout must be a positive duration such as 30m or 2h, not '" + idleTimeout
+                    + "'");
+            err.flush();
+            return 2;
+        }
         Properties props = connectionProperties(environment);
         Optional<ApprovalClient> approvals = approvalClient(props);
         String reviewWhere = approvals.map(a -> "in Slack or on the approval server (" + a.config().baseUrl() + ")")
@@ -125,7 +143,7 @@ public final class McpCommand implements Callable<Integer> {
             return DriverManager.getConnection(VeilUrl.wrapping(url), p);
         };
         try (VeilMcpServer server = new VeilMcpServer(connections, agents, allowWrites, approvals, wait,
-                reviewWhere)) {
+                reviewWhere, idle, java.time.Clock.systemUTC())) {
             if (http != null) {
                 int colon = http.lastIndexOf(':');
                 String host = colon < 0 ? "127.0.0.1" : http.substring(0, colon);

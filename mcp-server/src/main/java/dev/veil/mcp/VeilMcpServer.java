@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Veil as an MCP server: agents call its tools, each statement runs through a {@code jdbc:veil:} connection opened
@@ -30,6 +32,9 @@ public final class VeilMcpServer implements AutoCloseable {
 
     /** Where the HTTP transport puts the authenticated agent's name, for the tools to find it. */
     static final String AGENT_KEY = "veil.agent";
+
+    /** How long an HTTP session may stay unused before its connection is closed, unless told otherwise. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
 
     /** Opens a {@code jdbc:veil:} connection that asks as {@code requester}. */
     @FunctionalInterface
@@ -42,7 +47,10 @@ public final class VeilMcpServer implements AutoCloseable {
     private final boolean writesAllowed;
     private final BreakerReview review;
     private final String reviewWhere;
+    /** Over stdio: the one agent's session, for as long as the process runs. */
     private final Map<String, AgentSession> sessions = new ConcurrentHashMap<>();
+    /** Over HTTP: each session from its client's initialize until the client ends it or it idles out. */
+    private final IdleSessions httpSessions;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ExecutorService heldStatements = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "veil-mcp-held-statement");
@@ -60,6 +68,19 @@ public final class VeilMcpServer implements AutoCloseable {
      */
     public VeilMcpServer(Connections connections, Map<String, AgentProfile> agents, boolean writesAllowed,
                          Optional<ApprovalClient> approvals, Duration approvalWait, String reviewWhere) {
+        this(connections, agents, writesAllowed, approvals, approvalWait, reviewWhere, DEFAULT_IDLE_TIMEOUT,
+                Clock.systemUTC());
+    }
+
+    /**
+     * @param idleTimeout how long an HTTP session may stay unused before its connection is closed (never while a
+     *                    statement of it runs or waits for a reviewer)
+     * @param clock       what idleness is measured by
+     */
+    public VeilMcpServer(Connections connections, Map<String, AgentProfile> agents, boolean writesAllowed,
+                         Optional<ApprovalClient> approvals, Duration approvalWait, String reviewWhere,
+                         Duration idleTimeout, Clock clock) {
+        this.httpSessions = new IdleSessions(idleTimeout, clock);
         this.connections = connections;
         this.agents = Map.copyOf(agents);
         this.writesAllowed = writesAllowed;
@@ -70,11 +91,13 @@ public final class VeilMcpServer implements AutoCloseable {
     /** Serves one agent over standard input and output (a desktop agent starts {@code veil mcp} itself). */
     public McpSyncServer serveStdio(String agentName, InputStream in, OutputStream out) {
         AgentProfile agent = agent(agentName);
-        return start(McpServer.sync(new StdioServerTransportProvider(json, in, out)), exchange -> agent);
+        return start(McpServer.sync(new StdioServerTransportProvider(json, in, out)), exchange -> agent,
+                (exchange, a) -> sessions.computeIfAbsent(a.name(), k -> open(a)));
     }
 
     /** Serves the agents over Streamable HTTP; the transport authenticates each request (see {@link HttpEndpoint}). */
     public McpSyncServer serveStreamable(McpStreamableServerTransportProvider transport) {
+        httpSessions.startSweeping();
         return start(McpServer.sync(transport), exchange -> {
             Object name = exchange.transportContext().get(AGENT_KEY);
             if (!(name instanceof String n) || !agents.containsKey(n)) {
@@ -82,7 +105,29 @@ public final class VeilMcpServer implements AutoCloseable {
                 throw new IllegalStateException("no authenticated agent on this request");
             }
             return agents.get(n);
-        });
+        }, (exchange, agent) -> httpSessions.use(sessionKey(agent.name(), exchange.sessionId()), () -> open(agent)));
+    }
+
+    /** The HTTP client of {@code agent} initialized session {@code sessionId}: Veil serves it from now on. */
+    void sessionStarted(String agent, String sessionId) {
+        httpSessions.started(sessionKey(agent, sessionId));
+    }
+
+    /** The HTTP client ended the session: its connection closes (once no statement of it runs or waits). */
+    void sessionEnded(String agent, String sessionId) {
+        httpSessions.ended(sessionKey(agent, sessionId));
+    }
+
+    /**
+     * Closes now the HTTP sessions unused for the idle timeout, as the background sweep does every little while
+     * (for an operator's hook, and for tests that move the clock).
+     */
+    public void closeIdleSessions() {
+        httpSessions.sweep();
+    }
+
+    private static String sessionKey(String agent, String sessionId) {
+        return agent + "\n" + (sessionId == null ? "" : sessionId);
     }
 
     Map<String, AgentProfile> agents() {
@@ -103,8 +148,9 @@ public final class VeilMcpServer implements AutoCloseable {
     }
 
     private McpSyncServer start(McpServer.SyncSpecification<?> spec,
-                                java.util.function.Function<McpSyncServerExchange, AgentProfile> whoIsAsking) {
-        VeilTools tools = new VeilTools(exchange -> session(exchange, whoIsAsking.apply(exchange)),
+                                Function<McpSyncServerExchange, AgentProfile> whoIsAsking,
+                                BiFunction<McpSyncServerExchange, AgentProfile, AgentSession> sessionOf) {
+        VeilTools tools = new VeilTools(exchange -> sessionOf.apply(exchange, whoIsAsking.apply(exchange)),
                 agent -> breakers.computeIfAbsent(agent.name(), n -> new CircuitBreaker(agent, review,
                         Clock.systemUTC())), writesAllowed, reviewWhere, heldStatements);
         server = spec.serverInfo("veil", version())
@@ -119,16 +165,13 @@ public final class VeilMcpServer implements AutoCloseable {
         return server;
     }
 
-    private AgentSession session(McpSyncServerExchange exchange, AgentProfile agent) {
-        String key = agent.name() + "\n" + (exchange.sessionId() == null ? "" : exchange.sessionId());
-        return sessions.computeIfAbsent(key, k -> {
-            try {
-                return new AgentSession(agent, connections.open(agent.statementRequester()));
-            } catch (SQLException e) {
-                throw new IllegalStateException("Veil could not connect for agent " + agent.name() + ": "
-                        + e.getMessage() + " [SQLState " + e.getSQLState() + "]", e);
-            }
-        });
+    private AgentSession open(AgentProfile agent) {
+        try {
+            return new AgentSession(agent, connections.open(agent.statementRequester()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Veil could not connect for agent " + agent.name() + ": "
+                    + e.getMessage() + " [SQLState " + e.getSQLState() + "]", e);
+        }
     }
 
     private static String version() {
@@ -143,6 +186,7 @@ public final class VeilMcpServer implements AutoCloseable {
         }
         heldStatements.shutdownNow();
         review.close();
+        httpSessions.close();
         for (AgentSession s : sessions.values()) {
             try {
                 s.close();

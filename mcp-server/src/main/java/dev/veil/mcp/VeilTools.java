@@ -84,7 +84,12 @@ final class VeilTools {
         McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description).inputSchema(schema)
                 .annotations(new McpSchema.ToolAnnotations(null, readOnly, false, true, false, null)).build();
         return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
-            AgentSession session = sessions.apply(exchange);
+            AgentSession session;
+            try {
+                session = sessions.apply(exchange);
+            } catch (IdleSessions.Ended e) {
+                return error(e.getMessage());
+            }
             java.util.Optional<String> open = breakers.apply(session.agent()).admit();
             if (open.isPresent()) {
                 return error(open.get());
