@@ -79,6 +79,20 @@ final class PostgreSqlCatalog extends CatalogReader {
                         : " AND n.nspname = ANY (pg_catalog.current_schemas(false))");
     }
 
+    /** {@code CREATE OPERATOR} in a schema on the search path, which runs the user's function for its operands. */
+    @Override
+    public boolean isUserDefinedOperator(Connection c, String symbol) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT pg_catalog.count(*) FROM pg_catalog.pg_operator o"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace WHERE o.oprname = ?::pg_catalog.text"
+                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+                + " AND n.nspname = ANY (pg_catalog.current_schemas(false))")) {
+            p.setString(1, symbol);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
     /**
      * Unique indexes (primary keys and unique constraints among them) that hold for every row at every moment: valid,
      * not deferrable, without predicate or expression, each key column in its own collation and its type's default

@@ -10,6 +10,7 @@ import dev.veil.analyzer.Clause;
 import dev.veil.analyzer.ColumnReference;
 
 import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
@@ -113,6 +114,13 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
             for (OrderByElement o : f.getExpressionOrderByElements()) o.getExpression().accept(this, context);
         }
         return null;
+    }
+
+    /** Every binary operator: a user-defined one of the same symbol may answer for it. */
+    @Override
+    protected <S> Void visitBinaryExpression(BinaryExpression expression, S context) {
+        r.operator(expression.getStringExpression().trim());
+        return super.visitBinaryExpression(expression, context);
     }
 
     @Override
