@@ -18,7 +18,8 @@ import org.junit.jupiter.api.TestFactory;
  * PostgreSQL looks unqualified names up through the session: a type in the session's temporary schema before
  * {@code pg_catalog}'s, a function or operator of a user's schema where it matches the arguments better than the
  * built-in, anything of a schema the search path lists before {@code pg_catalog}. Veil's own SQL — the masks, the
- * hash secrets' installation, its catalog lookups — must still reach the built-ins.
+ * hash secrets' installation, its catalog lookups — must still reach the built-ins, and a statement whose operator a
+ * user defined calls code Veil cannot see.
  */
 class BuiltinNamesRedTeamIT {
 
@@ -66,7 +67,21 @@ class BuiltinNamesRedTeamIT {
                             Connection c = ctx.openVeil();
                             ctx.run(c, "SELECT loyalty_code FROM rt_customers");
                         }, "public.convert_to(text, text) RETURNS bytea LANGUAGE sql AS 'INSERT INTO rt_sink (a)"
-                                + " VALUES ($1); SELECT pg_catalog.convert_to($1, $2::name)'")));
+                                + " VALUES ($1); SELECT pg_catalog.convert_to($1, $2::name)'")),
+                mutating("BLT-06", "a user's operator + (varchar, integer) whose function reads the customers, used"
+                        + " on innocent columns", PG, ctx -> withFunctions(ctx, () -> {
+                            ctx.rawSetup("CREATE OPERATOR public.+ (leftarg = varchar, rightarg = integer, function"
+                                    + " = public.rt_plus)");
+                            try {
+                                RedTeam.bumpCatalog(ctx.db);
+                                Connection c = ctx.openVeil();
+                                ctx.run(c, "SELECT nickname + 1 FROM rt_customers WHERE id = 1");
+                                ctx.run(c, "SELECT id FROM rt_v_public WHERE tier + 1 IS NOT NULL");
+                            } finally {
+                                ctx.rawSetup("DROP OPERATOR IF EXISTS public.+ (varchar, integer)");
+                            }
+                        }, "public.rt_plus(varchar, integer) RETURNS text LANGUAGE sql AS 'SELECT string_agg(ssn ||"
+                                + " full_name, '','') FROM rt_customers'")));
     }
 
     /** What an attempt does while the functions exist. */
