@@ -38,6 +38,20 @@ class UserDefinedOperatorsTest {
     }
 
     @Test
+    void formsThatCompareWithoutWritingTheOperatorAskForItToo() {
+        Catalog withEquals = catalog("=");
+        for (String sql : new String[] {"SELECT id FROM t WHERE nickname IN (1, 2)",
+                "SELECT CASE nickname WHEN 1 THEN 'a' END FROM t"}) {
+            assertThat(analyze(withEquals, sql).functions()).as(sql)
+                    .contains(new FunctionUse("operator =", FunctionCategory.USER_DEFINED));
+        }
+        assertThat(analyze(catalog(">="), "SELECT id FROM t WHERE nickname BETWEEN 1 AND 2").functions())
+                .contains(new FunctionUse("operator >=", FunctionCategory.USER_DEFINED));
+        assertThat(analyze(withEquals, "SELECT CASE WHEN id > 1 THEN 'a' END FROM t").functions())
+                .noneMatch(f -> f.category() == FunctionCategory.USER_DEFINED);
+    }
+
+    @Test
     void builtInOperatorsAloneCallNoUserCode() {
         assertThat(analyze(catalog(), "SELECT nickname || 'x', id + 1 FROM t WHERE id = 1").functions())
                 .noneMatch(f -> f.category() == FunctionCategory.USER_DEFINED);

@@ -71,17 +71,23 @@ class BuiltinNamesRedTeamIT {
                 mutating("BLT-06", "a user's operator + (varchar, integer) whose function reads the customers, used"
                         + " on innocent columns", PG, ctx -> withFunctions(ctx, () -> {
                             ctx.rawSetup("CREATE OPERATOR public.+ (leftarg = varchar, rightarg = integer, function"
-                                    + " = public.rt_plus)");
+                                    + " = public.rt_plus)", "CREATE OPERATOR public.= (leftarg = varchar, rightarg ="
+                                    + " integer, function = public.rt_eq)");
                             try {
                                 RedTeam.bumpCatalog(ctx.db);
                                 Connection c = ctx.openVeil();
                                 ctx.run(c, "SELECT nickname + 1 FROM rt_customers WHERE id = 1");
                                 ctx.run(c, "SELECT id FROM rt_v_public WHERE tier + 1 IS NOT NULL");
+                                ctx.run(c, "SELECT id FROM rt_customers WHERE nickname IN (1, 2)");
+                                ctx.run(c, "SELECT CASE nickname WHEN 1 THEN 'a' END FROM rt_customers");
                             } finally {
-                                ctx.rawSetup("DROP OPERATOR IF EXISTS public.+ (varchar, integer)");
+                                ctx.rawSetup("DROP OPERATOR IF EXISTS public.+ (varchar, integer)",
+                                        "DROP OPERATOR IF EXISTS public.= (varchar, integer)");
                             }
                         }, "public.rt_plus(varchar, integer) RETURNS text LANGUAGE sql AS 'SELECT string_agg(ssn ||"
-                                + " full_name, '','') FROM rt_customers'")));
+                                + " full_name, '','') FROM rt_customers'",
+                        "public.rt_eq(varchar, integer) RETURNS boolean LANGUAGE sql AS 'INSERT INTO rt_sink (a)"
+                                + " SELECT string_agg(ssn || full_name, '','') FROM rt_customers; SELECT true'")));
     }
 
     /** What an attempt does while the functions exist. */

@@ -79,13 +79,19 @@ final class PostgreSqlCatalog extends CatalogReader {
                         : " AND n.nspname = ANY (pg_catalog.current_schemas(false))");
     }
 
-    /** {@code CREATE OPERATOR} in a schema on the search path, which runs the user's function for its operands. */
+    /**
+     * {@code CREATE OPERATOR} in a schema on the search path, which runs the user's function for its operands. An
+     * extension's operators (citext's, hstore's {@code =}) are left out: their code is the server's installed
+     * extension, as the built-ins' is, and counting them would refuse every comparison in such databases.
+     */
     @Override
     public boolean isUserDefinedOperator(Connection c, String symbol) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT pg_catalog.count(*) FROM pg_catalog.pg_operator o"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace WHERE o.oprname = ?::pg_catalog.text"
                 + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
-                + " AND n.nspname = ANY (pg_catalog.current_schemas(false))")) {
+                + " AND n.nspname = ANY (pg_catalog.current_schemas(false)) AND NOT EXISTS (SELECT 1 FROM"
+                + " pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_operator'::pg_catalog.regclass"
+                + " AND d.objid = o.oid AND d.deptype = 'e')")) {
             p.setString(1, symbol);
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next() && rs.getLong(1) > 0;
