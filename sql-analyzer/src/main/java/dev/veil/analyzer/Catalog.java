@@ -43,4 +43,13 @@ public interface Catalog {
      * a built-in name must answer true.
      */
     boolean isUserDefinedFunction(String schema, String name);
+
+    /**
+     * Whether an operator with this symbol exists, on the search path, that is not part of the database itself. A
+     * user's operator runs a function of theirs wherever its operand types match better than a built-in's (PostgreSQL
+     * {@code CREATE OPERATOR}); engines without user-defined operators answer false.
+     */
+    default boolean isUserDefinedOperator(String symbol) {
+        return false;
+    }
 }

@@ -33,6 +33,7 @@ public final class InMemoryCatalog implements Catalog {
     private final List<String> searchPath;
     private final Map<TableName, Relation> relations;
     private final Set<String> functions;
+    private final Set<String> operators;
 
     private InMemoryCatalog(Builder b) {
         this.identity = b.identity;
@@ -41,6 +42,7 @@ public final class InMemoryCatalog implements Catalog {
         this.searchPath = List.copyOf(b.searchPath);
         this.relations = Map.copyOf(b.relations);
         this.functions = Set.copyOf(b.functions);
+        this.operators = Set.copyOf(b.operators);
     }
 
     public static Builder builder(String identity) {
@@ -67,6 +69,11 @@ public final class InMemoryCatalog implements Catalog {
         return false;
     }
 
+    @Override
+    public boolean isUserDefinedOperator(String symbol) {
+        return operators.contains(symbol);
+    }
+
     /** All relations, for tools that list them. */
     public List<Relation> relations() {
         return List.copyOf(relations.values());
@@ -79,6 +86,7 @@ public final class InMemoryCatalog implements Catalog {
         private final List<String> searchPath = new ArrayList<>();
         private final Map<TableName, Relation> relations = new HashMap<>();
         private final Set<String> functions = new HashSet<>();
+        private final Set<String> operators = new HashSet<>();
 
         private Builder(String identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -126,6 +134,12 @@ public final class InMemoryCatalog implements Catalog {
 
         public Builder function(String schema, String name) {
             functions.add(schema + "." + name);
+            return this;
+        }
+
+        /** A user-defined operator on the search path. */
+        public Builder operator(String symbol) {
+            operators.add(symbol);
             return this;
         }
 

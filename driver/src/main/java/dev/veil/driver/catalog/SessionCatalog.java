@@ -72,6 +72,21 @@ public final class SessionCatalog implements Catalog {
         return database.function(key, () -> loadFunction(schema, name));
     }
 
+    /** Cached with the functions: an operator is looked up under its symbol, on this session's search path. */
+    @Override
+    public boolean isUserDefinedOperator(String symbol) {
+        DatabaseCatalog.FunctionKey key = new DatabaseCatalog.FunctionKey(null, "operator " + symbol,
+                String.join(",", searchPath));
+        return database.function(key, () -> {
+            try {
+                return engine.runInternal(vendor, c -> engine.catalog().isUserDefinedOperator(c, symbol));
+            } catch (SQLException e) {
+                throw new DatabaseCatalog.CatalogException("cannot look up operator " + symbol + " (SQLState "
+                        + e.getSQLState() + ")", e);
+            }
+        });
+    }
+
     /**
      * The unique keys of {@code table}, a relation as the analyzer resolved it ({@code CatalogReader#uniqueKeys}):
      * cached with the catalog's definitions, so a statement asks no more of the database than its table's

@@ -289,6 +289,14 @@ public abstract class CatalogReader {
         }
     }
 
+    /**
+     * Whether a user-defined operator with this symbol is on the session's search path; engines without such
+     * operators answer false.
+     */
+    public boolean isUserDefinedOperator(Connection c, String symbol) throws SQLException {
+        return false;
+    }
+
     private String viewDefinition(Connection c, TableName view) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(viewDefinitionQuery())) {
             bindViewDefinition(p, view);

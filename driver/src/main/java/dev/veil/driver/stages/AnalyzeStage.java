@@ -114,5 +114,15 @@ public final class AnalyzeStage implements Stage {
                 throw e;
             }
         }
+
+        @Override
+        public boolean isUserDefinedOperator(String symbol) {
+            try {
+                return delegate.isUserDefinedOperator(symbol);
+            } catch (DatabaseCatalog.CatalogException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
     }
 }

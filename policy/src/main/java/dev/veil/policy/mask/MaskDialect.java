@@ -132,7 +132,7 @@ public abstract class MaskDialect {
         String s = exact(step);
         String r = mod(x, s);
         String truncated = "(" + x + " - " + r + ")";
-        return "CASE WHEN 2 * ABS(" + r + ") < " + s + " THEN " + truncated
+        return "CASE WHEN 2 * " + builtin("ABS") + "(" + r + ") < " + s + " THEN " + truncated
                 + " WHEN " + x + " > 0 AND " + truncated + " <= " + exact(Long.MAX_VALUE - step)
                 + " THEN " + truncated + " + " + s
                 + " WHEN " + x + " < 0 AND " + truncated + " >= " + exact(Long.MIN_VALUE + step)
@@ -146,7 +146,7 @@ public abstract class MaskDialect {
         String s = exact(step);
         String r = decimalMod(x, s);
         String truncated = "(" + x + " - " + r + ")";
-        return "CASE WHEN 2 * ABS(" + r + ") < " + s + " THEN " + truncated
+        return "CASE WHEN 2 * " + builtin("ABS") + "(" + r + ") < " + s + " THEN " + truncated
                 + " WHEN " + x + " > 0 THEN " + truncated + " + " + s
                 + " ELSE " + truncated + " - " + s + " END";
     }
@@ -161,11 +161,13 @@ public abstract class MaskDialect {
         String s = doubleLiteral(step);
         String half = doubleLiteral(0.5);
         String zero = doubleLiteral(0.0);
-        return "CASE WHEN ABS(" + x + ") >= " + doubleLiteral(Mask.floatingLimit(step)) + " THEN " + x
-                + " WHEN ABS(" + x + ") < " + doubleLiteral(step / 2) + " THEN " + zero
+        String abs = builtin("ABS");
+        String floor = builtin("FLOOR");
+        return "CASE WHEN " + abs + "(" + x + ") >= " + doubleLiteral(Mask.floatingLimit(step)) + " THEN " + x
+                + " WHEN " + abs + "(" + x + ") < " + doubleLiteral(step / 2) + " THEN " + zero
                 + " WHEN " + x + " < " + zero
-                + " THEN " + zero + " - FLOOR((" + zero + " - " + x + ") / " + s + " + " + half + ") * " + s
-                + " ELSE FLOOR(" + x + " / " + s + " + " + half + ") * " + s + " END";
+                + " THEN " + zero + " - " + floor + "((" + zero + " - " + x + ") / " + s + " + " + half + ") * " + s
+                + " ELSE " + floor + "(" + x + " / " + s + " + " + half + ") * " + s + " END";
     }
 
     // ---- masks each engine writes whole -----------------------------------------------------------------------
@@ -264,7 +266,7 @@ public abstract class MaskDialect {
 
     /** The remainder of {@code x} by {@code divisor}, with the sign of {@code x}. */
     protected String mod(String x, String divisor) {
-        return "MOD(" + x + ", " + divisor + ")";
+        return builtin("MOD") + "(" + x + ", " + divisor + ")";
     }
 
     /** {@link #mod} on a {@link #decimalOperand} and an exact step; the result's scale is the larger of theirs. */
@@ -273,6 +275,15 @@ public abstract class MaskDialect {
     }
 
     // ---- helpers for engines ----------------------------------------------------------------------------------
+
+    /**
+     * A built-in function's name as a mask calls it. The value a mask reads is raw: an engine that resolves an
+     * unqualified name through the session (a user's function of the same name, a better match for the argument
+     * types) writes the name so that only the built-in can answer.
+     */
+    protected String builtin(String name) {
+        return name;
+    }
 
     /** {@code value} between single quotes, quotes doubled. */
     protected static String quoted(String value) {

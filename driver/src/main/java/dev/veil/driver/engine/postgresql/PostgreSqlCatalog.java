@@ -33,8 +33,9 @@ final class PostgreSqlCatalog extends CatalogReader {
 
     @Override
     protected String viewDefinitionQuery() {
-        return "SELECT definition FROM pg_catalog.pg_views WHERE schemaname = ? AND viewname = ?"
-                + " UNION ALL SELECT definition FROM pg_catalog.pg_matviews WHERE schemaname = ? AND matviewname = ?";
+        return "SELECT definition FROM pg_catalog.pg_views WHERE schemaname = ?::pg_catalog.text"
+                + " AND viewname = ?::pg_catalog.text UNION ALL SELECT definition FROM pg_catalog.pg_matviews"
+                + " WHERE schemaname = ?::pg_catalog.text AND matviewname = ?::pg_catalog.text";
     }
 
     @Override
@@ -54,7 +55,8 @@ final class PostgreSqlCatalog extends CatalogReader {
     }
 
     private static final String RELATIVES = "WITH RECURSIVE self AS (SELECT c.oid FROM pg_catalog.pg_class c"
-            + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?),"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?::pg_catalog.text"
+            + " AND c.relname = ?::pg_catalog.text),"
             + " up(oid) AS (SELECT i.inhparent FROM pg_catalog.pg_inherits i JOIN self ON i.inhrelid = self.oid"
             + " UNION SELECT i.inhparent FROM pg_catalog.pg_inherits i JOIN up ON i.inhrelid = up.oid),"
             + " down(oid) AS (SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN self ON i.inhparent = self.oid"
@@ -63,11 +65,38 @@ final class PostgreSqlCatalog extends CatalogReader {
             + " JOIN pg_catalog.pg_class c ON c.oid = r.oid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'p', 'f') ORDER BY 1, 2";
 
+    /**
+     * Functions and parameter types named as {@code pg_catalog}'s: a user's {@code lower(name)} or {@code =(name,
+     * varchar)} would otherwise answer here, a better match for these arguments than the built-ins, and hide every
+     * user-defined function.
+     */
     @Override
     protected String functionQuery(boolean qualified) {
-        return "SELECT count(*) FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
-                + " WHERE lower(p.proname) = lower(?) AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
-                + (qualified ? " AND n.nspname = ?" : " AND n.nspname = ANY (current_schemas(false))");
+        return "SELECT pg_catalog.count(*) FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n"
+                + " ON n.oid = p.pronamespace WHERE pg_catalog.lower(p.proname::pg_catalog.text)"
+                + " = pg_catalog.lower(?::pg_catalog.text) AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+                + (qualified ? " AND n.nspname = ?::pg_catalog.text"
+                        : " AND n.nspname = ANY (pg_catalog.current_schemas(false))");
+    }
+
+    /**
+     * {@code CREATE OPERATOR} in a schema on the search path, which runs the user's function for its operands. An
+     * extension's operators (citext's, hstore's {@code =}) are left out: their code is the server's installed
+     * extension, as the built-ins' is, and counting them would refuse every comparison in such databases.
+     */
+    @Override
+    public boolean isUserDefinedOperator(Connection c, String symbol) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT pg_catalog.count(*) FROM pg_catalog.pg_operator o"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace WHERE o.oprname = ?::pg_catalog.text"
+                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+                + " AND n.nspname = ANY (pg_catalog.current_schemas(false)) AND NOT EXISTS (SELECT 1 FROM"
+                + " pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_operator'::pg_catalog.regclass"
+                + " AND d.objid = o.oid AND d.deptype = 'e')")) {
+            p.setString(1, symbol);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
     }
 
     /**

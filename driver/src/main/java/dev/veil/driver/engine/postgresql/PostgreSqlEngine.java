@@ -91,13 +91,20 @@ public final class PostgreSqlEngine extends Engine {
         return behindSavepoint(vendor, query);
     }
 
-    /** Standard-conforming strings and UTF-8 on both ends: the analyzer reads text as such a server does. */
+    /**
+     * Standard-conforming strings and UTF-8 on both ends: the analyzer reads text as such a server does. The search
+     * path must look in {@code pg_catalog} before any schema a user can create objects in (only the session's
+     * temporary schema may precede it, which is never searched for functions or operators): otherwise a user's
+     * function or operator of a built-in's name would answer for it, in the masks Veil writes as in the statements it
+     * reads. This query names {@code pg_catalog}'s functions for the same reason.
+     */
     @Override
     protected SessionState readState(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT session_user, current_database(), current_schemas(true),"
-                     + " current_setting('standard_conforming_strings'), current_setting('server_encoding'),"
-                     + " current_setting('client_encoding'), current_setting('search_path'), current_user")) {
+             ResultSet rs = s.executeQuery("SELECT session_user, pg_catalog.current_database(),"
+                     + " pg_catalog.current_schemas(true), pg_catalog.current_setting('standard_conforming_strings'),"
+                     + " pg_catalog.current_setting('server_encoding'), pg_catalog.current_setting('client_encoding'),"
+                     + " pg_catalog.current_setting('search_path'), current_user")) {
             rs.next();
             requireDefault(rs.getString(4).equalsIgnoreCase("on"), "PostgreSQL standard_conforming_strings is off");
             requireDefault(rs.getString(5).equalsIgnoreCase("UTF8"), "PostgreSQL server_encoding is not UTF8");
@@ -108,8 +115,10 @@ public final class PostgreSqlEngine extends Engine {
             List<String> entries = PostgreSqlSearchPath.entries(setting, rs.getString(8));
             Set<String> missing = missingSchemas(c, entries.stream()
                     .filter(e -> !effective.contains(e) && !e.equals("pg_temp")).toList());
-            return new SessionState(rs.getString(1), rs.getString(2),
-                    PostgreSqlSearchPath.of(effective, setting, rs.getString(8), missing));
+            List<String> path = PostgreSqlSearchPath.of(effective, setting, rs.getString(8), missing);
+            requireDefault(PostgreSqlSearchPath.builtinsFirst(path),
+                    "PostgreSQL search_path lists a schema before pg_catalog");
+            return new SessionState(rs.getString(1), rs.getString(2), path);
         }
     }
 
@@ -119,8 +128,8 @@ public final class PostgreSqlEngine extends Engine {
         if (names.isEmpty()) {
             return missing;
         }
-        try (PreparedStatement p = c.prepareStatement("SELECT e FROM unnest(?::text[]) AS e WHERE NOT EXISTS"
-                + " (SELECT 1 FROM pg_catalog.pg_namespace n WHERE n.nspname = e)")) {
+        try (PreparedStatement p = c.prepareStatement("SELECT e FROM pg_catalog.unnest(?::pg_catalog.text[]) AS e"
+                + " WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n WHERE n.nspname = e)")) {
             p.setArray(1, c.createArrayOf("text", names.toArray()));
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {

@@ -43,6 +43,22 @@ final class PostgreSqlSearchPath {
         return List.copyOf(path);
     }
 
+    /**
+     * Whether {@code pg_catalog} comes before every schema of {@code path} (as {@link #of} orders it, schemas that do
+     * not exist yet included) but the session's temporary one, which PostgreSQL searches for relations and types only.
+     */
+    static boolean builtinsFirst(List<String> path) {
+        for (String schema : path) {
+            if (schema.equals("pg_catalog")) {
+                return true;
+            }
+            if (!schema.startsWith("pg_temp_")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** The setting's entries as schema names: quotes removed, {@code $user} replaced, {@code pg_temp} as is. */
     static List<String> entries(String setting, String user) {
         List<String> entries = new ArrayList<>();

@@ -39,4 +39,18 @@ class PostgreSqlSearchPathTest {
         assertThat(PostgreSqlSearchPath.of(List.of("pg_catalog", "public"), "secret, public", "alice", Set.of()))
                 .containsExactly("pg_catalog", "public");
     }
+
+    @Test
+    void builtinsMustBeSearchedBeforeAnySchemaAUserCanCreateObjectsIn() {
+        assertThat(PostgreSqlSearchPath.builtinsFirst(List.of("pg_catalog", "public"))).isTrue();
+        assertThat(PostgreSqlSearchPath.builtinsFirst(List.of("pg_temp_3", "pg_catalog", "public"))).isTrue();
+        assertThat(PostgreSqlSearchPath.builtinsFirst(List.of("public", "pg_catalog"))).isFalse();
+        assertThat(PostgreSqlSearchPath.builtinsFirst(List.of("pg_temp_3", "public", "pg_catalog"))).isFalse();
+        assertThat(PostgreSqlSearchPath.builtinsFirst(List.of("public"))).isFalse();
+        // a schema listed before pg_catalog that does not exist yet: anyone who creates it comes first
+        assertThat(PostgreSqlSearchPath.builtinsFirst(PostgreSqlSearchPath.of(List.of("pg_catalog", "public"),
+                "later, pg_catalog, public", "alice", Set.of("later")))).isFalse();
+        assertThat(PostgreSqlSearchPath.builtinsFirst(PostgreSqlSearchPath.of(List.of("pg_catalog", "public"),
+                "\"$user\", public", "alice", Set.of("alice")))).isTrue();
+    }
 }

@@ -10,6 +10,8 @@ import dev.veil.analyzer.Clause;
 import dev.veil.analyzer.ColumnReference;
 
 import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.BinaryExpression;
+import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
@@ -18,7 +20,9 @@ import net.sf.jsqlparser.expression.LambdaExpression;
 import net.sf.jsqlparser.expression.RowGetExpression;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.WindowDefinition;
+import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.NamedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
@@ -113,6 +117,35 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
             for (OrderByElement o : f.getExpressionOrderByElements()) o.getExpression().accept(this, context);
         }
         return null;
+    }
+
+    /** Every binary operator: a user-defined one of the same symbol may answer for it. */
+    @Override
+    protected <S> Void visitBinaryExpression(BinaryExpression expression, S context) {
+        r.operator(expression.getStringExpression().trim());
+        return super.visitBinaryExpression(expression, context);
+    }
+
+    /** {@code x IN (…)} compares with {@code =}. */
+    @Override
+    public <S> Void visit(InExpression expression, S context) {
+        r.operator("=");
+        return super.visit(expression, context);
+    }
+
+    /** {@code x BETWEEN a AND b} compares with {@code >=} and {@code <=}. */
+    @Override
+    public <S> Void visit(Between expression, S context) {
+        r.operator(">=");
+        r.operator("<=");
+        return super.visit(expression, context);
+    }
+
+    /** {@code CASE x WHEN v …} compares with {@code =}. */
+    @Override
+    public <S> Void visit(CaseExpression expression, S context) {
+        if (expression.getSwitchExpression() != null) r.operator("=");
+        return super.visit(expression, context);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.veil.analyzer.internal.resolve;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import dev.veil.analyzer.FunctionCategory;
 import dev.veil.analyzer.FunctionUse;
@@ -41,6 +42,19 @@ final class Functions {
             default -> { }
         }
     }
+
+    /**
+     * A binary operator written with its symbol: where a user-defined operator of that symbol is on the search path,
+     * the database may call the user's function for it, code Veil cannot see.
+     */
+    void operator(String symbol) {
+        if (OPERATOR_SYMBOL.matcher(symbol).matches() && r.catalog.isUserDefinedOperator(symbol)) {
+            r.draft.functions.add(new FunctionUse("operator " + symbol, FunctionCategory.USER_DEFINED));
+        }
+    }
+
+    /** The characters of PostgreSQL's operator names (words such as LIKE and AND are not looked up). */
+    private static final Pattern OPERATOR_SYMBOL = Pattern.compile("[-+*/<>=~!@#%^&|`?]+");
 
     static Hazard.Kind readingHazard(String fname) {
         if (fname.equals("current_setting")) return Hazard.Kind.SESSION_VARIABLE;

@@ -334,6 +334,10 @@ public final class Resolver {
         functions.function(name);
     }
 
+    void operator(String symbol) {
+        functions.operator(symbol);
+    }
+
     public FunctionCategory classify(String rawName) {
         return functions.classify(rawName);
     }
