@@ -131,6 +131,12 @@ public final class EstimateStage implements Stage {
             throws SQLException {
         ApprovalSettings approvals = session.policy().approvals();
         OptionalLong rows = estimated(session, entry, sql, analysis, s);
+        if (rows.isEmpty() && s.kind() == StatementKind.DML && insertsRows(s) && s.tablesRead().isEmpty()
+                && s.insertsFromQuery()) {
+            // rows made by a query over no table (generate_series, SYSTEM_RANGE, a recursive CTE) where the engine
+            // cannot estimate them: as many as it likes, so held
+            return Optional.of(StatementPlan.Approval.forRows("approvals.writeRows", null, approvals.exportRows()));
+        }
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -163,7 +169,7 @@ public final class EstimateStage implements Stage {
             return rows;
         }
         if (s.kind() == StatementKind.DML && s.statementType().writes()
-                && (!insertsRows(s) || !s.tablesRead().isEmpty())) {
+                && (!insertsRows(s) || !s.tablesRead().isEmpty() || s.insertsFromQuery())) {
             // an INSERT, REPLACE or upsert writes what it reads; the others, rows of the table they write
             return estimate(session, entry, sql, analysis, insertsRows(s) ? s.tablesRead() : s.tablesWritten());
         }
