@@ -37,6 +37,7 @@ public final class StatementAnalysis {
     private final Long rowBound;
     private final PartitionRange partitionRange;
     private final boolean rowsOnly;
+    private final boolean insertsFromQuery;
     private final PinnedColumns pinnedColumns;
     private final List<DefinedColumn> definedColumns;
     private final String routine;
@@ -73,6 +74,7 @@ public final class StatementAnalysis {
         this.rowBound = d.rowBound;
         this.partitionRange = keep ? d.partitionRange : null;
         this.rowsOnly = keep && d.rowsOnly;
+        this.insertsFromQuery = d.insertsFromQuery;
         this.pinnedColumns = keep ? d.pinnedColumns : null;
         this.definedColumns = keep ? List.copyOf(d.definedColumns) : List.of();
         this.routine = d.routine;
@@ -118,6 +120,7 @@ public final class StatementAnalysis {
         this.rewriteBlocker = s.rewriteBlocker;
         this.partitionRange = s.partitionRange;
         this.rowsOnly = s.rowsOnly;
+        this.insertsFromQuery = s.insertsFromQuery;
         this.pinnedColumns = s.pinnedColumns;
         this.definedColumns = s.definedColumns;
         this.valueLiterals = s.valueLiterals;
@@ -234,6 +237,13 @@ public final class StatementAnalysis {
      * rows match, as {@code SELECT COUNT(*)} does, and no value.
      */
     public boolean rowsOnly() { return rowsOnly; }
+
+    /**
+     * Whether an INSERT, REPLACE or upsert takes its rows from a query ({@code INSERT … SELECT}, {@code … WITH}), not
+     * from a VALUES list or SET pairs: how many it writes is the query's affair, even when it reads no table
+     * ({@code generate_series}, a recursive CTE).
+     */
+    public boolean insertsFromQuery() { return insertsFromQuery; }
 
     /**
      * For a single-table query, the columns its WHERE pins to one literal each ({@link PinnedColumns}); empty when

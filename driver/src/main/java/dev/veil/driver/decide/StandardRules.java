@@ -28,6 +28,7 @@ public final class StandardRules {
                 new NewColumnClassRule(),       // predicates: deny: a new column no one but the exempt could write
                 new DdlApprovalRule(),          // held under approvals.ddl.*
                 new DmlWithoutWhereRule(),      // held under approvals.dmlWithoutWhere
+                new ExplainedWriteRule(),       // EXPLAIN ANALYZE of a write: held as writes are
                 new UntrustedWriteRule(),       // held under untrusted.writeAfterRead, after an untrusted read
                 new DdlOnSensitiveRule());      // ddl-on-sensitive: unless held for approval or exempt
     }

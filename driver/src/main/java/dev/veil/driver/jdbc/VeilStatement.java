@@ -225,11 +225,12 @@ public abstract class VeilStatement implements Statement {
                 plan.generatedKeys().checkedNames(columnNames)));
     }
 
-    /** Each batched statement is planned (and may be refused) when it is added. */
+    /** Each batched statement is planned (and may be refused, also as one held for approval) when it is added. */
     @Override
     public void addBatch(String sql) throws SQLException {
         batch.checkOpen();
         StatementPlan plan = session().pipeline().plan(session(), sql, Entry.BATCH);
+        batch.checkNotHeld(plan);
         try {
             delegate.addBatch(plan.sql());
         } catch (SQLException e) {

@@ -44,19 +44,22 @@ public final class EstimateStage implements Stage {
         return Phase.PLANNING;
     }
 
-    /** The writes whose rows are estimated. */
-    private static final Set<StatementType> WRITES = EnumSet.of(StatementType.UPDATE, StatementType.DELETE,
-            StatementType.MERGE, StatementType.INSERT, StatementType.REPLACE);
+    /** The writes that change rows of the table they write, whatever rows they are given. */
+    private static final Set<StatementType> CHANGES_ROWS = EnumSet.of(StatementType.UPDATE, StatementType.DELETE,
+            StatementType.MERGE);
 
     @Override
     public void plan(Session session, StatementPlan.Builder plan) throws SQLException {
         ApprovalSettings approvals = session.policy().approvals();
         Optional<Analysis> analysis = plan.analysis();
         Optional<StatementPlan.Approval> held = plan.approval();
-        if (analysis.isEmpty() || analysis.get().isUnknown() || analysis.get().statements().size() != 1
-                || session.engine().isEmpty()) {
+        if (analysis.isEmpty() || analysis.get().isUnknown() || session.engine().isEmpty()) {
             held.ifPresent(h -> plan.approval(StatementPlan.Approval.forRows(h.rule(), null,
                     approvals.exportRows())));
+            return;
+        }
+        if (analysis.get().statements().size() != 1) {
+            planSeveral(session, plan, analysis.get());
             return;
         }
         StatementAnalysis s = analysis.get().statements().get(0);
@@ -71,6 +74,30 @@ public final class EstimateStage implements Stage {
         if (estimates(approvals, s)) {
             plan.rowsEstimated();
             rowHold(session, plan.entry(), plan.sql(), analysis.get(), s).ifPresent(plan::approval);
+        }
+    }
+
+    /**
+     * A text of several statements, each estimated on its own text: the first whose estimate calls for a hold holds
+     * the text (a large write after {@code SELECT 1;} is still a large write). Such a text has no shape, so no other
+     * text reuses the plan.
+     */
+    private static void planSeveral(Session session, StatementPlan.Builder plan, Analysis analysis)
+            throws SQLException {
+        ApprovalSettings approvals = session.policy().approvals();
+        Optional<StatementPlan.Approval> held = plan.approval();
+        if (held.isPresent()) {
+            plan.approval(StatementPlan.Approval.forRows(held.get().rule(), null, approvals.exportRows()));
+            return;
+        }
+        for (StatementAnalysis each : analysis.statements()) {
+            if (estimates(approvals, each)) {
+                Optional<StatementPlan.Approval> hold = rowHold(session, plan.entry(), each.text(), analysis, each);
+                if (hold.isPresent()) {
+                    plan.approval(hold.get());
+                    return;
+                }
+            }
         }
     }
 
@@ -105,6 +132,12 @@ public final class EstimateStage implements Stage {
             throws SQLException {
         ApprovalSettings approvals = session.policy().approvals();
         OptionalLong rows = estimated(session, entry, sql, analysis, s);
+        if (rows.isEmpty() && s.kind() == StatementKind.DML && insertsRows(s) && s.tablesRead().isEmpty()
+                && s.insertsFromQuery()) {
+            // rows made by a query over no table (generate_series, SYSTEM_RANGE, a recursive CTE) where the engine
+            // cannot estimate them: as many as it likes, so held
+            return Optional.of(StatementPlan.Approval.forRows("approvals.writeRows", null, approvals.exportRows()));
+        }
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -136,11 +169,10 @@ public final class EstimateStage implements Stage {
             }
             return rows;
         }
-        if (s.kind() == StatementKind.DML && WRITES.contains(s.statementType())
-                && (!insertsRows(s) || !s.tablesRead().isEmpty())) {
-            // an INSERT writes what it reads; the others, rows of the table they write
-            return estimate(session, entry, sql, analysis, s.statementType() == StatementType.INSERT
-                    ? s.tablesRead() : s.tablesWritten());
+        if (s.kind() == StatementKind.DML && s.statementType().writes()
+                && (!insertsRows(s) || !s.tablesRead().isEmpty() || s.insertsFromQuery())) {
+            // an INSERT, REPLACE or upsert writes what it reads; the others, rows of the table they write
+            return estimate(session, entry, sql, analysis, insertsRows(s) ? s.tablesRead() : s.tablesWritten());
         }
         return OptionalLong.empty();
     }
@@ -189,9 +221,12 @@ public final class EstimateStage implements Stage {
         }
     }
 
-    /** INSERT and REPLACE write the rows they are given: only those that read a table write many. */
+    /**
+     * INSERT, REPLACE and the upserts (H2's {@code MERGE INTO … KEY}, {@code INSERT OR …}) write the rows they are
+     * given: only those that read a table write many.
+     */
     private static boolean insertsRows(StatementAnalysis s) {
-        return s.statementType() == StatementType.INSERT || s.statementType() == StatementType.REPLACE;
+        return s.statementType().writes() && !CHANGES_ROWS.contains(s.statementType());
     }
 
     /**

@@ -53,6 +53,8 @@ public final class StatementDraft {
     public dev.veil.analyzer.PartitionRange partitionRange;
     /** A query whose select list is literals only: its result is how many rows match. */
     public boolean rowsOnly;
+    /** An INSERT, REPLACE or upsert whose rows come from a query, not from VALUES or SET pairs. */
+    public boolean insertsFromQuery;
     /** See {@link dev.veil.analyzer.PinnedColumns}; null when not reported. */
     public dev.veil.analyzer.PinnedColumns pinnedColumns;
     /** The columns a CREATE TABLE defines; empty for other statements. */

@@ -3,6 +3,7 @@ package dev.veil.analyzer.internal.resolve;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import dev.veil.analyzer.Clause;
 import dev.veil.analyzer.Dialect;
@@ -390,9 +391,12 @@ public final class Statements {
             return;
         }
         analyze(inner);
-        boolean analyze = e.getOption(ExplainStatement.OptionType.ANALYZE) != null;
+        // EXPLAIN ANALYZE, and MariaDB's ANALYZE <statement>, run the statement they explain: read as the write
+        boolean runs = e.getOption(ExplainStatement.OptionType.ANALYZE) != null
+                || !Set.of("EXPLAIN", "DESCRIBE", "DESC").contains(String.valueOf(e.getKeyword())
+                        .toUpperCase(Locale.ROOT));
         d.outputs.clear();
-        d.kind = analyze && !d.tablesWritten.isEmpty() ? StatementKind.DML : StatementKind.UTILITY;
+        d.kind = runs && !d.tablesWritten.isEmpty() ? StatementKind.DML : StatementKind.UTILITY;
         d.type = StatementType.EXPLAIN;
     }
 

@@ -181,6 +181,7 @@ final class Writes {
                     : src instanceof ParenthesedSelect ps && ps.getSelect() instanceof Values x
                             && ps.getWithItemsList() == null
                     ? x : null;
+            d.insertsFromQuery = v == null;
             List<Out> outs = v != null ? r.values(v, ctes, Clause.WRITE_VALUE, 0) : r.query(src, ctes,
                     Clause.WRITE_VALUE, 0);
             for (Out o : outs) values.add(o.lin());
