@@ -2,11 +2,14 @@ package dev.veil.analyzer.internal.parsing;
 
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 
 /**
@@ -26,6 +29,25 @@ public final class LiteralProjections {
             if (!literal(item.getExpression())) return false;
         }
         return !select.getSelectItems().isEmpty();
+    }
+
+    /**
+     * Whether {@code source} makes at most one row without reading a table: {@code SELECT 1, 'a', ?} with no FROM,
+     * grouping or WITH, and literals, NULLs and parameters only in its select list — no function, which may return a
+     * set ({@code generate_series}, {@code unnest}). What an {@code INSERT … SELECT} of such a query writes is as
+     * bounded as a VALUES row.
+     */
+    public static boolean oneRowOfValues(Select source) {
+        if (!(source instanceof PlainSelect select) || select.getFromItem() != null || select.getJoins() != null
+                || select.getWithItemsList() != null || select.getGroupBy() != null || select.getHaving() != null
+                || select.getSelectItems() == null || select.getSelectItems().isEmpty()) {
+            return false;
+        }
+        for (SelectItem<?> item : select.getSelectItems()) {
+            Expression e = item.getExpression();
+            if (!literal(e) && !(e instanceof NullValue) && !(e instanceof JdbcParameter)) return false;
+        }
+        return true;
     }
 
     private static boolean literal(Expression e) {

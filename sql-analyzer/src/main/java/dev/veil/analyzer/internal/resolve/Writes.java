@@ -17,6 +17,7 @@ import dev.veil.analyzer.StatementType;
 import dev.veil.analyzer.TableName;
 import dev.veil.analyzer.WriteFlow;
 import dev.veil.analyzer.internal.StatementDraft;
+import dev.veil.analyzer.internal.parsing.LiteralProjections;
 
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -181,7 +182,7 @@ final class Writes {
                     : src instanceof ParenthesedSelect ps && ps.getSelect() instanceof Values x
                             && ps.getWithItemsList() == null
                     ? x : null;
-            d.insertsFromQuery = v == null;
+            d.insertsFromQuery = v == null && !LiteralProjections.oneRowOfValues(src);
             List<Out> outs = v != null ? r.values(v, ctes, Clause.WRITE_VALUE, 0) : r.query(src, ctes,
                     Clause.WRITE_VALUE, 0);
             for (Out o : outs) values.add(o.lin());
