@@ -38,6 +38,7 @@ public final class StatementAnalysis {
     private final PartitionRange partitionRange;
     private final boolean rowsOnly;
     private final boolean insertsFromQuery;
+    private final boolean recursive;
     private final PinnedColumns pinnedColumns;
     private final List<DefinedColumn> definedColumns;
     private final String routine;
@@ -75,6 +76,7 @@ public final class StatementAnalysis {
         this.partitionRange = keep ? d.partitionRange : null;
         this.rowsOnly = keep && d.rowsOnly;
         this.insertsFromQuery = d.insertsFromQuery;
+        this.recursive = d.recursive;
         this.pinnedColumns = keep ? d.pinnedColumns : null;
         this.definedColumns = keep ? List.copyOf(d.definedColumns) : List.of();
         this.routine = d.routine;
@@ -121,6 +123,7 @@ public final class StatementAnalysis {
         this.partitionRange = s.partitionRange;
         this.rowsOnly = s.rowsOnly;
         this.insertsFromQuery = s.insertsFromQuery;
+        this.recursive = s.recursive;
         this.pinnedColumns = s.pinnedColumns;
         this.definedColumns = s.definedColumns;
         this.valueLiterals = s.valueLiterals;
@@ -244,6 +247,12 @@ public final class StatementAnalysis {
      * ({@code generate_series}, a recursive CTE).
      */
     public boolean insertsFromQuery() { return insertsFromQuery; }
+
+    /**
+     * Whether the statement has a recursive CTE ({@code WITH RECURSIVE}) anywhere: how many rows it makes no
+     * database estimates (PostgreSQL and MariaDB guess a few where it may make millions).
+     */
+    public boolean recursive() { return recursive; }
 
     /**
      * For a single-table query, the columns its WHERE pins to one literal each ({@link PinnedColumns}); empty when

@@ -132,10 +132,11 @@ public final class EstimateStage implements Stage {
             throws SQLException {
         ApprovalSettings approvals = session.policy().approvals();
         OptionalLong rows = estimated(session, entry, sql, analysis, s);
-        if (rows.isEmpty() && s.kind() == StatementKind.DML && insertsRows(s) && s.tablesRead().isEmpty()
-                && s.insertsFromQuery()) {
-            // rows made by a query over no table (generate_series, SYSTEM_RANGE, a recursive CTE) where the engine
-            // cannot estimate them: as many as it likes, so held
+        if (s.kind() == StatementKind.DML && (s.recursive() || rows.isEmpty() && insertsRows(s)
+                && s.tablesRead().isEmpty() && s.insertsFromQuery())) {
+            // rows made by a recursive CTE, which no database estimates (they guess a few), or by a query over no
+            // table (generate_series, SYSTEM_RANGE) where the engine cannot estimate them: as many as it likes, so
+            // held — a write has no row guard to stop it on the way
             return Optional.of(StatementPlan.Approval.forRows("approvals.writeRows", null, approvals.exportRows()));
         }
         if (rows.isEmpty()) {

@@ -55,6 +55,8 @@ public final class StatementDraft {
     public boolean rowsOnly;
     /** An INSERT, REPLACE or upsert whose rows come from a query, not from VALUES or SET pairs. */
     public boolean insertsFromQuery;
+    /** The statement has a recursive CTE somewhere. */
+    public boolean recursive;
     /** See {@link dev.veil.analyzer.PinnedColumns}; null when not reported. */
     public dev.veil.analyzer.PinnedColumns pinnedColumns;
     /** The columns a CREATE TABLE defines; empty for other statements. */

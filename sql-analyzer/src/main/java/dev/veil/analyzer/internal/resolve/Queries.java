@@ -93,6 +93,7 @@ final class Queries {
     void cte(WithItem<?> w, Scope frame, boolean recursiveAllowed) {
         ParenthesedSelect body = cteBody(w);
         if (w.isRecursive() && !recursiveAllowed) throw new Unsupported("recursive CTE in a data-modifying statement");
+        r.draft.recursive |= w.isRecursive();
         String name = r.fold(w.getAliasName());
         List<String> colNames = cteColumnNames(w);
         FlowNode outputs = r.outputs;
