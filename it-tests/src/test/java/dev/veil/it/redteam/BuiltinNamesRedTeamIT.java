@@ -87,7 +87,31 @@ class BuiltinNamesRedTeamIT {
                         }, "public.rt_plus(varchar, integer) RETURNS text LANGUAGE sql AS 'SELECT string_agg(ssn ||"
                                 + " full_name, '','') FROM rt_customers'",
                         "public.rt_eq(varchar, integer) RETURNS boolean LANGUAGE sql AS 'INSERT INTO rt_sink (a)"
-                                + " SELECT string_agg(ssn || full_name, '','') FROM rt_customers; SELECT true'")));
+                                + " SELECT string_agg(ssn || full_name, '','') FROM rt_customers; SELECT true'")),
+                mutating("BLT-07", "a user's operator > (numeric, integer), a better match than the built-in for"
+                        + " the comparisons of a rounding mask on a numeric column", PG,
+                        ctx -> withFunctions(ctx, () -> {
+                            ctx.rawSetup("CREATE TABLE rt_pay (id INT PRIMARY KEY, salary numeric(10, 2))",
+                                    "INSERT INTO rt_pay VALUES (1, 51234.56), (2, -1499.99)",
+                                    "CREATE OPERATOR public.> (leftarg = numeric, rightarg = integer, function"
+                                            + " = public.rt_gt)",
+                                    "CREATE OPERATOR public.* (leftarg = integer, rightarg = numeric, function"
+                                            + " = public.rt_times)");
+                            try {
+                                RedTeam.bumpCatalog(ctx.db);
+                                Connection c = ctx.openVeil();
+                                ctx.run(c, "SELECT salary FROM rt_pay");
+                            } finally {
+                                ctx.rawSetup("DROP OPERATOR IF EXISTS public.> (numeric, integer)",
+                                        "DROP OPERATOR IF EXISTS public.* (integer, numeric)",
+                                        "DROP TABLE IF EXISTS rt_pay");
+                            }
+                        }, "public.rt_gt(numeric, integer) RETURNS boolean LANGUAGE sql AS 'INSERT INTO rt_sink (a)"
+                                + " SELECT string_agg(ssn || full_name, '','') FROM rt_customers;"
+                                + " SELECT $1 > $2::numeric'",
+                        "public.rt_times(integer, numeric) RETURNS numeric LANGUAGE sql AS 'INSERT INTO rt_sink (a)"
+                                + " SELECT string_agg(ssn || full_name, '','') FROM rt_customers;"
+                                + " SELECT $1::numeric * $2'")));
     }
 
     /** What an attempt does while the functions exist. */

@@ -143,12 +143,22 @@ public abstract class MaskDialect {
     /** Exact decimals (and integers rounded to a fractional step): the same remainder method, no division. */
     protected String roundDecimal(String c, ValueType type, BigDecimal step) {
         String x = decimalOperand(c, type, step);
-        String s = exact(step);
+        String s = decimalConstant(step);
         String r = decimalMod(x, s);
         String truncated = "(" + x + " - " + r + ")";
-        return "CASE WHEN 2 * " + builtin("ABS") + "(" + r + ") < " + s + " THEN " + truncated
-                + " WHEN " + x + " > 0 THEN " + truncated + " + " + s
+        return "CASE WHEN " + decimalConstant(BigDecimal.valueOf(2)) + " * " + builtin("ABS") + "(" + r + ") < " + s
+                + " THEN " + truncated
+                + " WHEN " + x + " > " + decimalConstant(BigDecimal.ZERO) + " THEN " + truncated + " + " + s
                 + " ELSE " + truncated + " - " + s + " END";
+    }
+
+    /**
+     * An exact constant computed or compared with a {@link #decimalOperand}: the plain literal, unless the engine
+     * would pick an operator for the two types by the session's search path (PostgreSQL: a user's {@code >(numeric,
+     * integer)} matches a numeric and an integer literal better than the built-in, and would see the raw value).
+     */
+    protected String decimalConstant(BigDecimal value) {
+        return exact(value);
     }
 
     /**

@@ -18,7 +18,9 @@ import java.util.List;
  * {@code pg_catalog} (a temporary domain {@code text} whose check tests the raw value would be an oracle), and a
  * function of a user's schema wins where its parameter types match the arguments better (a {@code convert_to(text,
  * text)} would receive the raw value). The session's search path is required to start with {@code pg_catalog}, so
- * the operators between built-in types stay the built-in ones.
+ * the operators between built-in types stay the built-in ones — where both operands have the same type: a constant
+ * computed with a numeric is cast to numeric ({@link #decimalConstant}), as a user's operator for a numeric and an
+ * integer would match better than the built-in one.
  */
 public final class PostgreSqlMasks extends MaskDialect {
 
@@ -127,6 +129,12 @@ public final class PostgreSqlMasks extends MaskDialect {
     @Override
     protected String decimalOperand(String c, ValueType type, BigDecimal step) {
         return "CAST(" + c + " AS numeric)";
+    }
+
+    /** Of the operand's type, so that only the built-in operators between two numerics match exactly. */
+    @Override
+    protected String decimalConstant(BigDecimal value) {
+        return "CAST(" + exact(value) + " AS numeric)";
     }
 
     @Override
