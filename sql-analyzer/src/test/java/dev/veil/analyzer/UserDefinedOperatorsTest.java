@@ -52,6 +52,28 @@ class UserDefinedOperatorsTest {
     }
 
     @Test
+    void keywordsThatRunAnOperatorAskForItsName() {
+        String[][] cases = {
+            {"~~", "SELECT id FROM t WHERE nickname LIKE 1"},
+            {"!~~", "SELECT id FROM t WHERE nickname NOT LIKE 1"},
+            {"~~*", "SELECT id FROM t WHERE nickname ILIKE 1"},
+            {"!~~*", "SELECT id FROM t WHERE nickname NOT ILIKE 1"},
+            {"~", "SELECT id FROM t WHERE nickname SIMILAR TO 1"},
+            {"=", "SELECT id FROM t WHERE nickname IS DISTINCT FROM 1"},
+            {"=", "SELECT NULLIF(nickname, 1) FROM t"},
+            {"-", "SELECT -nickname FROM t"},
+            {"~", "SELECT ~id FROM t"},
+            {"->", "SELECT nickname -> 1 FROM t"},
+            {"->>", "SELECT nickname ->> 'a' FROM t"}};
+        for (String[] c : cases) {
+            assertThat(analyze(catalog(c[0]), c[1]).functions()).as(c[1])
+                    .contains(new FunctionUse("operator " + c[0], FunctionCategory.USER_DEFINED));
+        }
+        assertThat(analyze(catalog("~~"), "SELECT id FROM t WHERE nickname NOT LIKE 'a%'").functions())
+                .noneMatch(f -> f.category() == FunctionCategory.USER_DEFINED);
+    }
+
+    @Test
     void builtInOperatorsAloneCallNoUserCode() {
         assertThat(analyze(catalog(), "SELECT nickname || 'x', id + 1 FROM t WHERE id = 1").functions())
                 .noneMatch(f -> f.category() == FunctionCategory.USER_DEFINED);

@@ -16,8 +16,10 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JsonAggregateFunction;
+import net.sf.jsqlparser.expression.JsonExpression;
 import net.sf.jsqlparser.expression.LambdaExpression;
 import net.sf.jsqlparser.expression.RowGetExpression;
+import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.expression.operators.relational.Between;
@@ -122,8 +124,22 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
     /** Every binary operator: a user-defined one of the same symbol may answer for it. */
     @Override
     protected <S> Void visitBinaryExpression(BinaryExpression expression, S context) {
-        r.operator(expression.getStringExpression().trim());
+        ImpliedOperators.of(expression).forEach(r::operator);
         return super.visitBinaryExpression(expression, context);
+    }
+
+    /** A sign is a prefix operator ({@code -x}, {@code ~x}). */
+    @Override
+    public <S> Void visit(SignedExpression expression, S context) {
+        r.operator(String.valueOf(expression.getSign()));
+        return super.visit(expression, context);
+    }
+
+    /** {@code data -> 'k'}, {@code data #>> '{a}'}: JSON operators, by name. */
+    @Override
+    public <S> Void visit(JsonExpression expression, S context) {
+        expression.getOperators().forEach(r::operator);
+        return super.visit(expression, context);
     }
 
     /** {@code x IN (…)} compares with {@code =}. */
@@ -156,6 +172,7 @@ final class ExpressionWalker extends ExpressionVisitorAdapter<Void> {
     @Override
     public <S> Void visit(Function f, S context) {
         r.function(f.getName());
+        if (Labels.lastPart(f.getName()).equalsIgnoreCase("nullif")) r.operator("="); // NULLIF compares with =
         if (f.getAttribute() != null
                 || f.getAttributeColumn() != null) throw new Unsupported("attribute access on a function result");
         if (f.getKeep() != null) throw new Unsupported("KEEP clause");
