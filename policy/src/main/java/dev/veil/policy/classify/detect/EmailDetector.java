@@ -5,7 +5,10 @@ import dev.veil.policy.BuiltinClasses;
 /**
  * E-mail addresses: an RFC 5322 dot-atom local part (Unicode letters allowed, as RFC 6531 does) of at most 64
  * characters, and a domain of at least two labels of letters, digits and inner hyphens with an alphabetic top-level
- * label; at most 254 characters. Quoted local parts and address literals are not accepted.
+ * label; at most 254 characters. Quoted local parts and address literals are not accepted. An address in the form
+ * Veil's e-mail mask gives ({@code j***@example.com}: at most one character, then {@code ***}) is not one: a column
+ * that received masked addresses (a masked read written back under a neutral name) holds no e-mail, and classifying
+ * it as one would refuse the next write of the same rows.
  */
 public final class EmailDetector implements Detector {
 
@@ -28,7 +31,13 @@ public final class EmailDetector implements Detector {
         if (v.length() > 254 || at < 1 || at != v.indexOf('@')) {
             return false;
         }
-        return localPart(v.substring(0, at)) && domain(v.substring(at + 1));
+        String local = v.substring(0, at);
+        return !maskedByVeil(local) && localPart(local) && domain(v.substring(at + 1));
+    }
+
+    /** {@code ***} after at most one code point: what the e-mail mask leaves of a local part. */
+    private static boolean maskedByVeil(String local) {
+        return local.endsWith("***") && local.codePointCount(0, local.length() - 3) <= 1;
     }
 
     private static boolean localPart(String local) {

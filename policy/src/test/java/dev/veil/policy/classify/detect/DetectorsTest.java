@@ -65,14 +65,15 @@ class DetectorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jane.doe@example.com", "a+tag@sub.example.co.uk", "élodie@exemple.fr",
-            "x@xn--bcher-kva.example"})
+            "x@xn--bcher-kva.example", "jo***@example.com", "j**@example.com"})
     void emailsHaveValidSyntax(String value) {
         assertThat(new EmailDetector().matches(value)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"jane", "@example.com", "jane@", "jane@example", "jane..doe@example.com",
-            "jane@@example.com", "jane doe@example.com", "jane@-example.com", "jane@example.c0m", ".j@example.com"})
+            "jane@@example.com", "jane doe@example.com", "jane@-example.com", "jane@example.c0m", ".j@example.com",
+            "j***@example.com", "***@example.com", "é***@exemple.fr"})
     void nonEmailsFail(String value) {
         assertThat(new EmailDetector().matches(value)).isFalse();
     }
