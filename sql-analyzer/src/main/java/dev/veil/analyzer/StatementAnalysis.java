@@ -255,8 +255,8 @@ public final class StatementAnalysis {
     public boolean recursive() { return recursive; }
 
     /**
-     * For a single-table query, the columns its WHERE pins to one literal each ({@link PinnedColumns}); empty when
-     * the query is not of that form or pins nothing.
+     * For a single-table query, UPDATE or DELETE, the columns its WHERE pins to one literal each ({@link
+     * PinnedColumns}); empty when the statement is not of that form or pins nothing.
      */
     public Optional<PinnedColumns> pinnedColumns() { return Optional.ofNullable(pinnedColumns); }
 

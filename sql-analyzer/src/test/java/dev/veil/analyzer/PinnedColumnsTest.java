@@ -108,4 +108,31 @@ class PinnedColumnsTest {
         assertThat(analyze(Dialect.POSTGRESQL, "SELECT id FROM users WHERE id = 1.5e3").pinnedColumns().get()
                 .columns().get("id")).containsExactly(PinnedColumns.Literal.NUMBER);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "UPDATE users SET name = 'x' WHERE id = 42",
+        "UPDATE users SET name = (SELECT max(name) FROM depts) WHERE id = 42 AND salary > 3",
+        "DELETE FROM users WHERE id = 42",
+        "DELETE FROM users WHERE 42 = id AND name LIKE 'a%' RETURNING id"})
+    void anUpdateOrDeleteOfOneTablePinsLikeAQuery(String sql) {
+        assertThat(analyze(Dialect.POSTGRESQL, sql).pinnedColumns()).as(sql).contains(new PinnedColumns(USERS,
+                Map.of("id", Set.of(PinnedColumns.Literal.NUMBER))));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | UPDATE users SET name = 'x' FROM depts WHERE users.id = 1",
+        "POSTGRESQL | DELETE FROM users USING depts WHERE users.id = 1",
+        "POSTGRESQL | UPDATE users SET name = 'x' WHERE id = 1 OR id = 2",
+        "POSTGRESQL | DELETE FROM users WHERE id IN (1, 2)",
+        "POSTGRESQL | DELETE FROM users",
+        "POSTGRESQL | UPDATE v_users SET name = 'x' WHERE id = 1",
+        "MARIADB | UPDATE users u JOIN depts d ON d.id = u.dept_id SET u.name = 'x' WHERE u.id = 1",
+        "MARIADB | DELETE users FROM users JOIN depts ON depts.id = users.dept_id WHERE users.id = 1",
+    })
+    void noFactForWritesThatReadOrChangeMoreThanOneTable(Dialect d, String sql) {
+        StatementAnalysis s = analyze(d, sql);
+        assertThat(s.pinnedColumns()).as(s.toString()).isEmpty();
+    }
 }

@@ -170,6 +170,10 @@ public final class EstimateStage implements Stage {
             }
             return rows;
         }
+        if (s.kind() == StatementKind.DML && !insertsRows(s) && keyLookup(session, s)) {
+            // an UPDATE or DELETE of one table by a unique key changes at most one row
+            return OptionalLong.of(1);
+        }
         if (s.kind() == StatementKind.DML && s.statementType().writes()
                 && (!insertsRows(s) || !s.tablesRead().isEmpty() || s.insertsFromQuery())) {
             // an INSERT, REPLACE or upsert writes what it reads; the others, rows of the table they write
@@ -197,8 +201,8 @@ public final class EstimateStage implements Stage {
     }
 
     /**
-     * Whether the query pins a unique key of its table ({@link KeyLookup}): at most one row, proven from the catalog
-     * (read once per table and catalog version), whatever its literals.
+     * Whether the query, UPDATE or DELETE pins a unique key of its table ({@link KeyLookup}): at most one row, proven
+     * from the catalog (read once per table and catalog version), whatever its literals.
      */
     private static boolean keyLookup(Session session, StatementAnalysis s) throws SQLException {
         Optional<PinnedColumns> pins = s.pinnedColumns();

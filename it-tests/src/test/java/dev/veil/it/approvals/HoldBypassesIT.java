@@ -117,6 +117,10 @@ class HoldBypassesIT {
                     "UPDATE rh_rows SET x = 0 WHERE NOT (1 = 0)",
                     "DELETE FROM rh_rows WHERE id IN (SELECT id FROM rh_copy)",
                     "DELETE FROM rh_rows WHERE id = 1 OR 1 = 1",
+                    "UPDATE rh_rows SET x = 0 WHERE id = 1 OR x >= 0",
+                    "UPDATE rh_rows SET x = 0 WHERE (id = 1 OR id > 1) AND x >= 0",
+                    "DELETE FROM rh_rows WHERE id = x - x + 1 OR id > 0",
+                    "DELETE FROM rh_rows WHERE NOT (id = 1)",
                     "INSERT INTO rh_copy SELECT id + " + ROWS + ", x FROM rh_rows",
                     "SELECT 1; DELETE FROM rh_rows WHERE id > 0",
                     "/* note */ DELETE FROM rh_rows WHERE id > 0"));
@@ -143,6 +147,8 @@ class HoldBypassesIT {
                         "ANALYZE FORMAT=JSON DELETE FROM rh_rows WHERE id > 0",
                         "/*! DELETE FROM rh_rows */",
                         "DELETE FROM rh_rows WHERE id > 0 /*! OR 1 = 1 */",
+                        "DELETE FROM rh_rows WHERE id = 1 /*! OR 1 = 1 */",
+                        "UPDATE rh_rows SET x = 0 WHERE id = 1 /*M! OR 1 = 1 */",
                         "UPDATE rh_rows JOIN rh_copy ON rh_rows.id = rh_copy.id SET rh_rows.x = 0",
                         "DELETE rh_rows, rh_copy FROM rh_rows JOIN rh_copy ON rh_rows.id = rh_copy.id",
                         "REPLACE INTO rh_copy SELECT id, 0 FROM rh_rows",
@@ -225,6 +231,16 @@ class HoldBypassesIT {
                 p.setInt(1, 13);
                 p.setInt(2, 0);
                 assertThat(p.executeUpdate()).isEqualTo(1);
+            }
+            // a write by its table's key changes one row, however large the table: no estimate, no hold
+            try (PreparedStatement p = c.prepareStatement("UPDATE rh_rows SET x = x WHERE id = ?")) {
+                p.setInt(1, 7);
+                assertThat(p.executeUpdate()).isEqualTo(1);
+            }
+            assertThat(s.executeUpdate("UPDATE rh_rows SET x = x WHERE id = 8 AND x >= 0")).isEqualTo(1);
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM rh_rows WHERE id = ?")) {
+                p.setInt(1, (int) ROWS + 1);
+                assertThat(p.executeUpdate()).isZero();
             }
         }
         assertThat(contents(db)).isEqualTo(UNTOUCHED);

@@ -151,6 +151,9 @@ public final class StatementAnalyzer {
         if (d.unknownReason == null && call == null && d.kind == StatementKind.QUERY) {
             d.valueLiterals = ValueLiterals.of(parsed.statement(), r, seg);
             d.pinnedColumns = KeyPins.of(parsed.statement(), r).orElse(null);
+        } else if (d.unknownReason == null && call == null && d.kind == StatementKind.DML
+                && (d.type == StatementType.UPDATE || d.type == StatementType.DELETE)) {
+            d.pinnedColumns = KeyPins.of(parsed.statement(), r).orElse(null);
         }
         if (d.unknownReason == null && calcite != null && d.kind == StatementKind.QUERY && call == null) {
             cc = deferCrossCheck ? CrossCheck.deferred() : calcite.check(dialect, catalog, d, fp);

@@ -25,15 +25,18 @@ import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionLi
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.update.Update;
 
 /**
- * Finds {@link PinnedColumns}: the top-level {@code column = literal} conjuncts of a single-table plain SELECT. Every
- * condition is structural and checked on the syntax tree; a query that does not fit is not reported (no fact rather
- * than a doubtful one). Other conjuncts may be anything: they only narrow the rows the pins select.
+ * Finds {@link PinnedColumns}: the top-level {@code column = literal} conjuncts of a single-table plain SELECT, UPDATE
+ * or DELETE. Every condition is structural and checked on the syntax tree; a statement that does not fit is not
+ * reported (no fact rather than a doubtful one). Other conjuncts may be anything: they only narrow the rows the pins
+ * select.
  */
 public final class KeyPins {
 
@@ -41,12 +44,16 @@ public final class KeyPins {
     }
 
     public static Optional<PinnedColumns> of(Statement statement, Resolver r) {
-        if (!(statement instanceof PlainSelect ps) || !singleTable(ps) || ps.getWhere() == null) {
+        Expression where = statement instanceof PlainSelect ps && singleTable(ps) ? ps.getWhere()
+                : statement instanceof Update u && singleTable(u) ? u.getWhere()
+                : statement instanceof Delete d && singleTable(d) ? d.getWhere()
+                : null;
+        if (where == null) {
             return Optional.empty();
         }
-        // the top level's columns are those of its one FROM item: a stored column of a table (not of a view)
+        // the top level's columns are those of its one table: a stored column of a table (not of a view)
         Map<BaseColumn, Set<PinnedColumns.Literal>> pins = new LinkedHashMap<>();
-        conjuncts(ps.getWhere(), r, pins);
+        conjuncts(where, r, pins);
         Set<TableName> tables = new HashSet<>();
         pins.keySet().forEach(c -> tables.add(c.table()));
         if (tables.size() != 1) return Optional.empty();
@@ -78,6 +85,22 @@ public final class KeyPins {
             }
         }
         return true;
+    }
+
+    /** One table changed, no other read beside it (no FROM, joins or WITH): the rows it changes are those it pins. */
+    private static boolean singleTable(Update u) {
+        return u.getWithItemsList() == null && u.getTable() != null && u.getFromItem() == null
+                && !present(u.getJoins()) && !present(u.getStartJoins()) && plainTable(u.getTable());
+    }
+
+    private static boolean singleTable(Delete d) {
+        return d.getWithItemsList() == null && d.getTable() != null && !present(d.getTables())
+                && !present(d.getUsingList()) && !present(d.getJoins()) && plainTable(d.getTable());
+    }
+
+    private static boolean plainTable(Table t) {
+        return t.getTimeTravel() == null && t.getTimeTravelStrAfterAlias() == null && t.getPivot() == null
+                && t.getUnPivot() == null;
     }
 
     private static boolean present(java.util.List<?> list) {
