@@ -70,9 +70,7 @@ public final class KeyPins {
                 || present(ps.getWindowDefinitions())) {
             return false;
         }
-        // a history clause (MariaDB FOR SYSTEM_TIME, time travel) reads every version of a row, not one
-        if (t.getTimeTravel() != null || t.getTimeTravelStrAfterAlias() != null || t.getPivot() != null
-                || t.getUnPivot() != null) {
+        if (!plainTable(t)) {
             return false;
         }
         for (SelectItem<?> item : ps.getSelectItems()) {
@@ -98,6 +96,7 @@ public final class KeyPins {
                 && !present(d.getUsingList()) && !present(d.getJoins()) && plainTable(d.getTable());
     }
 
+    /** No history clause (MariaDB FOR SYSTEM_TIME, time travel: every version of a row, not one) nor pivot. */
     private static boolean plainTable(Table t) {
         return t.getTimeTravel() == null && t.getTimeTravelStrAfterAlias() == null && t.getPivot() == null
                 && t.getUnPivot() == null;
