@@ -54,8 +54,7 @@ public final class EstimateStage implements Stage {
         Optional<Analysis> analysis = plan.analysis();
         Optional<StatementPlan.Approval> held = plan.approval();
         if (analysis.isEmpty() || analysis.get().isUnknown() || session.engine().isEmpty()) {
-            held.ifPresent(h -> plan.approval(StatementPlan.Approval.forRows(h.rule(), null,
-                    approvals.exportRows())));
+            held.ifPresent(h -> plan.approval(unestimated(h.rule(), approvals)));
             return;
         }
         if (analysis.get().statements().size() != 1) {
@@ -87,7 +86,7 @@ public final class EstimateStage implements Stage {
         ApprovalSettings approvals = session.policy().approvals();
         Optional<StatementPlan.Approval> held = plan.approval();
         if (held.isPresent()) {
-            plan.approval(StatementPlan.Approval.forRows(held.get().rule(), null, approvals.exportRows()));
+            plan.approval(unestimated(held.get().rule(), approvals));
             return;
         }
         for (StatementAnalysis each : analysis.statements()) {
@@ -131,13 +130,17 @@ public final class EstimateStage implements Stage {
                                                            Analysis analysis, StatementAnalysis s)
             throws SQLException {
         ApprovalSettings approvals = session.policy().approvals();
+        if (s.kind() == StatementKind.DML && s.recursive()) {
+            // rows made by a recursive CTE, which no database estimates (they guess a few): as many as it likes, so
+            // held, without asking — a write has no row guard to stop it on the way
+            return Optional.of(unestimated("approvals.writeRows", approvals));
+        }
         OptionalLong rows = estimated(session, entry, sql, analysis, s);
-        if (s.kind() == StatementKind.DML && (s.recursive() || rows.isEmpty() && insertsRows(s)
-                && s.tablesRead().isEmpty() && s.insertsFromQuery())) {
-            // rows made by a recursive CTE, which no database estimates (they guess a few), or by a query over no
-            // table (generate_series, SYSTEM_RANGE) where the engine cannot estimate them: as many as it likes, so
-            // held — a write has no row guard to stop it on the way
-            return Optional.of(StatementPlan.Approval.forRows("approvals.writeRows", null, approvals.exportRows()));
+        if (rows.isEmpty() && s.kind() == StatementKind.DML && insertsRows(s) && s.tablesRead().isEmpty()
+                && s.insertsFromQuery()) {
+            // rows made by a query over no table (generate_series, SYSTEM_RANGE) where the engine cannot estimate
+            // them: held as above
+            return Optional.of(unestimated("approvals.writeRows", approvals));
         }
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -224,6 +227,11 @@ public final class EstimateStage implements Stage {
             // keys that cannot be read prove nothing: the database's estimate decides, as for any other query
             return false;
         }
+    }
+
+    /** A hold under {@code rule} whose rows are not estimated: the row limit is the policy's exportRows. */
+    private static StatementPlan.Approval unestimated(String rule, ApprovalSettings approvals) {
+        return StatementPlan.Approval.forRows(rule, null, approvals.exportRows());
     }
 
     /**
