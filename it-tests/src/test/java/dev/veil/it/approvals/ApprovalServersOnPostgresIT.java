@@ -21,16 +21,14 @@ import dev.veil.approval.server.audit.AuditVerifier;
 import dev.veil.approval.server.config.ServerConfig;
 import dev.veil.approval.server.store.Database;
 import dev.veil.approval.server.store.StoredRequest;
+import dev.veil.it.support.MovableClock;
 import dev.veil.it.support.TestDatabase;
 import dev.veil.it.support.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -82,31 +80,8 @@ class ApprovalServersOnPostgresIT {
         return postgres.url() + (postgres.url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    /** A clock the test moves forward, shared by the servers, so that expiry needs no waiting. */
-    private static final class TestClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    /** Shared by the servers, so that expiry needs no waiting. */
+    private final MovableClock clock = new MovableClock(Instant.now());
 
     private ApprovalServer startServer(Duration ttl) {
         return startServer(ttl, 0);

@@ -6,6 +6,7 @@ import dev.veil.approval.client.ApprovalState;
 import dev.veil.approval.server.ApprovalServer;
 import dev.veil.approval.server.config.ServerConfig;
 import dev.veil.approval.server.store.StoredRequest;
+import dev.veil.it.support.MovableClock;
 import dev.veil.it.support.TestDatabase;
 import dev.veil.it.support.TestDatabases;
 import dev.veil.mcp.AgentsFile;
@@ -26,11 +27,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -271,33 +269,5 @@ class McpSessionLifecycleIT {
             Thread.sleep(50);
         }
         throw new AssertionError("no pending request appeared");
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
